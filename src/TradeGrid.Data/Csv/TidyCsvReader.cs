@@ -1,0 +1,127 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TradeGrid.Data.Model;
+using TradeGrid.Numerics;
+
+namespace TradeGrid.Data.Csv;
+
+/// <summary>
+/// Reads tidy CSV: <c>economy,indicator,year,value[,partner][,flag][,source]</c>, columns named by the header in any order.
+/// An empty or NA value is a missing value: the row is counted as read and writes nothing. When the same key
+/// appears twice, the later row wins.
+/// </summary>
+public static class TidyCsvReader
+{
+    public static readonly string[] RequiredColumns = ["economy", "indicator", "year", "value"];
+    public static readonly string[] OptionalColumns = ["partner", "flag", "source"];
+
+    public static ParsedImport Read(TextReader reader, ImportOptions options)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => throw CsvFormatException.At(options.FileName, args.Context.Parser?.RawRow ?? 0, "?",
+                $"malformed field {args.Field}; quote fields that contain commas and double any quote inside them"),
+        };
+        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        if (!parser.Read())
+        {
+            throw new CsvFormatException($"{options.FileName}: the file is empty; expected a header row economy,indicator,year,value");
+        }
+        int[] map = MapHeader(parser.Record ?? [], options.FileName);
+        int economyAt = map[0], indicatorAt = map[1], yearAt = map[2], valueAt = map[3], partnerAt = map[4], flagAt = map[5], sourceAt = map[6];
+        int width = parser.Count;
+
+        var rows = new List<ObservationRow>();
+        var economies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var indicators = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        long read = 0;
+        while (parser.Read())
+        {
+            int line = parser.RawRow;
+            if (parser.Count == 1 && string.IsNullOrWhiteSpace(parser[0]))
+            {
+                continue;
+            }
+            if (parser.Count != width)
+            {
+                throw CsvFormatException.At(options.FileName, line, "*", $"{parser.Count} fields where the header has {width}; every row needs one field per header column");
+            }
+            if (++read > options.MaxRows)
+            {
+                throw new ResourceLimitException($"{options.FileName} has more than {options.MaxRows} data rows; split the file or raise the server's import row limit (TradeGrid:Import:MaxRows)");
+            }
+            string economy = FieldParsing.Economy(parser[economyAt], options.FileName, line, "economy", economies);
+            string indicator = FieldParsing.Indicator(parser[indicatorAt], options.FileName, line, "indicator", indicators);
+            int year = FieldParsing.Year(parser[yearAt], options.FileName, line, "year");
+            string partner = partnerAt < 0 || string.IsNullOrWhiteSpace(parser[partnerAt])
+                ? string.Empty
+                : FieldParsing.Economy(parser[partnerAt], options.FileName, line, "partner", economies);
+            Provenance provenance = options.DefaultProvenance;
+            if (flagAt >= 0 && !string.IsNullOrWhiteSpace(parser[flagAt]) && !ProvenanceNames.TryParse(parser[flagAt], out provenance))
+            {
+                throw CsvFormatException.At(options.FileName, line, "flag", $"'{parser[flagAt]}' is not a provenance; use one of {ProvenanceNames.Accepted}");
+            }
+            string source = options.DefaultSource;
+            if (sourceAt >= 0 && !string.IsNullOrWhiteSpace(parser[sourceAt]))
+            {
+                string text = parser[sourceAt];
+                if (!sources.TryGetValue(text, out string? pooled))
+                {
+                    sources[text] = pooled = text;
+                }
+                source = pooled;
+            }
+            string valueText = parser[valueAt];
+            firstLine.TryAdd(economy, line);
+            if (partner.Length > 0)
+            {
+                firstLine.TryAdd(partner, line);
+            }
+            if (FieldParsing.IsMissing(valueText))
+            {
+                continue;
+            }
+            double value = FieldParsing.Value(valueText, options.FileName, line, "value");
+            rows.Add(new ObservationRow(economy, indicator, partner, year, value, provenance, source, line));
+        }
+        return new ParsedImport
+        {
+            Rows = rows,
+            RowsRead = read,
+            FirstLineOfEconomy = firstLine,
+            IndicatorNames = indicators.Values.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => string.Empty, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Positions of economy, indicator, year, value, partner, flag, source (−1 when an optional one is absent).</summary>
+    private static int[] MapHeader(string[] header, string file)
+    {
+        int[] map = [-1, -1, -1, -1, -1, -1, -1];
+        string[] all = [.. RequiredColumns, .. OptionalColumns];
+        for (int i = 0; i < header.Length; i++)
+        {
+            string name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            int slot = Array.IndexOf(all, name);
+            if (slot < 0)
+            {
+                throw CsvFormatException.At(file, 1, header[i], $"unknown header; a tidy file has columns {string.Join(",", RequiredColumns)} and optionally {string.Join(",", OptionalColumns)}");
+            }
+            if (map[slot] >= 0)
+            {
+                throw CsvFormatException.At(file, 1, header[i], "the column appears twice in the header");
+            }
+            map[slot] = i;
+        }
+        for (int slot = 0; slot < RequiredColumns.Length; slot++)
+        {
+            if (map[slot] < 0)
+            {
+                throw CsvFormatException.At(file, 1, RequiredColumns[slot], $"missing from the header; a tidy file needs {string.Join(",", RequiredColumns)}");
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,43 @@
+namespace TradeGrid.Grains.Abstractions.Records;
+
+/// <summary>
+/// One series of an economy as parallel arrays sorted by year. Immutable once built: a write makes a new record,
+/// so readers can hold one without copies. Provenance holds <see cref="TradeGrid.Data.Model.Provenance"/> values.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.SeriesRecord")]
+public sealed record SeriesRecord(
+    [property: Id(0)] string Indicator,
+    [property: Id(1)] string Partner,
+    [property: Id(2)] int[] Years,
+    [property: Id(3)] double[] Values,
+    [property: Id(4)] byte[] Provenance,
+    [property: Id(5)] string[] Sources,
+    [property: Id(6)] long Version)
+{
+    public static string Key(string indicator, string partner) => partner.Length == 0 ? indicator : indicator + "|" + partner;
+
+    /// <summary>The years in [from, to] (0 = open on that side); the same record when nothing is cut.</summary>
+    public SeriesRecord Slice(int from, int to)
+    {
+        int start = from == 0 ? 0 : LowerBound(from);
+        int end = to == 0 ? Years.Length : LowerBound(to + 1);
+        if (start == 0 && end == Years.Length)
+        {
+            return this;
+        }
+        int n = Math.Max(0, end - start);
+        return this with
+        {
+            Years = Years.AsSpan(start, n).ToArray(),
+            Values = Values.AsSpan(start, n).ToArray(),
+            Provenance = Provenance.AsSpan(start, n).ToArray(),
+            Sources = Sources.AsSpan(start, n).ToArray(),
+        };
+    }
+
+    private int LowerBound(int year)
+    {
+        int index = Array.BinarySearch(Years, year);
+        return index >= 0 ? index : ~index;
+    }
+}

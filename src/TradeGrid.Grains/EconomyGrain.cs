@@ -1,0 +1,94 @@
+using Orleans.Concurrency;
+using TradeGrid.Data.Model;
+using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Numerics;
+
+namespace TradeGrid.Grains;
+
+/// <summary>Holds one economy's series; every write goes through grain storage and bumps the data version.</summary>
+public sealed class EconomyGrain(
+    [PersistentState("economy", StorageNames.Provider)] IPersistentState<EconomyState> state) : Grain, IEconomyGrain
+{
+    private string Code => this.GetPrimaryKeyString();
+
+    public async ValueTask Register(EconomyRecord economy, CancellationToken cancellationToken)
+    {
+        if (state.State.Economy == economy)
+        {
+            return;
+        }
+        state.State.Economy = economy;
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async ValueTask<long> Write(Immutable<ObservationBatch> batch, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        ObservationBatch rows = batch.Value;
+        var byKey = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            string key = SeriesRecord.Key(rows.Indicators[i], rows.Partners[i]);
+            if (!byKey.TryGetValue(key, out List<ObservationRow>? list))
+            {
+                byKey[key] = list = [];
+            }
+            list.Add(rows.Row(Code, i));
+        }
+        long version = state.State.Version + 1;
+        var updated = new Dictionary<string, SeriesRecord>(state.State.Series, StringComparer.Ordinal);
+        foreach ((string key, List<ObservationRow> incoming) in byKey)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            updated.TryGetValue(key, out SeriesRecord? existing);
+            MergedSeries merged = SeriesMerge.Merge(
+                existing?.Years ?? [], existing?.Values ?? [], existing?.Provenance ?? [], existing?.Sources ?? [], incoming);
+            updated[key] = new SeriesRecord(incoming[0].Indicator, incoming[0].Partner, merged.Years, merged.Values,
+                merged.Provenance, merged.Sources, version);
+        }
+        // Swap only after every merge succeeded, so a cancelled or failed write leaves the state as it was.
+        state.State.Series = updated;
+        state.State.Version = version;
+        await state.WriteStateAsync(cancellationToken);
+        return version;
+    }
+
+    public ValueTask<SeriesRecord?> GetSeries(string indicator, string partner, int from, int to, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        return ValueTask.FromResult(state.State.Series.TryGetValue(SeriesRecord.Key(indicator, partner), out SeriesRecord? series)
+            ? series.Slice(from, to)
+            : null);
+    }
+
+    public ValueTask<SeriesRecord[]> GetSeriesMany(string[] indicators, string partner, int from, int to, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        var found = new List<SeriesRecord>(indicators.Length);
+        foreach (string indicator in indicators)
+        {
+            if (state.State.Series.TryGetValue(SeriesRecord.Key(indicator, partner), out SeriesRecord? series))
+            {
+                found.Add(series.Slice(from, to));
+            }
+        }
+        return ValueTask.FromResult(found.ToArray());
+    }
+
+    public ValueTask<EconomyOverview> GetOverview(CancellationToken cancellationToken)
+    {
+        EconomyRecord economy = RequireRegistered();
+        SeriesSummaryRecord[] series = state.State.Series.Values
+            .Where(s => s.Years.Length > 0)
+            .Select(s => new SeriesSummaryRecord(s.Indicator, s.Partner, s.Years[0], s.Years[^1], s.Years.Length))
+            .OrderBy(s => s.Indicator, StringComparer.Ordinal).ThenBy(s => s.Partner, StringComparer.Ordinal)
+            .ToArray();
+        return ValueTask.FromResult(new EconomyOverview(economy, series, state.State.Version));
+    }
+
+    public ValueTask<long> GetVersion(CancellationToken cancellationToken) => ValueTask.FromResult(state.State.Version);
+
+    private EconomyRecord RequireRegistered() =>
+        state.State.Economy ?? throw new UnknownEconomyException($"unknown economy '{Code}'; see ListEconomies, or import with create_economies to add it");
+}
