@@ -46,7 +46,7 @@ named_aggregates <- data.frame(
            "European Union (27 members)",
            "Regional Comprehensive Economic Partnership",
            "Association of Southeast Asian Nations",
-           "Top 10 economies of the ITC Global Digital Trade Report 2025"),
+           "Top 10 economies of the ITC Global Digital Trade Development Report 2025"),
   region = "Aggregates", income_group = "Aggregates", is_aggregate = "true", iso2 = ""
 )
 eco <- rbind(eco, named_aggregates[!named_aggregates$code %in% eco$code, ])
