@@ -1,0 +1,20 @@
+using Grpc.Core;
+using TradeGrid.Numerics;
+
+namespace TradeGrid.Api.Errors;
+
+/// <summary>Which gRPC status each domain error gets.</summary>
+public static class StatusMapping
+{
+    public static StatusCode For(TradeGridException exception) => exception switch
+    {
+        InvalidSpecException or Data.Csv.CsvFormatException => StatusCode.InvalidArgument,
+        UnknownEconomyException or UnknownIndicatorException => StatusCode.NotFound,
+        SingularDesignException or InsufficientDataException => StatusCode.FailedPrecondition,
+        ResourceLimitException => StatusCode.ResourceExhausted,
+        _ => StatusCode.Internal,
+    };
+
+    public static RpcException ToRpcException(TradeGridException exception) =>
+        new(new Status(For(exception), exception.Message));
+}

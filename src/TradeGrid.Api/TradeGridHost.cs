@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
+using TradeGrid.Api.Errors;
+using TradeGrid.Api.Hosting;
+using TradeGrid.Api.Services;
+using TradeGrid.Grains;
+
+namespace TradeGrid.Api;
+
+/// <summary>
+/// Builds the TradeGrid server: an Orleans silo and, in the same process, the gRPC gateway (HTTP/2) and its
+/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage).
+/// </summary>
+public static class TradeGridHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.ToConfigurationArgs(args) });
+        var options = builder.Configuration.GetSection(TradeGridOptions.Section).Get<TradeGridOptions>() ?? new TradeGridOptions();
+        builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
+        builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+
+        IPAddress address = IPAddress.Parse(options.Host);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            // Imports arrive as a stream of chunks; no single message approaches this.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddMemoryGrainStorage(StorageNames.Provider);
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("TradeGrid"));
+        });
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DatasetReadiness>();
+        builder.Services.AddSingleton<DatasetWriter>();
+        builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddSingleton<ImportHandler>();
+        builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddHostedService<DatasetStartupLoader>();
+        configure?.Invoke(builder);
+
+        WebApplication app = builder.Build();
+        app.MapGrpcService<DataGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}
