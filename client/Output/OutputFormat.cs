@@ -1,0 +1,9 @@
+namespace TradeGrid.Cli.Output;
+
+/// <summary>How a command prints its answer: a table for people, CSV for spreadsheets, JSON (protobuf's JSON mapping) for programs.</summary>
+internal enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+}

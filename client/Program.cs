@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Grpc.Core;
+using TradeGrid.Cli;
+using TradeGrid.Cli.Commands;
+
+var root = new RootCommand("TradeGrid client: economies, indicators, series and imports from a TradeGrid server")
+{
+    GlobalOptions.Server,
+    GlobalOptions.Output,
+    EconomiesCommand.Create(),
+    EconomyCommand.Create(),
+    IndicatorsCommand.Create(),
+    GroupsCommand.Create(),
+    SeriesCommand.Create(),
+    PanelCommand.Create(),
+    ImportCommand.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (RpcException ex)
+{
+    Console.Error.WriteLine($"error ({ex.StatusCode}): {ex.Status.Detail}");
+    return ExitCodes.For(ex.StatusCode);
+}
