@@ -108,12 +108,7 @@ public static class GroupAggregation
             throw new ArgumentException("At least one partial is needed.", nameof(partials));
         }
 
-        GroupPartial all = partials[0];
-        for (int i = 1; i < partials.Count; i++)
-        {
-            all = Merge(all, partials[i]);
-        }
-
+        GroupPartial all = MergeAll(partials);
         int[] empty = all.Years.Where((_, t) => all.Present[t] == 0).ToArray();
         if (empty.Length > 0)
         {
@@ -135,6 +130,43 @@ public static class GroupAggregation
             coverage[t] = all.MemberGdp[t] > 0.0 ? 100.0 * all.PresentGdp[t] / all.MemberGdp[t] : double.NaN;
         }
         return new GroupAggregate(all.Years, all.Sum, mean, median, weighted, all.Present, all.Members, coverage);
+    }
+
+    /// <summary>One pass over all partials: pairwise merging would copy the median's values once per member.</summary>
+    private static GroupPartial MergeAll(IReadOnlyList<GroupPartial> partials)
+    {
+        int[] years = partials[0].Years;
+        int n = years.Length;
+        GroupPartial all = Empty(years);
+        var values = new List<double>[n];
+        for (int t = 0; t < n; t++)
+        {
+            values[t] = [];
+        }
+        foreach (GroupPartial p in partials)
+        {
+            ArgumentNullException.ThrowIfNull(p, nameof(partials));
+            if (!years.AsSpan().SequenceEqual(p.Years))
+            {
+                throw new ArgumentException("Partials cover different years; build every member's partial for the same years.", nameof(partials));
+            }
+            for (int t = 0; t < n; t++)
+            {
+                all.Members[t] += p.Members[t];
+                all.Present[t] += p.Present[t];
+                all.Sum[t] += p.Sum[t];
+                all.WeightedSum[t] += p.WeightedSum[t];
+                all.WeightSum[t] += p.WeightSum[t];
+                all.PresentGdp[t] += p.PresentGdp[t];
+                all.MemberGdp[t] += p.MemberGdp[t];
+                values[t].AddRange(p.Values[t]);
+            }
+        }
+        for (int t = 0; t < n; t++)
+        {
+            all.Values[t] = [.. values[t]];
+        }
+        return all;
     }
 
     private static GroupPartial Empty(int[] years)

@@ -17,7 +17,7 @@ public static class Growth
         SeriesGuard.Years(years, nameof(years));
         SeriesGuard.SameLength(years, values, nameof(values));
         var growth = new double[years.Length];
-        growth[0] = double.NaN;
+        Array.Fill(growth, double.NaN);
         for (int i = 1; i < years.Length; i++)
         {
             bool consecutive = years[i] == years[i - 1] + 1;
@@ -36,7 +36,7 @@ public static class Growth
         SeriesGuard.Years(years, nameof(years));
         SeriesGuard.SameLength(years, values, nameof(values));
         var growth = new double[years.Length];
-        growth[0] = double.NaN;
+        Array.Fill(growth, double.NaN);
         for (int i = 1; i < years.Length; i++)
         {
             bool usable = years[i] == years[i - 1] + 1 && values[i] > 0.0 && values[i - 1] > 0.0;

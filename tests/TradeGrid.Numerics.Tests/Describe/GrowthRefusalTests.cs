@@ -58,4 +58,18 @@ public sealed class GrowthRefusalTests
         Assert.True(double.IsNaN(yoy[3]), "a zero base has no rate");
         Assert.True(double.IsNaN(log[3]), "no logarithm of 0");
     }
+
+    [Fact]
+    public void An_empty_series_has_no_rates()
+    {
+        Assert.Empty(Growth.YearOnYear([], []));
+        Assert.Empty(Growth.YearOnYearLog([], []));
+    }
+
+    [Fact]
+    public void Years_out_of_order_or_misaligned_values_are_caller_bugs()
+    {
+        Assert.Throws<ArgumentException>(() => Growth.YearOnYear([2020, 2019], [1.0, 2.0]));
+        Assert.Throws<ArgumentException>(() => Growth.YearOnYear([2019, 2020], [1.0]));
+    }
 }
