@@ -4,7 +4,8 @@ namespace TradeGrid.Numerics.Describe;
 /// Sum, mean, median and weighted mean of an indicator over a group, split for computation next to the data:
 /// each member builds a <see cref="GroupPartial"/> from its own series (<see cref="Partial"/>), partials are merged in any
 /// order or tree (<see cref="Merge"/>), and a coordinator finishes the statistics (<see cref="Combine"/>). Because every
-/// field of a partial is a sum or a bag of values, the result does not depend on how the members were split.
+/// field of a partial is a sum or a bag of values, the result does not depend on how the members were split
+/// (up to the order of floating-point additions).
 /// </summary>
 public static class GroupAggregation
 {

@@ -10,7 +10,8 @@ namespace TradeGrid.Numerics.Describe;
 /// <param name="ToLevel">The printed level in ToYear.</param>
 /// <param name="StatedPercent">The rate as printed, in %.</param>
 /// <param name="RateDecimals">Decimals printed for the rate (1 for "13.7").</param>
-/// <param name="LevelDecimals">Decimals printed for the levels (0 for "32,054"; 2 for "$4.59 trillion" in trillions), or null to treat the levels as exact.</param>
+/// <param name="LevelDecimals">Decimals printed for the levels (0 for "32,054"; 2 for "$4.59 trillion" in trillions), or null to treat the levels as exact. When the two levels are printed
+/// with different decimals, give the fewer: the check then flags only what no rounding of either explains.</param>
 /// <param name="Form">Compound annual (also year-on-year) or total growth.</param>
 public sealed record StatedGrowth(
     string Label,
