@@ -35,7 +35,11 @@ internal static class SeriesGuard
     }
 
     /// <summary>Index of <paramref name="year"/> in <paramref name="years"/>, or −1.</summary>
-    public static int IndexOf(int[] years, int year) => Array.BinarySearch(years, year) is var i && i >= 0 ? i : -1;
+    public static int IndexOf(int[] years, int year)
+    {
+        int i = Array.BinarySearch(years, year);
+        return i >= 0 ? i : -1;
+    }
 
     public static string Label(string economy) => string.IsNullOrWhiteSpace(economy) ? "the series" : economy;
 }
