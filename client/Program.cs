@@ -18,7 +18,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series and 
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (RpcException ex)
 {

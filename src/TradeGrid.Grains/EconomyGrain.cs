@@ -6,11 +6,17 @@ using TradeGrid.Numerics;
 
 namespace TradeGrid.Grains;
 
-/// <summary>Holds one economy's series; every write goes through grain storage and bumps the data version.</summary>
-public sealed class EconomyGrain(
+/// <summary>
+/// Holds one economy's series; every write goes through grain storage and bumps the data version.
+/// Other capabilities (describe, estimate, forecast) add their own partial file and grain interface: same grain, same data.
+/// </summary>
+public sealed partial class EconomyGrain(
     [PersistentState("economy", StorageNames.Provider)] IPersistentState<EconomyState> state) : Grain, IEconomyGrain
 {
     private string Code => this.GetPrimaryKeyString();
+
+    /// <summary>The economy's state, for the other parts of this grain (one file per capability).</summary>
+    private EconomyState State => state.State;
 
     public async ValueTask Register(EconomyRecord economy, CancellationToken cancellationToken)
     {
