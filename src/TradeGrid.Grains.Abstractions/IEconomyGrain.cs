@@ -15,6 +15,10 @@ public interface IEconomyGrain : IGrainWithStringKey
     [Alias("Register")]
     ValueTask Register(EconomyRecord economy, CancellationToken cancellationToken = default);
 
+    /// <summary>Registers the economy and merges its values in one stored write (start-up loading).</summary>
+    [Alias("Seed")]
+    ValueTask<long> Seed(EconomyRecord economy, Immutable<ObservationBatch> batch, CancellationToken cancellationToken = default);
+
     /// <summary>Merges values into the economy's series and returns the new data version.</summary>
     [Alias("Write")]
     ValueTask<long> Write(Immutable<ObservationBatch> batch, CancellationToken cancellationToken = default);

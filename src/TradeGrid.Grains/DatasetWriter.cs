@@ -17,35 +17,62 @@ public sealed class DatasetWriter(IGrainFactory grains)
 {
     private const int MaxNamedUnknowns = 5;
 
-    /// <summary>Loads a dataset at start-up: catalogue first, then its observation files (unknown codes are created).</summary>
+    /// <summary>
+    /// Loads a dataset at start-up: the catalogue, then every economy's rows from all files in one stored write per
+    /// economy (codes the catalogue lacks are created bare and reported).
+    /// </summary>
     public async Task<ImportSummary> LoadAsync(LoadedDataset dataset, CancellationToken cancellationToken)
     {
         ICatalogGrain catalog = grains.Catalog();
-        EconomyRecord[] economies = dataset.Economies.Select(EconomyRecord.From).ToArray();
-        await catalog.AddEconomies(economies, cancellationToken);
-        await Task.WhenAll(economies.Select(e => grains.Economy(e.Code).Register(e, cancellationToken).AsTask()));
-        await catalog.AddIndicators(dataset.Indicators.Select(IndicatorRecord.From).ToArray(), cancellationToken);
-        await catalog.AddGroupMembers(dataset.Groups.Select(GroupMemberRecord.From).ToArray(), cancellationToken);
-
-        var summaries = new List<ImportSummary>();
+        var economies = dataset.Economies.Select(EconomyRecord.From).GroupBy(e => e.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var rowsByEconomy = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
+        var indicatorNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ParsedImport file in dataset.Observations)
         {
-            summaries.Add(await ImportAsync(file, createEconomies: true, cancellationToken));
-        }
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (ImportSummary s in summaries)
-        {
-            foreach ((string economy, long version) in s.Versions)
+            foreach (ObservationRow row in file.Rows)
             {
-                versions[economy] = version;
+                if (!rowsByEconomy.TryGetValue(row.Economy, out List<ObservationRow>? list))
+                {
+                    rowsByEconomy[row.Economy] = list = [];
+                }
+                list.Add(row);
+            }
+            foreach ((string code, string name) in file.IndicatorNames)
+            {
+                indicatorNames.TryAdd(code, name);
             }
         }
-        return new ImportSummary(
-            summaries.Sum(s => s.RowsRead),
-            summaries.Sum(s => s.ObservationsWritten),
-            summaries.SelectMany(s => s.IndicatorsAdded).Distinct(StringComparer.Ordinal).ToList(),
-            summaries.SelectMany(s => s.EconomiesCreated).Distinct(StringComparer.Ordinal).ToList(),
-            versions);
+        string[] created = rowsByEconomy.Keys.Concat(dataset.Observations.SelectMany(o => o.FirstLineOfEconomy.Keys))
+            .Where(code => !economies.ContainsKey(code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        foreach (string code in created)
+        {
+            economies[code] = EconomyRecord.Bare(code);
+        }
+
+        await catalog.AddEconomies(economies.Values.ToArray(), cancellationToken);
+        IndicatorRecord[] described = dataset.Indicators.Select(IndicatorRecord.From).ToArray();
+        var describedCodes = described.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        IndicatorRecord[] bare = indicatorNames.Where(kv => !describedCodes.Contains(kv.Key))
+            .Select(kv => new IndicatorRecord(kv.Key, kv.Value, string.Empty, string.Empty, string.Empty)).ToArray();
+        string[] added = await catalog.AddIndicators([.. described, .. bare], cancellationToken);
+        await catalog.AddGroupMembers(dataset.Groups.Select(GroupMemberRecord.From).ToArray(), cancellationToken);
+
+        var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        await Task.WhenAll(economies.Values.Select(async economy =>
+        {
+            IEconomyGrain grain = grains.Economy(economy.Code);
+            if (rowsByEconomy.TryGetValue(economy.Code, out List<ObservationRow>? rows))
+            {
+                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(ObservationBatch.From(rows)), cancellationToken);
+            }
+            else
+            {
+                await grain.Register(economy, cancellationToken);
+            }
+        }));
+        return new ImportSummary(dataset.RowsRead, rowsByEconomy.Values.Sum(r => r.Count), added, created,
+            new Dictionary<string, long>(versions, StringComparer.Ordinal));
     }
 
     /// <summary>Imports parsed rows: refuses unknown economies unless asked to create them, then writes every economy.</summary>

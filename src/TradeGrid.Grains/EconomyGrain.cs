@@ -28,6 +28,12 @@ public sealed partial class EconomyGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
+    public async ValueTask<long> Seed(EconomyRecord economy, Immutable<ObservationBatch> batch, CancellationToken cancellationToken)
+    {
+        state.State.Economy = economy;
+        return await Write(batch, cancellationToken);
+    }
+
     public async ValueTask<long> Write(Immutable<ObservationBatch> batch, CancellationToken cancellationToken)
     {
         RequireRegistered();

@@ -33,10 +33,13 @@ public sealed class DatasetStartupLoader(
             {
                 files.AddRange(DataDirectory.Files(dir).Select(f => f with { Name = Path.Combine(dir, f.Name) }));
             }
+            TimeSpan waited = clock.Elapsed;
             LoadedDataset dataset = await Task.Run(() => DatasetReader.Read(files), stoppingToken);
+            TimeSpan parsed = clock.Elapsed;
             ImportSummary summary = await writer.LoadAsync(dataset, stoppingToken);
-            string line = $"{dataset.Economies.Count} economies, {dataset.Indicators.Count + summary.IndicatorsAdded.Count} indicators, "
-                + $"{summary.ObservationsWritten} observations from {files.Count} files in {clock.Elapsed.TotalSeconds:F2} s";
+            string line = $"{dataset.Economies.Count + summary.EconomiesCreated.Count} economies, {summary.IndicatorsAdded.Count} indicators, "
+                + $"{summary.ObservationsWritten} observations from {files.Count} files in {clock.Elapsed.TotalSeconds:F2} s "
+                + $"(server up {waited.TotalSeconds:F2} s, read {(parsed - waited).TotalSeconds:F2} s, written {(clock.Elapsed - parsed).TotalSeconds:F2} s)";
             if (summary.EconomiesCreated.Count > 0)
             {
                 logger.LogWarning("Created {Count} economies that the catalogue did not list: {Codes}", summary.EconomiesCreated.Count, string.Join(",", summary.EconomiesCreated.Take(20)));
