@@ -25,7 +25,7 @@ public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IO
         var options = new ImportOptions
         {
             FileName = string.IsNullOrWhiteSpace(header.FileName) ? "upload" : header.FileName.Trim(),
-            DefaultSource = header.Source?.Trim() ?? string.Empty,
+            DefaultSource = string.IsNullOrWhiteSpace(header.Source) ? $"import of {(string.IsNullOrWhiteSpace(header.FileName) ? "upload" : header.FileName.Trim())}" : header.Source.Trim(),
             DefaultProvenance = header.DefaultProvenance == Provenance.Unspecified ? Data.Model.Provenance.Reported : (Data.Model.Provenance)header.DefaultProvenance,
             MaxRows = limits.Value.MaxRows,
         };
