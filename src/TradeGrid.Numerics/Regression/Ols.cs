@@ -1,0 +1,72 @@
+namespace TradeGrid.Numerics.Regression;
+
+/// <summary>
+/// Ordinary least squares by Householder QR (never the normal equations), mirroring R's lm() with
+/// sandwich::vcovHC (HC0/HC1) and Stata's vce(cluster) (CR1). The single-process <see cref="Fit"/> and the
+/// split path (<see cref="TallSkinnyQr"/> parts per economy, then <see cref="Coefficients"/> and <see cref="Finish"/>)
+/// run the same code on the combined factor.
+/// </summary>
+public static class Ols
+{
+    /// <summary>
+    /// Fits y on the columns of x in one process. <paramref name="clusters"/> holds a cluster id per row;
+    /// the cluster covariances need it, the others ignore it.
+    /// </summary>
+    public static OlsFit Fit(double[,] x, double[] y, IReadOnlyList<string> names, OlsOptions options, int[]? clusters = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(x.GetLength(1));
+        if (x.GetLength(0) == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        QrPart total = TallSkinnyQr.Local(x, y);
+        if (options.Covariance is CovarianceKind.Classical)
+        {
+            return Finish(total, [], names, options);
+        }
+
+        double[] beta = Coefficients(total, names, options);
+        return Finish(total, ScoreParts(x, y, beta, options.Covariance, clusters), names, options);
+    }
+
+    /// <summary>Coefficients from the combined part, one per column (zero for a dropped column): what the second round needs.</summary>
+    public static double[] Coefficients(QrPart total, IReadOnlyList<string> names, OlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(options);
+        if (total.Observations == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        return LeastSquares.Solve(total, names, 0, options.DropCollinear, options.CollinearityTolerance).Beta;
+    }
+
+    /// <summary>The fit from the combined part and the score parts (one per cluster for cluster covariances; any split for HC).</summary>
+    public static OlsFit Finish(QrPart total, IReadOnlyList<ScorePart> scores, IReadOnlyList<string> names, OlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(options);
+        return LinearModel.Assemble(total, scores, names, options, dummies: 0, panel: false);
+    }
+
+    /// <summary>Score parts of one process's rows: one per cluster, or a single part for HC.</summary>
+    internal static ScorePart[] ScoreParts(double[,] x, double[] y, double[] beta, CovarianceKind kind, int[]? clusters)
+    {
+        if (!LinearModel.IsCluster(kind))
+        {
+            return [TallSkinnyQr.Scores(x, y, beta)];
+        }
+
+        if (clusters is null || clusters.Length != y.Length)
+        {
+            throw new ArgumentException($"Covariance {kind} needs one cluster id per row.", nameof(clusters));
+        }
+
+        return Rows.ByGroup(clusters).Select(rows => TallSkinnyQr.Scores(Rows.Take(x, rows), Rows.Take(y, rows), beta)).ToArray();
+    }
+}

@@ -1,0 +1,203 @@
+namespace TradeGrid.Numerics.Regression;
+
+/// <summary>
+/// Tall-skinny QR (Demmel et al. 2012, "Communication-optimal parallel and sequential QR"): each block
+/// factors its own rows, the coordinator stacks the small factors and factors them again. The result is the
+/// R factor of all rows (up to row signs), so the fit equals a single-process QR fit to rounding.
+/// </summary>
+public static class TallSkinnyQr
+{
+    /// <summary>
+    /// Factors one block's rows [√w·X  √w·y]; <paramref name="weights"/> empty means unit weights.
+    /// <paramref name="groups"/> counts fixed-effect groups already absorbed in these rows (carried for degrees of freedom).
+    /// </summary>
+    public static QrPart Local(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights = default, int groups = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        if (y.Length != n)
+        {
+            throw new ArgumentException($"y has {y.Length} rows, x has {n}.", nameof(y));
+        }
+
+        if (!weights.IsEmpty && weights.Length != n)
+        {
+            throw new ArgumentException($"weights has {weights.Length} rows, x has {n}.", nameof(weights));
+        }
+
+        // Column-major copy so that each Householder update runs over contiguous memory.
+        var a = new double[n * (k + 1)];
+        double yty = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double s = weights.IsEmpty ? 1.0 : Math.Sqrt(weights[i]);
+            for (int j = 0; j < k; j++)
+            {
+                a[j * n + i] = s * x[i, j];
+            }
+
+            double yi = s * y[i];
+            a[k * n + i] = yi;
+            yty += yi * yi;
+        }
+
+        Householder.Triangularize(a, n, k + 1);
+        double[] augmented = Householder.UpperRowMajor(a, n, k + 1);
+        return FromAugmented(augmented, k, n, groups, yty);
+    }
+
+    /// <summary>Combines blocks' parts into the part of all their rows: stack the factors and factor again.</summary>
+    public static QrPart Combine(IReadOnlyList<QrPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            throw new InsufficientDataException("No blocks to combine: the sample is empty; widen the sample.");
+        }
+
+        int k = parts[0].Columns;
+        int k1 = k + 1;
+        int m = parts.Count * k1;
+        var a = new double[m * k1];
+        int observations = 0;
+        int groups = 0;
+        double yty = 0.0;
+        for (int p = 0; p < parts.Count; p++)
+        {
+            QrPart part = parts[p];
+            if (part.Columns != k)
+            {
+                throw new ArgumentException($"Part {p} has {part.Columns} columns, part 0 has {k}.", nameof(parts));
+            }
+
+            double[] aug = Augmented(part);
+            for (int i = 0; i < k1; i++)
+            {
+                for (int j = i; j < k1; j++)
+                {
+                    a[j * m + p * k1 + i] = aug[i * k1 + j];
+                }
+            }
+
+            observations += part.Observations;
+            groups += part.Groups;
+            yty += part.Yty;
+        }
+
+        Householder.Triangularize(a, m, k1);
+        return FromAugmented(Householder.UpperRowMajor(a, m, k1), k, observations, groups, yty);
+    }
+
+    /// <summary>
+    /// Second round, given the coefficients: the block's score sum X'e and HC meat Σ eᵢ²xᵢxᵢ' with e = y − Xβ.
+    /// β has one entry per column of x (zero for a column the solve dropped).
+    /// </summary>
+    public static ScorePart Scores(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        if (y.Length != n || beta.Length != k)
+        {
+            throw new ArgumentException($"x is {n}×{k}, y has {y.Length} rows, beta {beta.Length} entries.", nameof(beta));
+        }
+
+        var residuals = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double fitted = 0.0;
+            for (int j = 0; j < k; j++)
+            {
+                fitted += x[i, j] * beta[j];
+            }
+
+            residuals[i] = y[i] - fitted;
+        }
+
+        return ScoresOfResiduals(x, residuals);
+    }
+
+    /// <summary>The block's score sum and meat for given per-row multipliers eᵢ (residuals, or y − μ for PPML).</summary>
+    public static ScorePart ScoresOfResiduals(double[,] x, ReadOnlySpan<double> e)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        if (e.Length != n)
+        {
+            throw new ArgumentException($"x has {n} rows, e has {e.Length}.", nameof(e));
+        }
+
+        var sum = new double[k];
+        var meat = new double[k * k];
+        var row = new double[k];
+        double squares = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double ei = e[i];
+            squares += ei * ei;
+            for (int j = 0; j < k; j++)
+            {
+                row[j] = x[i, j] * ei;
+                sum[j] += row[j];
+            }
+
+            for (int a = 0; a < k; a++)
+            {
+                for (int b = a; b < k; b++)
+                {
+                    meat[a * k + b] += row[a] * row[b];
+                }
+            }
+        }
+
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < a; b++)
+            {
+                meat[a * k + b] = meat[b * k + a];
+            }
+        }
+
+        return new ScorePart(n, sum, meat, squares);
+    }
+
+    /// <summary>The (k+1)×(k+1) row-major factor of [X y] that a part stands for.</summary>
+    internal static double[] Augmented(QrPart part)
+    {
+        int k = part.Columns;
+        int k1 = k + 1;
+        var aug = new double[k1 * k1];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = i; j < k; j++)
+            {
+                aug[i * k1 + j] = part.R[i * k + j];
+            }
+
+            aug[i * k1 + k] = part.Qty[i];
+        }
+
+        aug[k * k1 + k] = part.ResidualNorm;
+        return aug;
+    }
+
+    private static QrPart FromAugmented(double[] augmented, int k, int observations, int groups, double yty)
+    {
+        int k1 = k + 1;
+        var r = new double[k * k];
+        var qty = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = i; j < k; j++)
+            {
+                r[i * k + j] = augmented[i * k1 + j];
+            }
+
+            qty[i] = augmented[i * k1 + k];
+        }
+
+        return new QrPart(observations, groups, k, r, qty, Math.Abs(augmented[k * k1 + k]), yty);
+    }
+}
