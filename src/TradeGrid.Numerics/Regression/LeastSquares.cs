@@ -63,7 +63,16 @@ internal static class LeastSquares
         }
 
         double rss = w[r * m + r] * w[r * m + r];
-        return new LeastSquaresSolution(retained.ToArray(), dropped.ToArray(), beta, Bread(w, m, r), rss);
+        var factor = new double[r * r];
+        for (int i = 0; i < r; i++)
+        {
+            for (int j = i; j < r; j++)
+            {
+                factor[i * r + j] = w[j * m + i];
+            }
+        }
+
+        return new LeastSquaresSolution(retained.ToArray(), dropped.ToArray(), beta, Bread(w, m, r), rss, factor);
     }
 
     /// <summary>RSS of y on a subset of the columns: the total sum of squares against the nuisance columns (intercept, year dummies).</summary>

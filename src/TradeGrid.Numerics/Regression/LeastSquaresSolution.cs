@@ -6,4 +6,8 @@ namespace TradeGrid.Numerics.Regression;
 /// <param name="Beta">One coefficient per original column; zero for a dropped column.</param>
 /// <param name="Bread">(X'X)⁻¹ over the retained columns, r×r row-major.</param>
 /// <param name="Rss">Residual sum of squares of the retained fit.</param>
-internal sealed record LeastSquaresSolution(int[] Retained, int[] Dropped, double[] Beta, double[] Bread, double Rss);
+/// <param name="Factor">r×r upper-triangular R of the retained columns, row-major.</param>
+internal sealed record LeastSquaresSolution(int[] Retained, int[] Dropped, double[] Beta, double[] Bread, double Rss, double[] Factor)
+{
+    public ScoreBasis Basis => new(Beta, Retained, Factor);
+}

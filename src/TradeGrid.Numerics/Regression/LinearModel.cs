@@ -51,7 +51,7 @@ internal static class LinearModel
                 throw new ArgumentException($"Covariance {kind} needs score parts (the second round).", nameof(scores));
             }
 
-            double[] meat = Sandwich.Meat(scores, retained, IsCluster(kind), out clusters);
+            double[] meat = Sandwich.Meat(scores, r, IsCluster(kind), out clusters);
             double factor = kind switch
             {
                 CovarianceKind.Hc0 => 1.0,
@@ -74,7 +74,7 @@ internal static class LinearModel
                 clusters = 0;
             }
 
-            covariance = Sandwich.Sandwiched(solution.Bread, meat, r, factor);
+            covariance = Sandwich.Sandwiched(solution.Factor, r, meat, factor);
         }
 
         double[] beta = reported.Select(j => solution.Beta[retained[j]]).ToArray();

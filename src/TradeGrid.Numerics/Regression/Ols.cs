@@ -3,7 +3,7 @@ namespace TradeGrid.Numerics.Regression;
 /// <summary>
 /// Ordinary least squares by Householder QR (never the normal equations), mirroring R's lm() with
 /// sandwich::vcovHC (HC0/HC1) and Stata's vce(cluster) (CR1). The single-process <see cref="Fit"/> and the
-/// split path (<see cref="TallSkinnyQr"/> parts per economy, then <see cref="Coefficients"/> and <see cref="Finish"/>)
+/// split path (<see cref="TallSkinnyQr"/> parts per economy, then <see cref="Solve"/> and <see cref="Finish"/>)
 /// run the same code on the combined factor.
 /// </summary>
 public static class Ols
@@ -29,12 +29,15 @@ public static class Ols
             return Finish(total, [], names, options);
         }
 
-        double[] beta = Coefficients(total, names, options);
-        return Finish(total, ScoreParts(x, y, beta, options.Covariance, clusters), names, options);
+        ScoreBasis basis = Solve(total, names, options);
+        return Finish(total, ScoreParts(x, y, basis, options.Covariance, clusters), names, options);
     }
 
-    /// <summary>Coefficients from the combined part, one per column (zero for a dropped column): what the second round needs.</summary>
-    public static double[] Coefficients(QrPart total, IReadOnlyList<string> names, OlsOptions options)
+    /// <summary>
+    /// Solves the combined part: the coefficients (one per column, zero for a dropped one) and the factor that the
+    /// blocks need for the second round (<see cref="TallSkinnyQr.Scores"/>).
+    /// </summary>
+    public static ScoreBasis Solve(QrPart total, IReadOnlyList<string> names, OlsOptions options)
     {
         ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +46,7 @@ public static class Ols
             throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
         }
 
-        return LeastSquares.Solve(total, names, 0, options.DropCollinear, options.CollinearityTolerance).Beta;
+        return LeastSquares.Solve(total, names, 0, options.DropCollinear, options.CollinearityTolerance).Basis;
     }
 
     /// <summary>The fit from the combined part and the score parts (one per cluster for cluster covariances; any split for HC).</summary>
@@ -55,11 +58,11 @@ public static class Ols
     }
 
     /// <summary>Score parts of one process's rows: one per cluster, or a single part for HC.</summary>
-    internal static ScorePart[] ScoreParts(double[,] x, double[] y, double[] beta, CovarianceKind kind, int[]? clusters)
+    internal static ScorePart[] ScoreParts(double[,] x, double[] y, ScoreBasis basis, CovarianceKind kind, int[]? clusters)
     {
         if (!LinearModel.IsCluster(kind))
         {
-            return [TallSkinnyQr.Scores(x, y, beta)];
+            return [TallSkinnyQr.Scores(x, y, basis)];
         }
 
         if (clusters is null || clusters.Length != y.Length)
@@ -67,6 +70,6 @@ public static class Ols
             throw new ArgumentException($"Covariance {kind} needs one cluster id per row.", nameof(clusters));
         }
 
-        return Rows.ByGroup(clusters).Select(rows => TallSkinnyQr.Scores(Rows.Take(x, rows), Rows.Take(y, rows), beta)).ToArray();
+        return Rows.ByGroup(clusters).Select(rows => TallSkinnyQr.Scores(Rows.Take(x, rows), Rows.Take(y, rows), basis)).ToArray();
     }
 }

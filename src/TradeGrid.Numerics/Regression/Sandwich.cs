@@ -5,10 +5,9 @@ namespace TradeGrid.Numerics.Regression;
 /// <summary>Sandwich covariances B·M·B from score parts, and the inference that follows from a covariance.</summary>
 internal static class Sandwich
 {
-    /// <summary>The meat over the retained columns: Σ parts' HC meat, or Σ_g s_g s_g' of the clusters' score sums.</summary>
-    public static double[] Meat(IReadOnlyList<ScorePart> parts, int[] retained, bool cluster, out int clusters)
+    /// <summary>The whitened meat: Σ parts' HC meat, or Σ_g u_g u_g' of the clusters' whitened score sums.</summary>
+    public static double[] Meat(IReadOnlyList<ScorePart> parts, int r, bool cluster, out int clusters)
     {
-        int r = retained.Length;
         var meat = new double[r * r];
         clusters = 0;
         foreach (ScorePart part in parts)
@@ -18,15 +17,17 @@ internal static class Sandwich
                 continue;
             }
 
+            if (part.ScoreSum.Length != r)
+            {
+                throw new ArgumentException($"A score part has {part.ScoreSum.Length} scores for {r} kept columns: compute it with this fit's ScoreBasis.", nameof(parts));
+            }
+
             clusters++;
-            int k = part.ScoreSum.Length;
             for (int a = 0; a < r; a++)
             {
                 for (int b = 0; b < r; b++)
                 {
-                    meat[a * r + b] += cluster
-                        ? part.ScoreSum[retained[a]] * part.ScoreSum[retained[b]]
-                        : part.Meat[retained[a] * k + retained[b]];
+                    meat[a * r + b] += cluster ? part.ScoreSum[a] * part.ScoreSum[b] : part.Meat[a * r + b];
                 }
             }
         }
@@ -34,13 +35,16 @@ internal static class Sandwich
         return meat;
     }
 
-    /// <summary>factor · B M B for symmetric r×r row-major B and M.</summary>
-    public static double[] Sandwiched(double[] bread, double[] meat, int r, double factor)
+    /// <summary>factor · R⁻¹ U R⁻ᵀ: the sandwich B·M·B with the bread's factor applied by substitution.</summary>
+    public static double[] Sandwiched(double[] factor, int r, double[] whitenedMeat, double scale)
     {
-        Matrix<double> b = Matrix<double>.Build.Dense(r, r, bread);
-        Matrix<double> m = Matrix<double>.Build.Dense(r, r, meat);
-        Matrix<double> v = b * m * b * factor;
-        return Symmetric(v.ToRowMajorArray(), r);
+        double[] v = Triangular.Congruence(factor, r, whitenedMeat);
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] *= scale;
+        }
+
+        return v;
     }
 
     /// <summary>The rows and columns <paramref name="index"/> of an r×r row-major matrix.</summary>
@@ -71,21 +75,5 @@ internal static class Sandwich
         Matrix<double> vs = Matrix<double>.Build.Dense(q, q, Subset(v, r, index));
         Vector<double> bs = Vector<double>.Build.Dense(q, a => beta[index[a]]);
         return bs.DotProduct(vs.Solve(bs)) / q;
-    }
-
-    private static double[] Symmetric(double[] v, int r)
-    {
-        // B·M·B is symmetric in exact arithmetic; average the rounding away so SE(i) does not depend on the side read.
-        for (int a = 0; a < r; a++)
-        {
-            for (int b = a + 1; b < r; b++)
-            {
-                double mean = 0.5 * (v[a * r + b] + v[b * r + a]);
-                v[a * r + b] = mean;
-                v[b * r + a] = mean;
-            }
-        }
-
-        return v;
     }
 }

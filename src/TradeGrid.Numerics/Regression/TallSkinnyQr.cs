@@ -90,17 +90,18 @@ public static class TallSkinnyQr
     }
 
     /// <summary>
-    /// Second round, given the coefficients: the block's score sum X'e and HC meat Σ eᵢ²xᵢxᵢ' with e = y − Xβ.
-    /// β has one entry per column of x (zero for a column the solve dropped).
+    /// Second round, given the coordinator's <paramref name="basis"/>: the block's whitened score sum and HC meat,
+    /// with residuals e = y − Xβ.
     /// </summary>
-    public static ScorePart Scores(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
+    public static ScorePart Scores(double[,] x, ReadOnlySpan<double> y, ScoreBasis basis)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(basis);
         int n = x.GetLength(0);
         int k = x.GetLength(1);
-        if (y.Length != n || beta.Length != k)
+        if (y.Length != n || basis.Beta.Length != k)
         {
-            throw new ArgumentException($"x is {n}×{k}, y has {y.Length} rows, beta {beta.Length} entries.", nameof(beta));
+            throw new ArgumentException($"x is {n}×{k}, y has {y.Length} rows, beta {basis.Beta.Length} entries.", nameof(basis));
         }
 
         var residuals = new double[n];
@@ -109,54 +110,59 @@ public static class TallSkinnyQr
             double fitted = 0.0;
             for (int j = 0; j < k; j++)
             {
-                fitted += x[i, j] * beta[j];
+                fitted += x[i, j] * basis.Beta[j];
             }
 
             residuals[i] = y[i] - fitted;
         }
 
-        return ScoresOfResiduals(x, residuals);
+        return ScoresOfResiduals(x, residuals, basis);
     }
 
-    /// <summary>The block's score sum and meat for given per-row multipliers eᵢ (residuals, or y − μ for PPML).</summary>
-    public static ScorePart ScoresOfResiduals(double[,] x, ReadOnlySpan<double> e)
+    /// <summary>
+    /// The block's whitened scores for given per-row multipliers eᵢ (OLS residuals; y − μ for PPML, with x the
+    /// weighted-demeaned rows): ScoreSum = Σ uᵢ and Meat = Σ uᵢuᵢ' with uᵢ = R⁻ᵀ xᵢ eᵢ over the kept columns.
+    /// </summary>
+    public static ScorePart ScoresOfResiduals(double[,] x, ReadOnlySpan<double> e, ScoreBasis basis)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(basis);
         int n = x.GetLength(0);
-        int k = x.GetLength(1);
         if (e.Length != n)
         {
             throw new ArgumentException($"x has {n} rows, e has {e.Length}.", nameof(e));
         }
 
-        var sum = new double[k];
-        var meat = new double[k * k];
-        var row = new double[k];
+        int r = basis.Retained.Length;
+        var sum = new double[r];
+        var meat = new double[r * r];
+        var u = new double[r];
         double squares = 0.0;
         for (int i = 0; i < n; i++)
         {
             double ei = e[i];
             squares += ei * ei;
-            for (int j = 0; j < k; j++)
+            for (int j = 0; j < r; j++)
             {
-                row[j] = x[i, j] * ei;
-                sum[j] += row[j];
+                u[j] = x[i, basis.Retained[j]] * ei;
             }
 
-            for (int a = 0; a < k; a++)
+            Triangular.SolveTransposed(basis.R, r, u);
+            for (int a = 0; a < r; a++)
             {
-                for (int b = a; b < k; b++)
+                sum[a] += u[a];
+                for (int b = a; b < r; b++)
                 {
-                    meat[a * k + b] += row[a] * row[b];
+                    meat[a * r + b] += u[a] * u[b];
                 }
             }
         }
 
-        for (int a = 0; a < k; a++)
+        for (int a = 0; a < r; a++)
         {
             for (int b = 0; b < a; b++)
             {
-                meat[a * k + b] = meat[b * k + a];
+                meat[a * r + b] = meat[b * r + a];
             }
         }
 
