@@ -1,0 +1,128 @@
+using TradeGrid.Numerics.Regression;
+
+namespace TradeGrid.Numerics.Panel;
+
+/// <summary>
+/// Linear panel models with entity and/or year fixed effects, mirroring R's plm(model = "within",
+/// effect = "individual" | "twoways") with plm's degrees of freedom (N − G − K one-way, N − G − T + 1 − K two-way)
+/// and plm's vcovHC(method = "arellano", type = "sss"), whose factor G/(G−1)·(N−1)/(N−K), K = slopes, is Stata's.
+/// Each block (an economy's rows) demeans its own rows; the blocks' QR parts combine as for pooled OLS.
+/// </summary>
+public static class FixedEffects
+{
+    /// <summary>
+    /// Fits in one process. <paramref name="entity"/> and <paramref name="year"/> are per row; cluster covariances
+    /// cluster by <paramref name="clusters"/>, or by entity when it is null.
+    /// </summary>
+    public static OlsFit Fit(double[,] x, double[] y, IReadOnlyList<string> names, int[] entity, int[] year, PanelSpec spec, OlsOptions options, int[]? clusters = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(options);
+        if (y.Length == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        QrPart total = Local(x, y, entity, year, spec);
+        if (options.Covariance == CovarianceKind.Classical)
+        {
+            return Finish(total, [], names, spec, options);
+        }
+
+        ScoreBasis basis = Solve(total, names, spec, options);
+        int[] ids = clusters ?? entity;
+        if (!LinearModel.IsCluster(options.Covariance))
+        {
+            return Finish(total, [Scores(x, y, entity, year, spec, basis)], names, spec, options);
+        }
+
+        ScorePart[] parts = Rows.ByGroup(ids)
+            .Select(rows => Scores(Rows.Take(x, rows), Rows.Take(y, rows), Rows.Take(entity, rows), Rows.Take(year, rows), spec, basis))
+            .ToArray();
+        return Finish(total, parts, names, spec, options);
+    }
+
+    /// <summary>Round 1 in a block: build the year dummies, demean within entity, factor. Entities must not span blocks.</summary>
+    public static QrPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
+    {
+        (double[,] design, double[] response, int groups) = Design(x, y, entity, year, spec);
+        return TallSkinnyQr.Local(design, response, default, groups);
+    }
+
+    /// <summary>Solves the combined part; the basis covers the year dummies and the slopes, as the blocks' designs do.</summary>
+    public static ScoreBasis Solve(QrPart total, IReadOnlyList<string> names, PanelSpec spec, OlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        if (total.Observations == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        return LeastSquares.Solve(total, spec.DesignNames(names), spec.YearDummies, options.DropCollinear, options.CollinearityTolerance).Basis;
+    }
+
+    /// <summary>Round 2 in a block (one cluster): whitened scores of the transformed rows given the basis.</summary>
+    public static ScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis)
+    {
+        (double[,] design, double[] response, _) = Design(x, y, entity, year, spec);
+        return TallSkinnyQr.Scores(design, response, basis);
+    }
+
+    /// <summary>The fit: slopes only; year effects and entity effects are absorbed and counted in the degrees of freedom.</summary>
+    public static OlsFit Finish(QrPart total, IReadOnlyList<ScorePart> scores, IReadOnlyList<string> names, PanelSpec spec, OlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        spec.Validate();
+        return LinearModel.Assemble(total, scores, spec.DesignNames(names), options, spec.YearDummies, panel: true);
+    }
+
+    private static (double[,] Design, double[] Response, int Groups) Design(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        if (y.Length != n || entity.Length != n || year.Length != n)
+        {
+            throw new ArgumentException($"x has {n} rows; y, entity and year must have as many.", nameof(y));
+        }
+
+        int dummies = spec.YearDummies;
+        int first = spec.Years.Length - dummies;
+        var design = new double[n, dummies + k];
+        for (int i = 0; i < n; i++)
+        {
+            if (dummies > 0)
+            {
+                int t = Array.BinarySearch(spec.Years, year[i]);
+                if (t < 0)
+                {
+                    throw new InvalidSpecException($"Row {i}: year {year[i]} is not in the spec's Years; list every year of the sample.");
+                }
+
+                if (t >= first)
+                {
+                    design[i, t - first] = 1.0;
+                }
+            }
+
+            for (int j = 0; j < k; j++)
+            {
+                design[i, dummies + j] = x[i, j];
+            }
+        }
+
+        double[] response = (double[])y.Clone();
+        int groups = spec.EntityEffects ? WithinTransform.DemeanInPlace(design, response, entity) : 0;
+        return (design, response, groups);
+    }
+}
