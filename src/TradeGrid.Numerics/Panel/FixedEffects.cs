@@ -31,14 +31,16 @@ public static class FixedEffects
         }
 
         ScoreBasis basis = Solve(total, names, spec, options);
-        int[] ids = clusters ?? entity;
         if (!LinearModel.IsCluster(options.Covariance))
         {
             return Finish(total, [Scores(x, y, entity, year, spec, basis)], names, spec, options);
         }
 
+        // Transform all rows once, then split the scores by cluster: clusters need not nest the entities here.
+        int[] ids = clusters ?? entity;
+        (double[,] design, double[] response, _) = Design(x, y, entity, year, spec);
         ScorePart[] parts = Rows.ByGroup(ids)
-            .Select(rows => Scores(Rows.Take(x, rows), Rows.Take(y, rows), Rows.Take(entity, rows), Rows.Take(year, rows), spec, basis))
+            .Select(rows => TallSkinnyQr.Scores(Rows.Take(design, rows), Rows.Take(response, rows), basis))
             .ToArray();
         return Finish(total, parts, names, spec, options);
     }
@@ -83,44 +85,8 @@ public static class FixedEffects
 
     private static (double[,] Design, double[] Response, int Groups) Design(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(entity);
-        ArgumentNullException.ThrowIfNull(year);
-        ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate();
-        int n = x.GetLength(0);
-        int k = x.GetLength(1);
-        if (y.Length != n || entity.Length != n || year.Length != n)
-        {
-            throw new ArgumentException($"x has {n} rows; y, entity and year must have as many.", nameof(y));
-        }
-
-        int dummies = spec.YearDummies;
-        int first = spec.Years.Length - dummies;
-        var design = new double[n, dummies + k];
-        for (int i = 0; i < n; i++)
-        {
-            if (dummies > 0)
-            {
-                int t = Array.BinarySearch(spec.Years, year[i]);
-                if (t < 0)
-                {
-                    throw new InvalidSpecException($"Row {i}: year {year[i]} is not in the spec's Years; list every year of the sample.");
-                }
-
-                if (t >= first)
-                {
-                    design[i, t - first] = 1.0;
-                }
-            }
-
-            for (int j = 0; j < k; j++)
-            {
-                design[i, dummies + j] = x[i, j];
-            }
-        }
-
+        double[,] design = PanelDesign.Build(x, entity, year, spec, y.Length);
         double[] response = (double[])y.Clone();
         int groups = spec.EntityEffects ? WithinTransform.DemeanInPlace(design, response, entity) : 0;
         return (design, response, groups);

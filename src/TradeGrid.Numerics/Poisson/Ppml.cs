@@ -1,0 +1,171 @@
+using TradeGrid.Numerics.Panel;
+using TradeGrid.Numerics.Regression;
+
+namespace TradeGrid.Numerics.Poisson;
+
+/// <summary>
+/// Poisson pseudo-maximum-likelihood (Santos Silva and Tenreyro 2006) by IRLS with entity effects concentrated out
+/// in closed form and year effects as dummies; mirrors R's glm(family = poisson) with the effects as factors, and
+/// ppmlhdfe's separation rule and CR0 factor. Every iteration is one gather: each block returns the QR part of its
+/// weighted, weighted-demeaned rows (<see cref="Local"/>); the coordinator combines and solves (<see cref="Step"/>).
+/// The coordinator stops one iteration after <see cref="Change"/> falls below the tolerance (see <see cref="Fit"/>).
+/// Entities must not span blocks (an economy, or a pair held by its reporter's grain).
+/// </summary>
+public static class Ppml
+{
+    /// <summary>
+    /// Fits in one process. Cluster covariances cluster by <paramref name="clusters"/>, or by entity when it is null.
+    /// </summary>
+    public static PoissonFit Fit(double[,] x, double[] y, IReadOnlyList<string> names, int[] entity, int[] year, PanelSpec spec, PoissonOptions options, int[]? clusters = null)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (y.Length == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        var block = new PoissonBlock(x, y, entity, year, spec);
+        double[]? beta = null;
+        double previous = double.NaN;
+        double change = double.NaN;
+        ScoreBasis? basis = null;
+        int iteration = 0;
+        bool polish = false;
+        while (true)
+        {
+            iteration++;
+            PoissonPart part = LocalOf(block, beta);
+            basis = Step([part], names, spec, options);
+            if (polish)
+            {
+                break;
+            }
+
+            if (iteration > 1)
+            {
+                change = Change(previous, part.Deviance);
+                // One more iteration after the deviance settles: its weights are those of the returned β's
+                // predecessor, whose distance to β is then at rounding level, so the bread is the converged one.
+                polish = change < options.Tolerance;
+            }
+
+            if (iteration >= options.MaxIterations && !polish)
+            {
+                throw NotConverged(iteration, change);
+            }
+
+            previous = part.Deviance;
+            beta = basis.Beta;
+        }
+
+        int[] ids = clusters is null ? block.Entity : Rows.Take(clusters, block.Kept);
+        List<int[]> groups = LinearModel.IsCluster(options.Covariance) ? Rows.ByGroup(ids) : [Enumerable.Range(0, block.Y.Length).ToArray()];
+        PoissonScorePart[] parts = ScoresOf(block, basis, groups);
+        PoissonFit fit = Finish(basis, parts, names, spec, options, iteration, change);
+        return fit with { SeparatedRows = block.Dropped };
+    }
+
+    /// <summary>One IRLS iteration in a block, at <paramref name="beta"/> (null for the first iteration, which starts from μ₀).</summary>
+    public static PoissonPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[]? beta) =>
+        LocalOf(new PoissonBlock(x, y, entity, year, spec), beta);
+
+    /// <summary>The coordinator's solve of one iteration: the next coefficients (and the factor for the final round).</summary>
+    public static ScoreBasis Step(IReadOnlyList<PoissonPart> parts, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        if (parts.Sum(p => p.SumY) == 0.0)
+        {
+            throw new InsufficientDataException("The dependent variable is zero in every row of the sample: PPML cannot fit it; widen the sample.");
+        }
+
+        QrPart total = TallSkinnyQr.Combine(parts.Select(p => p.Qr).ToArray());
+        ScoreBasis basis = LeastSquares.Solve(total, spec.DesignNames(names), spec.YearDummies, options.DropCollinear, options.CollinearityTolerance).Basis;
+        if (basis.Beta.Any(b => !double.IsFinite(b)))
+        {
+            throw new InsufficientDataException("PPML diverged (non-finite coefficients): a regressor may separate zeros from positives; drop it or rescale.");
+        }
+
+        return basis;
+    }
+
+    /// <summary>glm's stopping quantity |dev − dev_old|/(|dev| + 0.1).</summary>
+    public static double Change(double previousDeviance, double deviance) => Math.Abs(deviance - previousDeviance) / (Math.Abs(deviance) + 0.1);
+
+    /// <summary>The final round in a block (one cluster) at the converged coefficients.</summary>
+    public static PoissonScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis)
+    {
+        var block = new PoissonBlock(x, y, entity, year, spec);
+        return ScoresOf(block, basis, [Enumerable.Range(0, block.Y.Length).ToArray()])[0];
+    }
+
+    /// <summary>The fit from the last iteration's basis and the blocks' final parts (one per cluster for cluster covariances).</summary>
+    public static PoissonFit Finish(ScoreBasis basis, IReadOnlyList<PoissonScorePart> parts, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options, int iterations, double lastChange)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return PoissonSummary.Assemble(basis, parts, spec.DesignNames(names), spec.YearDummies, options, iterations, lastChange);
+    }
+
+    private static PoissonPart LocalOf(PoissonBlock block, double[]? beta)
+    {
+        int n = block.Y.Length;
+        double[] mu;
+        var z = new double[n];
+        if (beta is null)
+        {
+            mu = block.StartingMean();
+            for (int i = 0; i < n; i++)
+            {
+                z[i] = Math.Log(mu[i]) + (block.Y[i] - mu[i]) / mu[i];
+            }
+        }
+        else
+        {
+            (double[] xb, mu) = block.Mean(beta);
+            // z = xβ + (y − μ)/μ leaves α_g out: the weighted demeaning removes whatever is constant within an entity.
+            for (int i = 0; i < n; i++)
+            {
+                z[i] = xb[i] + (block.Y[i] - mu[i]) / mu[i];
+            }
+        }
+
+        double deviance = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            deviance += PoissonBlock.DevianceTerm(block.Y[i], mu[i]);
+        }
+
+        double[,] x = block.Demeaned(mu, z);
+        QrPart qr = TallSkinnyQr.Local(x, z, mu, block.Groups);
+        return new PoissonPart(qr, deviance, block.Y.Sum());
+    }
+
+    private static PoissonScorePart[] ScoresOf(PoissonBlock block, ScoreBasis basis, List<int[]> clusters)
+    {
+        (_, double[] mu) = block.Mean(basis.Beta);
+        double[,] x = block.Demeaned(mu, new double[mu.Length]);
+        var e = new double[mu.Length];
+        for (int i = 0; i < e.Length; i++)
+        {
+            e[i] = block.Y[i] - mu[i];
+        }
+
+        return clusters.Select((rows, c) => PoissonSummary.Part(
+            TallSkinnyQr.ScoresOfResiduals(Rows.Take(x, rows), Rows.Take(e, rows), basis),
+            c == 0 ? block.Groups : 0,
+            c == 0 ? block.Dropped : [],
+            Rows.Take(block.Y, rows),
+            Rows.Take(mu, rows))).ToArray();
+    }
+
+    private static InsufficientDataException NotConverged(int iterations, double change) =>
+        new($"PPML did not converge in {iterations} iterations (last relative deviance change {change:G3}); "
+            + "check for regressors that separate zeros from positives, rescale regressors, or raise MaxIterations.");
+}
