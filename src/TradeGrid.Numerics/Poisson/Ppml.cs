@@ -26,7 +26,11 @@ public static class Ppml
             throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
         }
 
-        var block = new PoissonBlock(x, y, entity, year, spec);
+        ArgumentNullException.ThrowIfNull(names);
+        (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names);
+        int[] columns = Enumerable.Range(0, names.Count).Except(slopes).ToArray();
+        string[] used = columns.Select(j => names[j]).ToArray();
+        var block = new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
         double[]? beta = null;
         double previous = double.NaN;
         double change = double.NaN;
@@ -37,7 +41,7 @@ public static class Ppml
         {
             iteration++;
             PoissonPart part = LocalOf(block, beta);
-            basis = Step([part], names, spec, options);
+            basis = Step([part], used, spec, options);
             if (polish)
             {
                 break;
@@ -60,11 +64,16 @@ public static class Ppml
             beta = basis.Beta;
         }
 
-        int[] ids = clusters is null ? block.Entity : Rows.Take(clusters, block.Kept);
+        int[] ids = clusters is null ? block.Entity : Rows.Take(Rows.Take(clusters, kept), block.Kept);
         List<int[]> groups = LinearModel.IsCluster(options.Covariance) ? Rows.ByGroup(ids) : [Enumerable.Range(0, block.Y.Length).ToArray()];
         PoissonScorePart[] parts = ScoresOf(block, basis, groups);
-        PoissonFit fit = Finish(basis, parts, names, spec, options, iteration, change);
-        return fit with { SeparatedRows = block.Dropped };
+        PoissonFit fit = Finish(basis, parts, used, spec, options, iteration, change);
+        return fit with
+        {
+            SeparatedRows = separated.Concat(block.Dropped.Select(i => kept[i])).Order().ToArray(),
+            SeparationNotes = notes.Concat(fit.SeparationNotes).ToArray(),
+            DroppedColumns = slopes.Select(j => names[j]).Concat(fit.DroppedColumns).ToArray(),
+        };
     }
 
     /// <summary>One IRLS iteration in a block, at <paramref name="beta"/> (null for the first iteration, which starts from μ₀).</summary>
@@ -163,6 +172,20 @@ public static class Ppml
             c == 0 ? block.Dropped : [],
             Rows.Take(block.Y, rows),
             Rows.Take(mu, rows))).ToArray();
+    }
+
+    private static double[,] Columns(double[,] x, int[] columns)
+    {
+        var s = new double[x.GetLength(0), columns.Length];
+        for (int i = 0; i < x.GetLength(0); i++)
+        {
+            for (int j = 0; j < columns.Length; j++)
+            {
+                s[i, j] = x[i, columns[j]];
+            }
+        }
+
+        return s;
     }
 
     private static InsufficientDataException NotConverged(int iterations, double change) =>
