@@ -57,8 +57,9 @@ internal static class LinearModel
                 CovarianceKind.Hc0 => 1.0,
                 CovarianceKind.Hc1 => (double)n / residualDf,
                 CovarianceKind.ClusterCr0 => clusters / (clusters - 1.0),
-                // Stata's vce(cluster) factor; for fixed effects K counts the slopes only, as plm's "sss" and xtreg do.
-                _ => clusters / (clusters - 1.0) * (n - 1.0) / (n - (panel ? slopes : r)),
+                // Stata's vce(cluster) factor. With entity effects K counts the slopes only (plm's "sss"): the effects
+                // are nested in the clusters. Year effects alone are not, so there K counts the year dummies too (as lm).
+                _ => clusters / (clusters - 1.0) * (n - 1.0) / (n - (panel && groups > 0 ? slopes : r)),
             };
             if (IsCluster(kind))
             {
