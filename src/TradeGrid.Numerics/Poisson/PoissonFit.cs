@@ -41,6 +41,11 @@ public sealed record PoissonFit
     public required int AbsorbedParameters { get; init; }
     public required int Groups { get; init; }
     public required int Clusters { get; init; }
+    /// <summary>Wald F of all reported coefficients being zero with the chosen covariance, on (WaldDf1, WaldDf2) df.</summary>
+    public required double WaldF { get; init; }
+    public required double WaldDf1 { get; init; }
+    public required double WaldDf2 { get; init; }
+    public required double WaldPValue { get; init; }
     public required double Deviance { get; init; }
 
     /// <summary>Squared correlation of y and μ (Santos Silva and Tenreyro's pseudo R², as ppmlhdfe reports).</summary>

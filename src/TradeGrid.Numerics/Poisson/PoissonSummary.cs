@@ -119,6 +119,8 @@ internal static class PoissonSummary
         double[] beta = reported.Select(j => basis.Beta[basis.Retained[j]]).ToArray();
         double[] v = Sandwich.Subset(covariance, r, reported);
         CoefficientTable table = CoefficientTable.Build(beta, v, df, options.ConfidenceLevel);
+        int[] tested = Enumerable.Range(0, reported.Length).ToArray();
+        double wald = Sandwich.WaldF(beta, v, reported.Length, tested);
         var notes = separated == 0 ? Array.Empty<string>()
             : [$"{separated} rows dropped: their entity's dependent is zero in every row (fixed-effect separation)."];
         return new PoissonFit
@@ -140,6 +142,10 @@ internal static class PoissonSummary
             AbsorbedParameters = all - reported.Length,
             Groups = groups,
             Clusters = clusters,
+            WaldF = wald,
+            WaldDf1 = reported.Length,
+            WaldDf2 = df,
+            WaldPValue = Distributions.FUpper(wald, reported.Length, df),
             Deviance = deviance,
             PseudoRSquared = sym * sym / (syy * smm),
             LogLikelihood = logLik,

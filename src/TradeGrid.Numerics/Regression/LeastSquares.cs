@@ -17,6 +17,16 @@ internal static class LeastSquares
             throw new ArgumentException($"{names.Count} names for {k} columns.", nameof(names));
         }
 
+        // Refuse N ≤ K before the rank test, which would otherwise report the surplus columns as collinear.
+        // Silently droppable columns (year dummies) are not counted: some of them may go.
+        int atLeast = k - nuisance + total.Groups;
+        if (total.Observations <= atLeast)
+        {
+            throw new InsufficientDataException(
+                $"{total.Observations} observations for at least {atLeast} parameters ({k - nuisance} coefficients, {total.Groups} fixed effects): "
+                + "N must exceed K; widen the sample or drop regressors.");
+        }
+
         double[] aug = TallSkinnyQr.Augmented(total);
         double[] norms = ColumnNorms(aug, k + 1);
         var retained = Enumerable.Range(0, k).ToList();

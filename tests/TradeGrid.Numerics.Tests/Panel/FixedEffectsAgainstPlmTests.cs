@@ -120,6 +120,18 @@ public sealed class FixedEffectsAgainstPlmTests
         Assert.Contains("'openness' is zero", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void N_not_above_K_counting_the_entity_effects_is_refused()
+    {
+        double[,] x = { { 1.0, 2.0, 3.0, 4.1 }, { 1.5, 2.2, 3.9, 4.0 }, { 0.7, 2.9, 3.1, 4.4 }, { 1.1, 2.6, 3.3, 4.8 }, { 1.9, 2.1, 3.6, 4.2 }, { 1.3, 2.4, 3.8, 4.6 } };
+        double[] y = [1.0, 2.0, 1.5, 2.5, 1.7, 2.2];
+
+        var error = Assert.Throws<InsufficientDataException>(() => FixedEffects.Fit(x, y, _r.GetProperty("names").Strings(),
+            [1, 1, 2, 2, 3, 3], [2020, 2021, 2020, 2021, 2020, 2021], new PanelSpec(true, []), new OlsOptions(CovarianceKind.Classical)));
+
+        Assert.Contains("6 observations for at least 7 parameters (4 coefficients, 3 fixed effects)", error.Message, StringComparison.Ordinal);
+    }
+
     private static PanelSpec Spec(string effect) =>
         new(EntityEffects: true, effect == "twoways" ? _r.GetProperty("years").Doubles().Select(v => (int)v).ToArray() : []);
 

@@ -48,6 +48,22 @@ public sealed class PpmlAgainstGlmTests
     }
 
     [Theory]
+    [InlineData("two_way", "cr0", CovarianceKind.ClusterCr0)]
+    [InlineData("two_way", "hc1", CovarianceKind.Hc1)]
+    [InlineData("year_only", "cr0", CovarianceKind.ClusterCr0)]
+    public void Robust_wald_f_matches_r(string model, string block, CovarianceKind kind)
+    {
+        JsonElement wald = _r.GetProperty(model).GetProperty(block).GetProperty("wald");
+
+        PoissonFit fit = Fit(model, kind);
+
+        AssertClose.Relative(wald.GetProperty("f").GetDouble(), fit.WaldF, IrlsTolerance, "Wald F");
+        Assert.Equal(wald.GetProperty("df1").GetDouble(), fit.WaldDf1);
+        Assert.Equal(wald.GetProperty("df2").GetDouble(), fit.WaldDf2);
+        AssertClose.Relative(wald.GetProperty("p").GetDouble(), fit.WaldPValue, PValueTolerance, "p(Wald F)");
+    }
+
+    [Theory]
     [InlineData("two_way")]
     [InlineData("year_only")]
     public void Fit_statistics_match_glm(string model)

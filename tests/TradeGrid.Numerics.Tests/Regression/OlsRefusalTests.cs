@@ -65,11 +65,12 @@ public sealed class OlsRefusalTests
     [Theory]
     [InlineData(4)]
     [InlineData(3)]
+    [InlineData(1)]
     public void N_not_above_K_is_refused(int n)
     {
         var (x, y) = Design(n, duplicate: false);
 
-        var error = Assert.Throws<InsufficientDataException>(() => Ols.Fit(x, y, _names, new OlsOptions(CovarianceKind.Classical, DropCollinear: true)));
+        var error = Assert.Throws<InsufficientDataException>(() => Ols.Fit(x, y, _names, new OlsOptions(CovarianceKind.Classical)));
 
         Assert.Contains("N must exceed K", error.Message, StringComparison.Ordinal);
     }
