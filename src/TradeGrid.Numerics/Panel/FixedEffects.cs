@@ -39,9 +39,7 @@ public static class FixedEffects
         // Transform all rows once, then split the scores by cluster: clusters need not nest the entities here.
         int[] ids = clusters ?? entity;
         (double[,] design, double[] response, _) = Design(x, y, entity, year, spec);
-        ScorePart[] parts = Rows.ByGroup(ids)
-            .Select(rows => TallSkinnyQr.Scores(Rows.Take(design, rows), Rows.Take(response, rows), basis))
-            .ToArray();
+        ScorePart[] parts = TallSkinnyQr.ByCluster(design, TallSkinnyQr.Residuals(design, response, basis.Beta), Rows.ByGroup(ids), basis);
         return Finish(total, parts, names, spec, options);
     }
 
@@ -66,11 +64,14 @@ public static class FixedEffects
         return LeastSquares.Solve(total, spec.DesignNames(names), spec.YearDummies, options.DropCollinear, options.CollinearityTolerance).Basis;
     }
 
-    /// <summary>Round 2 in a block (one cluster): whitened scores of the transformed rows given the basis.</summary>
-    public static ScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis)
+    /// <summary>
+    /// Round 2 in a block (one cluster): whitened scores of the transformed rows given the basis; <paramref name="meat"/>
+    /// false (enough for cluster covariances) skips the per-row HC meat.
+    /// </summary>
+    public static ScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis, bool meat = true)
     {
         (double[,] design, double[] response, _) = Design(x, y, entity, year, spec);
-        return TallSkinnyQr.Scores(design, response, basis);
+        return TallSkinnyQr.Scores(design, response, basis, meat);
     }
 
     /// <summary>The fit: slopes only; year effects and entity effects are absorbed and counted in the degrees of freedom.</summary>

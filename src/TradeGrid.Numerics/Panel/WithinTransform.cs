@@ -34,54 +34,56 @@ public static class WithinTransform
             slot[i] = g;
         }
 
+        // One row-major pass accumulates every column's group sums, a second subtracts them: the design is read in
+        // its storage order, not once per column.
         int count = index.Count;
+        int width = k + 1;
         var total = new double[count];
-        var mean = new double[count];
-        var constant = new bool[count];
-        var first = new double[count];
+        var mean = new double[count * width];
+        var first = new double[count * width];
+        var constant = new bool[count * width];
+        var seen = new bool[count];
         for (int i = 0; i < n; i++)
         {
-            total[slot[i]] += weights.IsEmpty ? 1.0 : weights[i];
-        }
-
-        for (int j = 0; j <= k; j++)
-        {
-            Array.Clear(mean);
-            Array.Fill(constant, true);
-            var seen = new bool[count];
-            for (int i = 0; i < n; i++)
+            int g = slot[i];
+            double w = weights.IsEmpty ? 1.0 : weights[i];
+            total[g] += w;
+            int o = g * width;
+            for (int j = 0; j <= k; j++)
             {
-                int g = slot[i];
                 double v = j < k ? x[i, j] : y[i];
-                mean[g] += (weights.IsEmpty ? 1.0 : weights[i]) * v;
+                mean[o + j] += w * v;
                 if (!seen[g])
                 {
-                    seen[g] = true;
-                    first[g] = v;
+                    first[o + j] = v;
+                    constant[o + j] = true;
                 }
-                else if (v != first[g])
+                else if (v != first[o + j])
                 {
-                    constant[g] = false;
+                    constant[o + j] = false;
                 }
             }
 
-            for (int g = 0; g < count; g++)
+            seen[g] = true;
+        }
+
+        for (int g = 0; g < count; g++)
+        {
+            for (int j = 0; j <= k; j++)
             {
-                mean[g] /= total[g];
+                mean[g * width + j] /= total[g];
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int o = slot[i] * width;
+            for (int j = 0; j < k; j++)
+            {
+                x[i, j] = constant[o + j] ? 0.0 : x[i, j] - mean[o + j];
             }
 
-            for (int i = 0; i < n; i++)
-            {
-                int g = slot[i];
-                if (j < k)
-                {
-                    x[i, j] = constant[g] ? 0.0 : x[i, j] - mean[g];
-                }
-                else
-                {
-                    y[i] = constant[g] ? 0.0 : y[i] - mean[g];
-                }
-            }
+            y[i] = constant[o + k] ? 0.0 : y[i] - mean[o + k];
         }
 
         return count;

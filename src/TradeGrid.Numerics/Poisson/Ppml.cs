@@ -104,11 +104,14 @@ public static class Ppml
     /// <summary>glm's stopping quantity |dev − dev_old|/(|dev| + 0.1).</summary>
     public static double Change(double previousDeviance, double deviance) => Math.Abs(deviance - previousDeviance) / (Math.Abs(deviance) + 0.1);
 
-    /// <summary>The final round in a block (one cluster) at the converged coefficients.</summary>
-    public static PoissonScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis)
+    /// <summary>
+    /// The final round in a block (one cluster) at the converged coefficients; <paramref name="meat"/> false (enough
+    /// for cluster covariances) skips the per-row HC meat.
+    /// </summary>
+    public static PoissonScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, ScoreBasis basis, bool meat = true)
     {
         var block = new PoissonBlock(x, y, entity, year, spec);
-        return ScoresOf(block, basis, [Enumerable.Range(0, block.Y.Length).ToArray()])[0];
+        return ScoresOf(block, basis, [Enumerable.Range(0, block.Y.Length).ToArray()], meat)[0];
     }
 
     /// <summary>The fit from the last iteration's basis and the blocks' final parts (one per cluster for cluster covariances).</summary>
@@ -156,7 +159,7 @@ public static class Ppml
         return new PoissonPart(qr, deviance, block.Y.Sum());
     }
 
-    private static PoissonScorePart[] ScoresOf(PoissonBlock block, ScoreBasis basis, List<int[]> clusters)
+    private static PoissonScorePart[] ScoresOf(PoissonBlock block, ScoreBasis basis, List<int[]> clusters, bool meat = true)
     {
         (_, double[] mu) = block.Mean(basis.Beta);
         double[,] x = block.Demeaned(mu, new double[mu.Length]);
@@ -166,8 +169,9 @@ public static class Ppml
             e[i] = block.Y[i] - mu[i];
         }
 
+        ScorePart[] scores = clusters.Count == 1 ? [TallSkinnyQr.ScoresOfResiduals(x, e, basis, meat)] : TallSkinnyQr.ByCluster(x, e, clusters, basis);
         return clusters.Select((rows, c) => PoissonSummary.Part(
-            TallSkinnyQr.ScoresOfResiduals(Rows.Take(x, rows), Rows.Take(e, rows), basis),
+            scores[c],
             c == 0 ? block.Groups : 0,
             c == 0 ? block.Dropped : [],
             Rows.Take(block.Y, rows),

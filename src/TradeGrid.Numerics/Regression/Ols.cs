@@ -70,6 +70,6 @@ public static class Ols
             throw new ArgumentException($"Covariance {kind} needs one cluster id per row.", nameof(clusters));
         }
 
-        return Rows.ByGroup(clusters).Select(rows => TallSkinnyQr.Scores(Rows.Take(x, rows), Rows.Take(y, rows), basis)).ToArray();
+        return TallSkinnyQr.ByCluster(x, TallSkinnyQr.Residuals(x, y, basis.Beta), Rows.ByGroup(clusters), basis);
     }
 }

@@ -26,25 +26,18 @@ public static class TallSkinnyQr
             throw new ArgumentException($"weights has {weights.Length} rows, x has {n}.", nameof(weights));
         }
 
-        // Column-major copy so that each Householder update runs over contiguous memory.
-        var a = new double[n * (k + 1)];
-        double yty = 0.0;
-        for (int i = 0; i < n; i++)
+        double[] ya = y.ToArray();
+        double[]? wa = weights.IsEmpty ? null : weights.ToArray();
+        return RowQr.Factor(n, k, (i, row) =>
         {
-            double s = weights.IsEmpty ? 1.0 : Math.Sqrt(weights[i]);
+            double s = wa is null ? 1.0 : Math.Sqrt(wa[i]);
             for (int j = 0; j < k; j++)
             {
-                a[j * n + i] = s * x[i, j];
+                row[j] = s * x[i, j];
             }
 
-            double yi = s * y[i];
-            a[k * n + i] = yi;
-            yty += yi * yi;
-        }
-
-        Householder.Triangularize(a, n, k + 1);
-        double[] augmented = Householder.UpperRowMajor(a, n, k + 1);
-        return FromAugmented(augmented, k, n, groups, yty);
+            row[k] = s * ya[i];
+        }, groups);
     }
 
     /// <summary>Combines blocks' parts into the part of all their rows: stack the factors and factor again.</summary>
@@ -91,9 +84,10 @@ public static class TallSkinnyQr
 
     /// <summary>
     /// Second round, given the coordinator's <paramref name="basis"/>: the block's whitened score sum and HC meat,
-    /// with residuals e = y − Xβ.
+    /// with residuals e = y − Xβ. A cluster covariance needs only the sum: <paramref name="meat"/> false skips the
+    /// per-row whitening (O(n·r²)) and leaves <see cref="ScorePart.Meat"/> empty.
     /// </summary>
-    public static ScorePart Scores(double[,] x, ReadOnlySpan<double> y, ScoreBasis basis)
+    public static ScorePart Scores(double[,] x, ReadOnlySpan<double> y, ScoreBasis basis, bool meat = true)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(basis);
@@ -104,26 +98,16 @@ public static class TallSkinnyQr
             throw new ArgumentException($"x is {n}×{k}, y has {y.Length} rows, beta {basis.Beta.Length} entries.", nameof(basis));
         }
 
-        var residuals = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double fitted = 0.0;
-            for (int j = 0; j < k; j++)
-            {
-                fitted += x[i, j] * basis.Beta[j];
-            }
-
-            residuals[i] = y[i] - fitted;
-        }
-
-        return ScoresOfResiduals(x, residuals, basis);
+        double[] residuals = Residuals(x, y, basis.Beta);
+        return ScoresOfResiduals(x, residuals, basis, meat);
     }
 
     /// <summary>
     /// The block's whitened scores for given per-row multipliers eᵢ (OLS residuals; y − μ for PPML, with x the
-    /// weighted-demeaned rows): ScoreSum = Σ uᵢ and Meat = Σ uᵢuᵢ' with uᵢ = R⁻ᵀ xᵢ eᵢ over the kept columns.
+    /// weighted-demeaned rows): ScoreSum = Σ uᵢ and, when <paramref name="meat"/>, Meat = Σ uᵢuᵢ' with
+    /// uᵢ = R⁻ᵀ xᵢ eᵢ over the kept columns. The sum is whitened once, after summing: R⁻ᵀ is linear.
     /// </summary>
-    public static ScorePart ScoresOfResiduals(double[,] x, ReadOnlySpan<double> e, ScoreBasis basis)
+    public static ScorePart ScoresOfResiduals(double[,] x, ReadOnlySpan<double> e, ScoreBasis basis, bool meat = true)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(basis);
@@ -133,40 +117,40 @@ public static class TallSkinnyQr
             throw new ArgumentException($"x has {n} rows, e has {e.Length}.", nameof(e));
         }
 
-        int r = basis.Retained.Length;
-        var sum = new double[r];
-        var meat = new double[r * r];
-        var u = new double[r];
-        double squares = 0.0;
+        int k = x.GetLength(1);
+        return RowQr.Scores(n, k, Reader(x), e.ToArray(), basis, meat);
+    }
+
+    /// <summary>One process's rows split into clusters: each cluster's whitened score sum, without copying rows.</summary>
+    internal static ScorePart[] ByCluster(double[,] x, double[] e, IReadOnlyList<int[]> clusters, ScoreBasis basis) =>
+        RowQr.ByCluster(x.GetLength(1), Reader(x), e, clusters, basis);
+
+    private static RowWriter Reader(double[,] x) => (i, row) =>
+    {
+        for (int j = 0; j < row.Length; j++)
+        {
+            row[j] = x[i, j];
+        }
+    };
+
+    /// <summary>Residuals y − Xβ.</summary>
+    internal static double[] Residuals(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
+    {
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        var residuals = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double ei = e[i];
-            squares += ei * ei;
-            for (int j = 0; j < r; j++)
+            double fitted = 0.0;
+            for (int j = 0; j < k; j++)
             {
-                u[j] = x[i, basis.Retained[j]] * ei;
+                fitted += x[i, j] * beta[j];
             }
 
-            Triangular.SolveTransposed(basis.R, r, u);
-            for (int a = 0; a < r; a++)
-            {
-                sum[a] += u[a];
-                for (int b = a; b < r; b++)
-                {
-                    meat[a * r + b] += u[a] * u[b];
-                }
-            }
+            residuals[i] = y[i] - fitted;
         }
 
-        for (int a = 0; a < r; a++)
-        {
-            for (int b = 0; b < a; b++)
-            {
-                meat[a * r + b] = meat[b * r + a];
-            }
-        }
-
-        return new ScorePart(n, sum, meat, squares);
+        return residuals;
     }
 
     /// <summary>The (k+1)×(k+1) row-major factor of [X y] that a part stands for.</summary>
@@ -189,7 +173,7 @@ public static class TallSkinnyQr
         return aug;
     }
 
-    private static QrPart FromAugmented(double[] augmented, int k, int observations, int groups, double yty)
+    internal static QrPart FromAugmented(double[] augmented, int k, int observations, int groups, double yty)
     {
         int k1 = k + 1;
         var r = new double[k * k];
