@@ -24,22 +24,24 @@ public static class FixedEffects
             throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
         }
 
-        QrPart total = Local(x, y, entity, year, spec);
+        if (clusters is not null && clusters.Length != y.Length)
+        {
+            throw new ArgumentException($"clusters has {clusters.Length} entries for {y.Length} rows.", nameof(clusters));
+        }
+
+        // Build and demean the design once; the scores reuse it (the clusters need not nest the entities here).
+        (double[,] design, double[] response, int groups) = Design(x, y, entity, year, spec);
+        QrPart total = TallSkinnyQr.Local(design, response, default, groups);
         if (options.Covariance == CovarianceKind.Classical)
         {
             return Finish(total, [], names, spec, options);
         }
 
         ScoreBasis basis = Solve(total, names, spec, options);
-        if (!LinearModel.IsCluster(options.Covariance))
-        {
-            return Finish(total, [Scores(x, y, entity, year, spec, basis)], names, spec, options);
-        }
-
-        // Transform all rows once, then split the scores by cluster: clusters need not nest the entities here.
-        int[] ids = clusters ?? entity;
-        (double[,] design, double[] response, _) = Design(x, y, entity, year, spec);
-        ScorePart[] parts = TallSkinnyQr.ByCluster(design, TallSkinnyQr.Residuals(design, response, basis.Beta), Rows.ByGroup(ids), basis);
+        double[] residuals = TallSkinnyQr.Residuals(design, response, basis.Beta);
+        ScorePart[] parts = LinearModel.IsCluster(options.Covariance)
+            ? TallSkinnyQr.ByCluster(design, residuals, Rows.ByGroup(clusters ?? entity), basis)
+            : [TallSkinnyQr.ScoresOfResiduals(design, residuals, basis)];
         return Finish(total, parts, names, spec, options);
     }
 

@@ -18,22 +18,13 @@ internal static class PanelDesign
         }
 
         int dummies = spec.YearDummies;
-        int first = spec.Years.Length - dummies;
         var design = new double[n, dummies + k];
         for (int i = 0; i < n; i++)
         {
-            if (dummies > 0)
+            int dummy = DummyColumn(spec, year[i], i);
+            if (dummy >= 0)
             {
-                int t = Array.BinarySearch(spec.Years, year[i]);
-                if (t < 0)
-                {
-                    throw new InvalidSpecException($"Row {i}: year {year[i]} is not in the spec's Years; list every year of the sample.");
-                }
-
-                if (t >= first)
-                {
-                    design[i, t - first] = 1.0;
-                }
+                design[i, dummy] = 1.0;
             }
 
             for (int j = 0; j < k; j++)
@@ -43,5 +34,22 @@ internal static class PanelDesign
         }
 
         return design;
+    }
+
+    /// <summary>The year-dummy column of a row's year (−1 for the reference year or without year effects).</summary>
+    public static int DummyColumn(PanelSpec spec, int year, int row)
+    {
+        if (spec.YearDummies == 0)
+        {
+            return -1;
+        }
+
+        int t = Array.BinarySearch(spec.Years, year);
+        if (t < 0)
+        {
+            throw new InvalidSpecException($"Row {row}: year {year} is not in the spec's Years; list every year of the sample.");
+        }
+
+        return t - (spec.Years.Length - spec.YearDummies);
     }
 }

@@ -14,7 +14,7 @@ public static class PoissonSeparation
     public static SeparationPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
     {
         var block = new PoissonBlock(x, y, entity, year, spec);
-        int k = block.Design.GetLength(1);
+        int k = block.Width;
         var part = new SeparationPart(Fill(k, double.PositiveInfinity), Fill(k, double.NegativeInfinity),
             Fill(k, double.PositiveInfinity), Fill(k, double.NegativeInfinity));
         double[] center = new double[block.Y.Length];
@@ -23,7 +23,7 @@ public static class PoissonSeparation
             Centers(block, j, center);
             for (int i = 0; i < block.Y.Length; i++)
             {
-                double v = block.Design[i, j] - center[i];
+                double v = block.Value(i, j) - center[i];
                 if (block.Y[i] > 0.0)
                 {
                     part.PositiveMin[j] = Math.Min(part.PositiveMin[j], v);
@@ -96,7 +96,7 @@ public static class PoissonSeparation
             Centers(block, j, center);
             for (int i = 0; i < block.Y.Length; i++)
             {
-                if (block.Y[i] == 0.0 && block.Design[i, j] - center[i] != combined.PositiveMin[j])
+                if (block.Y[i] == 0.0 && block.Value(i, j) - center[i] != combined.PositiveMin[j])
                 {
                     separated.Add(block.Kept[i]);
                 }
@@ -162,7 +162,7 @@ public static class PoissonSeparation
         {
             if (block.Y[i] > 0.0)
             {
-                value.TryAdd(block.Entity[i], block.Design[i, j]);
+                value.TryAdd(block.Entity[i], block.Value(i, j));
             }
         }
 

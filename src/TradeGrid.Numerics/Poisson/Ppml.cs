@@ -27,10 +27,18 @@ public static class Ppml
         }
 
         ArgumentNullException.ThrowIfNull(names);
+        if (clusters is not null && clusters.Length != y.Length)
+        {
+            throw new ArgumentException($"clusters has {clusters.Length} entries for {y.Length} rows.", nameof(clusters));
+        }
+
         (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names);
         int[] columns = Enumerable.Range(0, names.Count).Except(slopes).ToArray();
         string[] used = columns.Select(j => names[j]).ToArray();
-        var block = new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
+        // Copy the rows only when separation removed some: the iterations read the caller's array directly.
+        var block = kept.Length == y.Length && slopes.Length == 0
+            ? new PoissonBlock(x, y, entity, year, spec)
+            : new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
         double[]? beta = null;
         double previous = double.NaN;
         double change = double.NaN;
@@ -154,22 +162,23 @@ public static class Ppml
             deviance += PoissonBlock.DevianceTerm(block.Y[i], mu[i]);
         }
 
-        double[,] x = block.Demeaned(mu, z);
-        QrPart qr = TallSkinnyQr.Local(x, z, mu, block.Groups);
+        QrPart qr = RowQr.Factor(n, block.Width, block.Demeaned(mu, z), block.Groups);
         return new PoissonPart(qr, deviance, block.Y.Sum());
     }
 
     private static PoissonScorePart[] ScoresOf(PoissonBlock block, ScoreBasis basis, List<int[]> clusters, bool meat = true)
     {
         (_, double[] mu) = block.Mean(basis.Beta);
-        double[,] x = block.Demeaned(mu, new double[mu.Length]);
+        RowWriter rows = block.Demeaned(mu, null);
         var e = new double[mu.Length];
         for (int i = 0; i < e.Length; i++)
         {
             e[i] = block.Y[i] - mu[i];
         }
 
-        ScorePart[] scores = clusters.Count == 1 ? [TallSkinnyQr.ScoresOfResiduals(x, e, basis, meat)] : TallSkinnyQr.ByCluster(x, e, clusters, basis);
+        ScorePart[] scores = clusters.Count == 1
+            ? [RowQr.Scores(e.Length, block.Width, rows, e, basis, meat)]
+            : RowQr.ByCluster(block.Width, rows, e, clusters, basis);
         return clusters.Select((rows, c) => PoissonSummary.Part(
             scores[c],
             c == 0 ? block.Groups : 0,
