@@ -8,7 +8,7 @@ namespace TradeGrid.Numerics.Poisson;
 /// in closed form and year effects as dummies; mirrors R's glm(family = poisson) with the effects as factors, and
 /// ppmlhdfe's separation rule and CR0 factor. Every iteration is one gather: each block returns the QR part of its
 /// weighted, weighted-demeaned rows (<see cref="Local"/>); the coordinator combines and solves (<see cref="Step"/>).
-/// The coordinator stops one iteration after <see cref="Change"/> falls below the tolerance (see <see cref="Fit"/>).
+/// <see cref="PoissonIterations"/> runs the coordinator's loop, here and in a coordinator grain alike.
 /// Entities must not span blocks (an economy, or a pair held by its reporter's grain).
 /// </summary>
 public static class Ppml
@@ -39,43 +39,15 @@ public static class Ppml
         var block = kept.Length == y.Length && slopes.Length == 0
             ? new PoissonBlock(x, y, entity, year, spec)
             : new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
-        double[]? beta = null;
-        double previous = double.NaN;
-        double change = double.NaN;
-        ScoreBasis? basis = null;
-        int iteration = 0;
-        bool polish = false;
-        while (true)
+        var irls = new PoissonIterations(used, spec, options);
+        while (!irls.Converged)
         {
-            iteration++;
-            PoissonPart part = LocalOf(block, beta);
-            basis = Step([part], used, spec, options);
-            if (polish)
-            {
-                break;
-            }
-
-            if (iteration > 1)
-            {
-                change = Change(previous, part.Deviance);
-                // One more iteration after the deviance settles: its weights are those of the returned β's
-                // predecessor, whose distance to β is then at rounding level, so the bread is the converged one.
-                polish = change < options.Tolerance;
-            }
-
-            if (iteration >= options.MaxIterations && !polish)
-            {
-                throw NotConverged(iteration, change);
-            }
-
-            previous = part.Deviance;
-            beta = basis.Beta;
+            irls.Add([LocalOf(block, irls.Beta)]);
         }
 
         int[] ids = clusters is null ? block.Entity : Rows.Take(Rows.Take(clusters, kept), block.Kept);
         List<int[]> groups = LinearModel.IsCluster(options.Covariance) ? Rows.ByGroup(ids) : [Enumerable.Range(0, block.Y.Length).ToArray()];
-        PoissonScorePart[] parts = ScoresOf(block, basis, groups);
-        PoissonFit fit = Finish(basis, parts, used, spec, options, iteration, change);
+        PoissonFit fit = irls.Finish(ScoresOf(block, irls.Basis, groups));
         return fit with
         {
             SeparatedRows = separated.Concat(block.Dropped.Select(i => kept[i])).Order().ToArray(),
@@ -169,7 +141,7 @@ public static class Ppml
     private static PoissonScorePart[] ScoresOf(PoissonBlock block, ScoreBasis basis, List<int[]> clusters, bool meat = true)
     {
         (_, double[] mu) = block.Mean(basis.Beta);
-        RowWriter rows = block.Demeaned(mu, null);
+        RowWriter writer = block.Demeaned(mu, null);
         var e = new double[mu.Length];
         for (int i = 0; i < e.Length; i++)
         {
@@ -177,8 +149,8 @@ public static class Ppml
         }
 
         ScorePart[] scores = clusters.Count == 1
-            ? [RowQr.Scores(e.Length, block.Width, rows, e, basis, meat)]
-            : RowQr.ByCluster(block.Width, rows, e, clusters, basis);
+            ? [RowQr.Scores(e.Length, block.Width, writer, e, basis, meat)]
+            : RowQr.ByCluster(block.Width, writer, e, clusters, basis);
         return clusters.Select((rows, c) => PoissonSummary.Part(
             scores[c],
             c == 0 ? block.Groups : 0,
@@ -200,8 +172,4 @@ public static class Ppml
 
         return s;
     }
-
-    private static InsufficientDataException NotConverged(int iterations, double change) =>
-        new($"PPML did not converge in {iterations} iterations (last relative deviance change {change:G3}); "
-            + "check for regressors that separate zeros from positives, rescale regressors, or raise MaxIterations.");
 }

@@ -113,30 +113,15 @@ public sealed class PpmlAgainstGlmTests
         var blocks = Blocks.Split(x, y, economy);
 
         // The coordinator's loop: every iteration is one gather of the economies' parts.
-        double[]? beta = null;
-        double previous = double.NaN;
-        double change = double.NaN;
-        ScoreBasis basis;
-        int iteration = 0;
-        bool polish = false;
-        while (true)
+        var irls = new PoissonIterations(names, spec, options);
+        while (!irls.Converged)
         {
-            iteration++;
-            PoissonPart[] parts = blocks.Select(b => Ppml.Local(b.X, b.Y, Blocks.Take(economy, b.Rows), Blocks.Take(year, b.Rows), spec, beta)).ToArray();
-            basis = Ppml.Step(parts, names, spec, options);
-            if (polish)
-            {
-                break; // the extra iteration after convergence, as Ppml.Fit does
-            }
-
-            double deviance = parts.Sum(p => p.Deviance);
-            polish = iteration > 1 && (change = Ppml.Change(previous, deviance)) < options.Tolerance;
-            previous = deviance;
-            beta = basis.Beta;
+            irls.Add(blocks.Select(b => Ppml.Local(b.X, b.Y, Blocks.Take(economy, b.Rows), Blocks.Take(year, b.Rows), spec, irls.Beta)).ToArray());
         }
 
-        PoissonScorePart[] final = blocks.Select(b => Ppml.Scores(b.X, b.Y, Blocks.Take(economy, b.Rows), Blocks.Take(year, b.Rows), spec, basis)).ToArray();
-        PoissonFit split = Ppml.Finish(basis, final, names, spec, options, iteration, change);
+        // Final round: each economy (one cluster) returns its whitened score sum and its moments.
+        PoissonScorePart[] final = blocks.Select(b => Ppml.Scores(b.X, b.Y, Blocks.Take(economy, b.Rows), Blocks.Take(year, b.Rows), spec, irls.Basis)).ToArray();
+        PoissonFit split = irls.Finish(final);
 
         Assert.Equal(single.Iterations, split.Iterations);
         Assert.Equal(single.Observations, split.Observations);
