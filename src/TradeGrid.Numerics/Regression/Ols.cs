@@ -10,7 +10,8 @@ public static class Ols
 {
     /// <summary>
     /// Fits y on the columns of x in one process. <paramref name="clusters"/> holds a cluster id per row;
-    /// the cluster covariances need it, the others ignore it.
+    /// the cluster covariances need it, the others ignore it. With InterceptColumn −1, a column of ones is taken
+    /// as the intercept (the split path's <see cref="Finish"/> takes it from the options only).
     /// </summary>
     public static OlsFit Fit(double[,] x, double[] y, IReadOnlyList<string> names, OlsOptions options, int[]? clusters = null)
     {
@@ -21,6 +22,13 @@ public static class Ols
         if (x.GetLength(0) == 0)
         {
             throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
+        }
+
+        if (options.InterceptColumn < 0)
+        {
+            // A column of ones is the intercept (centred R², F without it), as lm's formula would make it.
+            int ones = Enumerable.Range(0, x.GetLength(1)).FirstOrDefault(j => Enumerable.Range(0, x.GetLength(0)).All(i => x[i, j] == 1.0), -1);
+            options = options with { InterceptColumn = ones };
         }
 
         QrPart total = TallSkinnyQr.Local(x, y);

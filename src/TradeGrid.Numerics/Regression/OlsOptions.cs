@@ -5,7 +5,7 @@ namespace TradeGrid.Numerics.Regression;
 /// <param name="ConfidenceLevel">Level of the confidence intervals, in (0, 1).</param>
 /// <param name="DropCollinear">Drop columns collinear with earlier ones and report them, instead of refusing.</param>
 /// <param name="CollinearityTolerance">A column is collinear when the sine of its angle to the span of the earlier kept columns is at most this (R's lm: 1e-7).</param>
-/// <param name="InterceptColumn">Index of the constant column, −1 for none: R² is centred and F excludes it only when there is one.</param>
+/// <param name="InterceptColumn">Index of the constant column, −1 for none (Ols.Fit then looks for a column of ones): R² is centred and F excludes it only when there is one.</param>
 public sealed record OlsOptions(
     CovarianceKind Covariance = CovarianceKind.Hc1,
     double ConfidenceLevel = 0.95,

@@ -56,6 +56,16 @@ public sealed class OlsAgainstRTests
         AssertClose.Relative(_r.GetProperty("bic").GetDouble(), fit.Bic, RelativeTolerance, "BIC");
     }
 
+    [Fact]
+    public void A_column_of_ones_is_found_as_the_intercept()
+    {
+        OlsFit fit = Ols.Fit(_r.GetProperty("x").Matrix(), _r.GetProperty("y").Doubles(), _r.GetProperty("names").Strings(),
+            new OlsOptions(CovarianceKind.Classical));
+
+        AssertClose.Relative(_r.GetProperty("r_squared").GetDouble(), fit.RSquared, RelativeTolerance, "R² (centred)");
+        Assert.Equal(_r.GetProperty("f_df1").GetDouble(), fit.FDf1);
+    }
+
     [Theory]
     [InlineData("hc1", CovarianceKind.Hc1)]
     [InlineData("cr1", CovarianceKind.ClusterCr1)]
