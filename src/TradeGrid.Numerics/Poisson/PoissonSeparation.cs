@@ -139,7 +139,7 @@ public static class PoissonSeparation
                 slopes.Add(j - spec.YearDummies);
             }
 
-            var gone = rows.Select(i => kept[i]).ToHashSet();
+            HashSet<int> gone = rows.Select(i => kept[i]).ToHashSet();
             dropped.AddRange(gone);
             kept = kept.Where(i => !gone.Contains(i)).ToArray();
         }

@@ -121,7 +121,7 @@ internal static class PoissonSummary
         CoefficientTable table = CoefficientTable.Build(beta, v, df, options.ConfidenceLevel);
         int[] tested = Enumerable.Range(0, reported.Length).ToArray();
         double wald = Sandwich.WaldF(beta, v, reported.Length, tested);
-        var notes = separated == 0 ? Array.Empty<string>()
+        string[] notes = separated == 0 ? []
             : [$"{separated} rows dropped: their entity's dependent is zero in every row (fixed-effect separation)."];
         return new PoissonFit
         {

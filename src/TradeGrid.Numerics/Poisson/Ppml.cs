@@ -36,7 +36,7 @@ public static class Ppml
         int[] columns = Enumerable.Range(0, names.Count).Except(slopes).ToArray();
         string[] used = columns.Select(j => names[j]).ToArray();
         // Copy the rows only when separation removed some: the iterations read the caller's array directly.
-        var block = kept.Length == y.Length && slopes.Length == 0
+        PoissonBlock block = kept.Length == y.Length && slopes.Length == 0
             ? new PoissonBlock(x, y, entity, year, spec)
             : new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
         var irls = new PoissonIterations(used, spec, options);

@@ -29,7 +29,7 @@ internal static class LeastSquares
 
         double[] aug = TallSkinnyQr.Augmented(total);
         double[] norms = ColumnNorms(aug, k + 1);
-        var retained = Enumerable.Range(0, k).ToList();
+        List<int> retained = Enumerable.Range(0, k).ToList();
         var dropped = new List<int>();
         double[] w;
         while (true)
@@ -91,7 +91,7 @@ internal static class LeastSquares
         int k = total.Columns;
         double[] aug = TallSkinnyQr.Augmented(total);
         double[] norms = ColumnNorms(aug, k + 1);
-        var kept = columns.ToList();
+        List<int> kept = columns.ToList();
         while (true)
         {
             double[] w = Factor(aug, k + 1, kept);

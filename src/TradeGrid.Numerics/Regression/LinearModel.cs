@@ -31,7 +31,7 @@ internal static class LinearModel
         }
 
         int residualDf = n - allParameters;
-        var reported = Enumerable.Range(0, r).Where(j => retained[j] >= dummies).ToArray();
+        int[] reported = Enumerable.Range(0, r).Where(j => retained[j] >= dummies).ToArray();
         int slopes = reported.Length;
         int intercept = Array.IndexOf(retained, options.InterceptColumn);
         double rss = solution.Rss;

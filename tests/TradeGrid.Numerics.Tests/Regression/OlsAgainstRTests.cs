@@ -6,8 +6,8 @@ namespace TradeGrid.Numerics.Tests.Regression;
 
 public sealed class OlsAgainstRTests
 {
-    // fixtures/regression/ols_synthetic.json comes from ols_synthetic.R beside it: lm() + sandwich::vcovHC(type = "HC1")
-    // + sandwich::vcovCL(type = "HC1") (Stata's CR1 factor), every number printed with 17 significant digits.
+    // fixtures/regression/ols_synthetic.json comes from ols_synthetic.R beside it: lm() + sandwich::vcovHC(type = "HC0"/"HC1")
+    // + sandwich::vcovCL(type = "HC0"/"HC1") (G/(G−1); Stata's CR1 factor), every number printed with 17 significant digits.
     private const double RelativeTolerance = 1e-9; // the same least-squares problem, solved by another Householder QR
 
     // p-values come through the regularized incomplete beta (MathNet here, R's pbeta there); both are accurate to
@@ -18,7 +18,9 @@ public sealed class OlsAgainstRTests
 
     [Theory]
     [InlineData("classical", CovarianceKind.Classical)]
+    [InlineData("hc0", CovarianceKind.Hc0)]
     [InlineData("hc1", CovarianceKind.Hc1)]
+    [InlineData("cr0", CovarianceKind.ClusterCr0)]
     [InlineData("cr1", CovarianceKind.ClusterCr1)]
     public void Coefficient_table_matches_r(string block, CovarianceKind kind)
     {
