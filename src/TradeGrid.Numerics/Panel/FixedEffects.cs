@@ -89,6 +89,12 @@ public static class FixedEffects
     private static (double[,] Design, double[] Response, int Groups) Design(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!spec.EntityEffects && spec.Years.Length == 0)
+        {
+            throw new InvalidSpecException("A fixed-effects model needs entity effects, year effects or both; for neither use pooled OLS.");
+        }
+
         double[,] design = PanelDesign.Build(x, entity, year, spec, y.Length);
         double[] response = (double[])y.Clone();
         int groups = spec.EntityEffects ? WithinTransform.DemeanInPlace(design, response, entity) : 0;

@@ -10,6 +10,9 @@ namespace TradeGrid.Numerics.Panel;
 /// <param name="Years">Sorted distinct years of the whole sample for year effects; empty for none. Every block gets the same list.</param>
 public sealed record PanelSpec(bool EntityEffects, int[] Years)
 {
+    /// <summary>No effects: pooled PPML on the caller's columns (put an intercept among them).</summary>
+    public static PanelSpec None { get; } = new(false, []);
+
     /// <summary>Number of year-dummy columns placed before the slopes.</summary>
     public int YearDummies => Years.Length == 0 ? 0 : EntityEffects ? Years.Length - 1 : Years.Length;
 
@@ -29,11 +32,6 @@ public sealed record PanelSpec(bool EntityEffects, int[] Years)
             {
                 throw new InvalidSpecException($"Years must be sorted and distinct; {Years[t]} follows {Years[t - 1]}.");
             }
-        }
-
-        if (!EntityEffects && Years.Length == 0)
-        {
-            throw new InvalidSpecException("A panel model needs entity effects, year effects or both; for neither use pooled OLS.");
         }
     }
 }

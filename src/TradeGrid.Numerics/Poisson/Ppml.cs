@@ -57,8 +57,16 @@ public static class Ppml
     }
 
     /// <summary>One IRLS iteration in a block, at <paramref name="beta"/> (null for the first iteration, which starts from μ₀).</summary>
-    public static PoissonPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[]? beta) =>
-        LocalOf(new PoissonBlock(x, y, entity, year, spec), beta);
+    public static PoissonPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[]? beta)
+    {
+        var block = new PoissonBlock(x, y, entity, year, spec);
+        if (beta is not null && beta.Length != block.Width)
+        {
+            throw new ArgumentException($"beta has {beta.Length} entries for {block.Width} design columns (year dummies, then slopes).", nameof(beta));
+        }
+
+        return LocalOf(block, beta);
+    }
 
     /// <summary>The coordinator's solve of one iteration: the next coefficients (and the factor for the final round).</summary>
     public static ScoreBasis Step(IReadOnlyList<PoissonPart> parts, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options)

@@ -136,6 +136,39 @@ public sealed class PpmlAgainstGlmTests
         AssertClose.Relative(single.PseudoRSquared, split.PseudoRSquared, SplitTolerance, "pseudo R²");
     }
 
+    [Fact]
+    public void Pooled_ppml_with_explicit_year_dummies_matches_glm_with_year_factors()
+    {
+        double[,] slopes = _r.GetProperty("x").Matrix();
+        double[] y = _r.GetProperty("y").Doubles();
+        string[] economies = _r.GetProperty("economy").Strings();
+        int[] year = Years(_r.GetProperty("year"));
+        int[] years = Years(_r.GetProperty("years"));
+        int[] rows = Enumerable.Range(0, y.Length).Where(i => economies[i] != _r.GetProperty("separated_economy").GetString()).ToArray();
+        var x = new double[rows.Length, years.Length + 3];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            x[r, Array.IndexOf(years, year[rows[r]])] = 1.0;
+            for (int j = 0; j < 3; j++)
+            {
+                x[r, years.Length + j] = slopes[rows[r], j];
+            }
+        }
+
+        string[] names = years.Select(t => $"y{t}").Concat(_r.GetProperty("names").Strings()).ToArray();
+        int[] economy = Blocks.Take(OlsAgainstRTests.ClusterIds(economies), rows);
+        PoissonFit fit = Ppml.Fit(x, Blocks.Take(y, rows), names, economy, Blocks.Take(year, rows), PanelSpec.None, new PoissonOptions(CovarianceKind.ClusterCr0), economy);
+
+        JsonElement expected = _r.GetProperty("year_only").GetProperty("cr0");
+        double[] beta = expected.GetProperty("coefficients").Doubles();
+        double[] se = expected.GetProperty("se").Doubles();
+        for (int j = 0; j < 3; j++)
+        {
+            AssertClose.Relative(beta[j], fit.Coefficients[years.Length + j], IrlsTolerance, $"beta[{names[years.Length + j]}]");
+            AssertClose.Relative(se[j], fit.StandardErrors[years.Length + j], IrlsTolerance, $"se[{names[years.Length + j]}]");
+        }
+    }
+
     internal static int[] Years(JsonElement e) => e.Doubles().Select(v => (int)v).ToArray();
 
     private static PoissonFit Fit(string model, CovarianceKind kind)
