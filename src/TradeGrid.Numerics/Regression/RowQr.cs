@@ -1,0 +1,151 @@
+namespace TradeGrid.Numerics.Regression;
+
+/// <summary>
+/// QR parts and score parts of a design that is produced row by row (weighted, demeaned, with dummies) instead of
+/// stored: a PPML iteration then allocates O(chunk·K) and O(N), never a second N×K matrix.
+/// </summary>
+internal static class RowQr
+{
+    /// <summary>Rows per chunk: 2048 × (k+1) doubles stay in L2 for k up to ~30.</summary>
+    private const int ChunkRows = 2048;
+
+    /// <summary>
+    /// TSQR within a block: rows go through in chunks that fit in cache, each chunk is factored on its own, and the
+    /// chunks' factors are stacked and factored again. <paramref name="write"/> fills k + 1 values: X's row, then y.
+    /// </summary>
+    public static QrPart Factor(int n, int k, RowWriter write, int groups)
+    {
+        int k1 = k + 1;
+        int chunk = Math.Max(ChunkRows, 4 * k1);
+        int chunks = Math.Max(1, (n + chunk - 1) / chunk);
+        if (chunks == 1)
+        {
+            chunk = n;
+        }
+
+        var buffer = new double[chunk * k1];
+        double[] stack = chunks == 1 ? buffer : new double[chunks * k1 * k1];
+        int stackRows = chunks * k1;
+        Span<double> row = new double[k1];
+        double yty = 0.0;
+        for (int c = 0; c < chunks; c++)
+        {
+            int first = c * chunk;
+            int m = Math.Min(chunk, n - first);
+            for (int i = 0; i < m; i++)
+            {
+                write(first + i, row);
+                for (int j = 0; j < k1; j++)
+                {
+                    buffer[j * m + i] = row[j];
+                }
+
+                yty += row[k] * row[k];
+            }
+
+            Householder.Triangularize(buffer, m, k1);
+            if (chunks > 1)
+            {
+                for (int l = 0; l < k1; l++)
+                {
+                    for (int i = 0; i <= l && i < m; i++)
+                    {
+                        stack[l * stackRows + c * k1 + i] = buffer[l * m + i];
+                    }
+                }
+            }
+        }
+
+        double[] augmented;
+        if (chunks == 1)
+        {
+            augmented = Householder.UpperRowMajor(buffer, n, k1);
+        }
+        else
+        {
+            Householder.Triangularize(stack, stackRows, k1);
+            augmented = Householder.UpperRowMajor(stack, stackRows, k1);
+        }
+
+        return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty);
+    }
+
+    /// <summary>Whitened score sum (and, when <paramref name="meat"/>, HC meat) of rows that <paramref name="write"/> fills with k values.</summary>
+    public static ScorePart Scores(int n, int k, RowWriter write, double[] e, ScoreBasis basis, bool meat)
+    {
+        int r = basis.Retained.Length;
+        var sum = new double[r];
+        double[] products = meat ? new double[r * r] : [];
+        var u = new double[r];
+        var row = new double[k];
+        double squares = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            write(i, row);
+            double ei = e[i];
+            squares += ei * ei;
+            for (int j = 0; j < r; j++)
+            {
+                u[j] = row[basis.Retained[j]] * ei;
+                sum[j] += u[j];
+            }
+
+            if (!meat)
+            {
+                continue;
+            }
+
+            Triangular.SolveTransposed(basis.R, r, u);
+            for (int a = 0; a < r; a++)
+            {
+                for (int b = a; b < r; b++)
+                {
+                    products[a * r + b] += u[a] * u[b];
+                }
+            }
+        }
+
+        if (meat)
+        {
+            for (int a = 0; a < r; a++)
+            {
+                for (int b = 0; b < a; b++)
+                {
+                    products[a * r + b] = products[b * r + a];
+                }
+            }
+        }
+
+        // R⁻ᵀ is linear, so the sum is whitened once, after summing.
+        Triangular.SolveTransposed(basis.R, r, sum);
+        return new ScorePart(n, sum, products, squares);
+    }
+
+    /// <summary>Each cluster's whitened score sum, for rows listed per cluster.</summary>
+    public static ScorePart[] ByCluster(int k, RowWriter write, double[] e, IReadOnlyList<int[]> clusters, ScoreBasis basis)
+    {
+        int r = basis.Retained.Length;
+        var parts = new ScorePart[clusters.Count];
+        var row = new double[k];
+        for (int c = 0; c < clusters.Count; c++)
+        {
+            var sum = new double[r];
+            double squares = 0.0;
+            foreach (int i in clusters[c])
+            {
+                write(i, row);
+                double ei = e[i];
+                squares += ei * ei;
+                for (int j = 0; j < r; j++)
+                {
+                    sum[j] += row[basis.Retained[j]] * ei;
+                }
+            }
+
+            Triangular.SolveTransposed(basis.R, r, sum);
+            parts[c] = new ScorePart(clusters[c].Length, sum, [], squares);
+        }
+
+        return parts;
+    }
+}
