@@ -35,6 +35,7 @@ public static class Forecaster
         ForecastMethod.Cagr => new CagrForecaster(),
         ForecastMethod.LinearTrend => new LinearTrendForecaster(),
         ForecastMethod.LogLinearTrend => new LogLinearTrendForecaster(),
+        ForecastMethod.Ets => new EtsForecaster(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 
