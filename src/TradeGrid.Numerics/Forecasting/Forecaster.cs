@@ -36,6 +36,7 @@ public static class Forecaster
         ForecastMethod.LinearTrend => new LinearTrendForecaster(),
         ForecastMethod.LogLinearTrend => new LogLinearTrendForecaster(),
         ForecastMethod.Ets => new EtsForecaster(),
+        ForecastMethod.Theta => new ThetaForecaster(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 
