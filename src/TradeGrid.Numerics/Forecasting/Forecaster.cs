@@ -37,6 +37,7 @@ public static class Forecaster
         ForecastMethod.LogLinearTrend => new LogLinearTrendForecaster(),
         ForecastMethod.Ets => new EtsForecaster(),
         ForecastMethod.Theta => new ThetaForecaster(),
+        ForecastMethod.Arima => new ArimaForecaster(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

@@ -1,0 +1,287 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace TradeGrid.Numerics.Forecasting.Arima;
+
+/// <summary>
+/// The state-space form stats::arima builds with makeARIMA (Durbin–Koopman / Gardner et al. 1980): an ARMA block
+/// of size r = max(p, q + 1) with its stationary covariance, and d diffuse states for the differences with
+/// variance kappa = 1e6. Likelihood is stats' ARIMA_Like and forecasting its KalmanForecast. The stationary
+/// covariance solves P = TPT' + RR' directly (R's getQ0 computes the same matrix by Gardner's recursions).
+/// </summary>
+internal sealed class ArimaStateSpace
+{
+    private const double Kappa = 1e6;
+
+    private readonly double[] _phi;
+    private readonly double[] _theta;
+    private readonly double[] _delta;
+    private readonly int _r;
+    private readonly int _rd;
+    private readonly double[,] _t;
+    private readonly double[,] _v;
+    private double[] _a;
+    private double[,] _p;
+    private readonly double[,] _pn;
+
+    public ArimaStateSpace(double[] phi, double[] theta, double[] delta)
+    {
+        _phi = phi;
+        _delta = delta;
+        int p = phi.Length;
+        int q = theta.Length;
+        _r = Math.Max(p, q + 1);
+        int d = delta.Length;
+        _rd = _r + d;
+        _theta = new double[_r - 1];
+        Array.Copy(theta, _theta, Math.Min(q, _r - 1));
+
+        _t = new double[_rd, _rd];
+        for (int i = 0; i < p; i++)
+        {
+            _t[i, 0] = phi[i];
+        }
+        for (int i = 1; i < _r; i++)
+        {
+            _t[i - 1, i] = 1.0;
+        }
+        if (d > 0)
+        {
+            _t[_r, 0] = 1.0;
+            for (int j = 0; j < d; j++)
+            {
+                _t[_r, _r + j] = delta[j];
+            }
+            for (int i = 1; i < d; i++)
+            {
+                _t[_r + i, _r + i - 1] = 1.0;
+            }
+        }
+        var rVector = new double[_rd];
+        rVector[0] = 1.0;
+        for (int i = 0; i < _r - 1; i++)
+        {
+            rVector[i + 1] = _theta[i];
+        }
+        _v = new double[_rd, _rd];
+        for (int i = 0; i < _rd; i++)
+        {
+            for (int j = 0; j < _rd; j++)
+            {
+                _v[i, j] = rVector[i] * rVector[j];
+            }
+        }
+        _a = new double[_rd];
+        _p = new double[_rd, _rd];
+        _pn = new double[_rd, _rd];
+        double[,] q0 = StationaryCovariance();
+        for (int i = 0; i < _r; i++)
+        {
+            for (int j = 0; j < _r; j++)
+            {
+                _pn[i, j] = q0[i, j];
+            }
+        }
+        for (int i = 0; i < d; i++)
+        {
+            _pn[_r + i, _r + i] = Kappa;
+        }
+    }
+
+    /// <summary>Phi and theta (padded to r − 1) as stored in R's fit$model.</summary>
+    public double[] Phi => _phi;
+
+    public double[] Theta => _theta;
+
+    /// <summary>
+    /// ARIMA_Like with up = 0: runs the filter over y (regression part already removed), leaving the filtered
+    /// state for forecasting. Returns Σ v²/F, Σ log F and the count over steps with F &lt; 1e4 (diffuse steps excluded);
+    /// fills the standardised residuals v/sqrt(F) when a buffer is given.
+    /// </summary>
+    public (double Ssq, double SumLog, int Count) Filter(double[] y, double[]? residuals)
+    {
+        int rd = _rd;
+        _a = new double[rd];
+        var anew = new double[rd];
+        var m = new double[rd];
+        double[,] pnew = (double[,])_pn.Clone();
+        var z = new double[rd];
+        z[0] = 1.0;
+        for (int i = 0; i < _delta.Length; i++)
+        {
+            z[_r + i] = _delta[i];
+        }
+        double ssq = 0.0;
+        double sumlog = 0.0;
+        int nu = 0;
+        for (int l = 0; l < y.Length; l++)
+        {
+            MultiplyVector(_t, _a, anew);
+            if (l > 0)
+            {
+                pnew = Propagate(_p);
+            }
+            double resid0 = y[l];
+            for (int i = 0; i < rd; i++)
+            {
+                resid0 -= z[i] * anew[i];
+            }
+            for (int i = 0; i < rd; i++)
+            {
+                double tmp = 0.0;
+                for (int j = 0; j < rd; j++)
+                {
+                    tmp += pnew[i, j] * z[j];
+                }
+                m[i] = tmp;
+            }
+            double gain = 0.0;
+            for (int i = 0; i < rd; i++)
+            {
+                gain += z[i] * m[i];
+            }
+            if (gain < 1e4)
+            {
+                nu++;
+                ssq += resid0 * resid0 / gain;
+                sumlog += Math.Log(gain);
+            }
+            if (residuals is not null)
+            {
+                residuals[l] = resid0 / Math.Sqrt(gain);
+            }
+            for (int i = 0; i < rd; i++)
+            {
+                _a[i] = anew[i] + m[i] * resid0 / gain;
+            }
+            for (int i = 0; i < rd; i++)
+            {
+                for (int j = 0; j < rd; j++)
+                {
+                    _p[i, j] = pnew[i, j] - m[i] * m[j] / gain;
+                }
+            }
+        }
+        return (ssq, sumlog, nu);
+    }
+
+    /// <summary>KalmanForecast from the filtered state: means and variances (in units of σ²) h steps ahead.</summary>
+    public (double[] Mean, double[] Variance) Forecast(int horizon)
+    {
+        var a = (double[])_a.Clone();
+        double[,] p = (double[,])_p.Clone();
+        var anew = new double[_rd];
+        var mean = new double[horizon];
+        var variance = new double[horizon];
+        for (int l = 0; l < horizon; l++)
+        {
+            MultiplyVector(_t, a, anew);
+            Array.Copy(anew, a, _rd);
+            p = Propagate(p);
+            double fc = a[0];
+            double var = p[0, 0];
+            for (int i = 0; i < _delta.Length; i++)
+            {
+                fc += _delta[i] * a[_r + i];
+                var += 2 * _delta[i] * p[0, _r + i];
+                for (int j = 0; j < _delta.Length; j++)
+                {
+                    var += _delta[i] * _delta[j] * p[_r + i, _r + j];
+                }
+            }
+            mean[l] = fc;
+            variance[l] = var;
+        }
+        return (mean, variance);
+    }
+
+    /// <summary>T P T' + V.</summary>
+    private double[,] Propagate(double[,] p)
+    {
+        int rd = _rd;
+        var mm = new double[rd, rd];
+        for (int i = 0; i < rd; i++)
+        {
+            for (int j = 0; j < rd; j++)
+            {
+                double tmp = 0.0;
+                for (int k = 0; k < rd; k++)
+                {
+                    tmp += _t[i, k] * p[k, j];
+                }
+                mm[i, j] = tmp;
+            }
+        }
+        var result = new double[rd, rd];
+        for (int i = 0; i < rd; i++)
+        {
+            for (int j = 0; j < rd; j++)
+            {
+                double tmp = _v[i, j];
+                for (int k = 0; k < rd; k++)
+                {
+                    tmp += mm[i, k] * _t[j, k];
+                }
+                result[i, j] = tmp;
+            }
+        }
+        return result;
+    }
+
+    private static void MultiplyVector(double[,] t, double[] a, double[] result)
+    {
+        int n = a.Length;
+        for (int i = 0; i < n; i++)
+        {
+            double tmp = 0.0;
+            for (int k = 0; k < n; k++)
+            {
+                tmp += t[i, k] * a[k];
+            }
+            result[i] = tmp;
+        }
+    }
+
+    /// <summary>Solves vec(P) = (I − T⊗T)⁻¹ vec(RR') on the ARMA block; r = 1 is R's 1/(1 − φ²) or 1.</summary>
+    private double[,] StationaryCovariance()
+    {
+        int r = _r;
+        var q0 = new double[r, r];
+        if (r == 1)
+        {
+            q0[0, 0] = _phi.Length > 0 ? 1.0 / (1.0 - _phi[0] * _phi[0]) : 1.0;
+            return q0;
+        }
+        int size = r * r;
+        Matrix<double> system = Matrix<double>.Build.Dense(size, size);
+        Vector<double> rhs = Vector<double>.Build.Dense(size);
+        for (int i = 0; i < r; i++)
+        {
+            for (int j = 0; j < r; j++)
+            {
+                int row = i * r + j;
+                system[row, row] += 1.0;
+                rhs[row] = _v[i, j];
+                for (int k = 0; k < r; k++)
+                {
+                    if (_t[i, k] == 0.0)
+                    {
+                        continue;
+                    }
+                    for (int l = 0; l < r; l++)
+                    {
+                        system[row, k * r + l] -= _t[i, k] * _t[j, l];
+                    }
+                }
+            }
+        }
+        Vector<double> solution = system.LU().Solve(rhs);
+        for (int i = 0; i < r; i++)
+        {
+            for (int j = 0; j < r; j++)
+            {
+                q0[i, j] = solution[i * r + j];
+            }
+        }
+        return q0;
+    }
+}
