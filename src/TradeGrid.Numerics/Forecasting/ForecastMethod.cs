@@ -27,6 +27,12 @@ public enum ForecastMethod
     /// <summary>Theta method, SES with drift (forecast::thetaf).</summary>
     Theta,
 
-    /// <summary>Mean of the ETS, ARIMA and Theta forecasts.</summary>
+    /// <summary>Mean of the ETS, ARIMA and Theta forecasts (see <see cref="CombinationForecaster"/>).</summary>
     Combination,
+
+    /// <summary>
+    /// Rolling-origin holdout selection among naive, drift, ETS, ARIMA, Theta and the combination with 3 origins of
+    /// 3 years (see <see cref="HoldoutSelector"/>; construct it directly for other settings).
+    /// </summary>
+    Auto,
 }

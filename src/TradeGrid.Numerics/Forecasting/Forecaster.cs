@@ -8,7 +8,7 @@ public static class Forecaster
 {
     /// <summary>The method names accepted by <see cref="Parse"/>, for error messages and clients.</summary>
     public static IReadOnlyList<string> MethodNames { get; } =
-        ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination"];
+        ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination", "auto"];
 
     /// <summary>Forecasts with <paramref name="method"/>'s default specification; levels default to 80 and 95.</summary>
     /// <param name="y">The series, oldest first, complete (no missing years).</param>
@@ -38,6 +38,8 @@ public static class Forecaster
         ForecastMethod.Ets => new EtsForecaster(),
         ForecastMethod.Theta => new ThetaForecaster(),
         ForecastMethod.Arima => new ArimaForecaster(),
+        ForecastMethod.Combination => new CombinationForecaster(),
+        ForecastMethod.Auto => new HoldoutSelector(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
 /// <summary>
@@ -22,6 +20,8 @@ internal sealed class ArimaStateSpace
     private double[] _a;
     private double[,] _p;
     private readonly double[,] _pn;
+    private readonly double[,] _mm;
+    private readonly double[,] _scratch;
 
     public ArimaStateSpace(double[] phi, double[] theta, double[] delta)
     {
@@ -73,6 +73,8 @@ internal sealed class ArimaStateSpace
         _a = new double[_rd];
         _p = new double[_rd, _rd];
         _pn = new double[_rd, _rd];
+        _mm = new double[_rd, _rd];
+        _scratch = new double[_rd, _rd];
         double[,] q0 = StationaryCovariance();
         for (int i = 0; i < _r; i++)
         {
@@ -118,7 +120,8 @@ internal sealed class ArimaStateSpace
             MultiplyVector(_t, _a, anew);
             if (l > 0)
             {
-                pnew = Propagate(_p);
+                Propagate(_p, _scratch);
+                pnew = _scratch;
             }
             double resid0 = y[l];
             for (int i = 0; i < rd; i++)
@@ -176,7 +179,9 @@ internal sealed class ArimaStateSpace
         {
             MultiplyVector(_t, a, anew);
             Array.Copy(anew, a, _rd);
-            p = Propagate(p);
+            var next = new double[_rd, _rd];
+            Propagate(p, next);
+            p = next;
             double fc = a[0];
             double var = p[0, 0];
             for (int i = 0; i < _delta.Length; i++)
@@ -194,11 +199,11 @@ internal sealed class ArimaStateSpace
         return (mean, variance);
     }
 
-    /// <summary>T P T' + V.</summary>
-    private double[,] Propagate(double[,] p)
+    /// <summary>result = T P T' + V (result must not alias p).</summary>
+    private void Propagate(double[,] p, double[,] result)
     {
         int rd = _rd;
-        var mm = new double[rd, rd];
+        double[,] mm = _mm;
         for (int i = 0; i < rd; i++)
         {
             for (int j = 0; j < rd; j++)
@@ -211,7 +216,6 @@ internal sealed class ArimaStateSpace
                 mm[i, j] = tmp;
             }
         }
-        var result = new double[rd, rd];
         for (int i = 0; i < rd; i++)
         {
             for (int j = 0; j < rd; j++)
@@ -224,7 +228,6 @@ internal sealed class ArimaStateSpace
                 result[i, j] = tmp;
             }
         }
-        return result;
     }
 
     private static void MultiplyVector(double[,] t, double[] a, double[] result)
@@ -252,8 +255,8 @@ internal sealed class ArimaStateSpace
             return q0;
         }
         int size = r * r;
-        Matrix<double> system = Matrix<double>.Build.Dense(size, size);
-        Vector<double> rhs = Vector<double>.Build.Dense(size);
+        var system = new double[size, size];
+        var rhs = new double[size];
         for (int i = 0; i < r; i++)
         {
             for (int j = 0; j < r; j++)
@@ -274,7 +277,7 @@ internal sealed class ArimaStateSpace
                 }
             }
         }
-        Vector<double> solution = system.LU().Solve(rhs);
+        double[] solution = Solve(system, rhs);
         for (int i = 0; i < r; i++)
         {
             for (int j = 0; j < r; j++)
@@ -283,5 +286,55 @@ internal sealed class ArimaStateSpace
             }
         }
         return q0;
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting; the system is at most 36×36 (r ≤ 6).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        int n = b.Length;
+        for (int col = 0; col < n; col++)
+        {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++)
+            {
+                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = row;
+                }
+            }
+            if (pivot != col)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+                }
+                (b[col], b[pivot]) = (b[pivot], b[col]);
+            }
+            double diagonal = a[col, col];
+            for (int row = col + 1; row < n; row++)
+            {
+                double factor = a[row, col] / diagonal;
+                if (factor == 0.0)
+                {
+                    continue;
+                }
+                for (int k = col; k < n; k++)
+                {
+                    a[row, k] -= factor * a[col, k];
+                }
+                b[row] -= factor * b[col];
+            }
+        }
+        var x = new double[n];
+        for (int row = n - 1; row >= 0; row--)
+        {
+            double sum = b[row];
+            for (int k = row + 1; k < n; k++)
+            {
+                sum -= a[row, k] * x[k];
+            }
+            x[row] = sum / a[row, row];
+        }
+        return x;
     }
 }
