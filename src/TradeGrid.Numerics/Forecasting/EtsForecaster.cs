@@ -103,13 +103,16 @@ public sealed class EtsForecaster : IForecaster
     /// <summary>forecast's is.constant: every value equal to the first.</summary>
     private static bool IsConstant(double[] y) => y.All(v => v == y[0]);
 
-    /// <summary>ets on a constant series returns ses(alpha = 0.99999, initial = "simple"): a flat forecast, zero variance.</summary>
+    /// <summary>
+    /// ets on a constant series returns ses(alpha = 0.99999, initial = "simple"): a flat forecast with zero variance,
+    /// which R labels "Simple exponential smoothing"; the label is kept so that model comparisons with R hold.
+    /// </summary>
     private static ForecastResult Constant(double[] y, int horizon, double[] levels)
     {
         var point = Enumerable.Repeat(y[0], horizon).ToArray();
         (double[][] lower, double[][] upper) = Intervals.Gaussian(point, new double[horizon], levels);
         return new ForecastResult(
-            "ets", "ETS(A,N,N)", ["alpha", "l"], [0.99999, y[0]], point, levels, lower, upper,
+            "ets", "Simple exponential smoothing", ["alpha", "l"], [0.99999, y[0]], point, levels, lower, upper,
             (double[])y.Clone(), 0.0, double.NaN, double.NaN, y.Length);
     }
 }

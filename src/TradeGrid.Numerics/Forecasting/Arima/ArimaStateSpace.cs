@@ -199,33 +199,67 @@ internal sealed class ArimaStateSpace
         return (mean, variance);
     }
 
-    /// <summary>result = T P T' + V (result must not alias p).</summary>
+    /// <summary>
+    /// result = T P T' + V (result must not alias p), using T's structure (companion block, then the differencing
+    /// rows) so each product costs O(rd²) as in R's ARIMA_Like, instead of dense O(rd³).
+    /// </summary>
     private void Propagate(double[,] p, double[,] result)
     {
         int rd = _rd;
         double[,] mm = _mm;
-        for (int i = 0; i < rd; i++)
+        // mm = T P, column by column; then result = T mm' (P symmetric, so T P T' = T (T P)').
+        for (int j = 0; j < rd; j++)
         {
-            for (int j = 0; j < rd; j++)
-            {
-                double tmp = 0.0;
-                for (int k = 0; k < rd; k++)
-                {
-                    tmp += _t[i, k] * p[k, j];
-                }
-                mm[i, j] = tmp;
-            }
+            ApplyT(p, j, byColumn: true, mm, j);
+        }
+        for (int j = 0; j < rd; j++)
+        {
+            ApplyT(mm, j, byColumn: false, result, j);
         }
         for (int i = 0; i < rd; i++)
         {
             for (int j = 0; j < rd; j++)
             {
-                double tmp = _v[i, j];
-                for (int k = 0; k < rd; k++)
-                {
-                    tmp += mm[i, k] * _t[j, k];
-                }
-                result[i, j] = tmp;
+                result[i, j] += _v[i, j];
+            }
+        }
+    }
+
+    /// <summary>
+    /// target[·, targetColumn] = T x where x is column (or row) index of source:
+    /// (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
+    /// </summary>
+    private void ApplyT(double[,] source, int index, bool byColumn, double[,] target, int targetColumn)
+    {
+        int r = _r;
+        int p = _phi.Length;
+        int d = _delta.Length;
+        Span<double> x = stackalloc double[_rd];
+        for (int k = 0; k < _rd; k++)
+        {
+            x[k] = byColumn ? source[k, index] : source[index, k];
+        }
+        double x0 = x[0];
+        for (int i = 0; i < r; i++)
+        {
+            double tmp = i < p ? _phi[i] * x0 : 0.0;
+            if (i < r - 1)
+            {
+                tmp += x[i + 1];
+            }
+            target[i, targetColumn] = tmp;
+        }
+        if (d > 0)
+        {
+            double tmp = x0;
+            for (int k = 0; k < d; k++)
+            {
+                tmp += _delta[k] * x[r + k];
+            }
+            target[r, targetColumn] = tmp;
+            for (int i = 1; i < d; i++)
+            {
+                target[r + i, targetColumn] = x[r + i - 1];
             }
         }
     }

@@ -44,7 +44,10 @@ internal static class EtsRecursion
                 b = phib + (beta / alpha) * ((l - oldl) - phib);
             }
             sumSquares += e * e;
-            sumLogForecast += Math.Log(Math.Abs(f));
+            if (model.MultiplicativeError)
+            {
+                sumLogForecast += Math.Log(Math.Abs(f));
+            }
         }
         double lik = y.Length * Math.Log(sumSquares);
         if (model.MultiplicativeError)
