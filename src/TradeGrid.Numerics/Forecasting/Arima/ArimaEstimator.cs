@@ -71,16 +71,18 @@ internal static class ArimaEstimator
         {
             // Everything fixed (auto.arima's constant-differences case): no optimisation.
             double[] coefFixed = [fixedValue];
-            var ssFixed = new ArimaStateSpace([], [], delta);
-            double valueFixed = ArmaLikelihood(x, xreg, coefFixed, 0, 0, delta, transform: false, out _);
+            var ssFixed = new ArimaStateSpace(0, 0, delta);
+            ssFixed.Reset([], []);
+            double valueFixed = ArmaLikelihood(ssFixed, x, xreg, coefFixed, 0, 0, transform: false, new double[n]);
             return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, covarianceOk: true);
         }
 
         if (init.Length == 0)
         {
             // Nothing to estimate (e.g. ARIMA(0,1,0)): arima evaluates the likelihood once.
-            var ssNone = new ArimaStateSpace([], [], delta);
-            double valueNone = ArmaLikelihood(x, null, [], 0, 0, delta, transform: false, out _);
+            var ssNone = new ArimaStateSpace(0, 0, delta);
+            ssNone.Reset([], []);
+            double valueNone = ArmaLikelihood(ssNone, x, null, [], 0, 0, transform: false, new double[n]);
             return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, covarianceOk: true);
         }
 
@@ -109,7 +111,10 @@ internal static class ArimaEstimator
             Array.Copy(ma, 0, init, p, q);
         }
 
-        double MlObjective(double[] par) => ArmaLikelihood(x, xreg, par, p, q, delta, transform: true, out _);
+        // One state space and one buffer serve every evaluation of this fit (R's upARIMA on a copy of mod).
+        var workspace = new ArimaStateSpace(p, q, delta);
+        var buffer = new double[n];
+        double MlObjective(double[] par) => ArmaLikelihood(workspace, x, xreg, par, p, q, transform: true, buffer);
         (double[] coef, double value, _) = Bfgs.Minimize(MlObjective, init, parscale);
         if (q > 0)
         {
@@ -129,7 +134,8 @@ internal static class ArimaEstimator
         bool covarianceOk = CovarianceIsValid(MlObjective, coef, parscale, p, nUsed);
         double[] ar = ArimaTransforms.ToAr(coef.AsSpan(0, p));
         Array.Copy(ar, coef, p);
-        var stateSpace = new ArimaStateSpace(coef[..p], coef[p..(p + q)], delta);
+        var stateSpace = new ArimaStateSpace(p, q, delta);
+        stateSpace.Reset(coef.AsSpan(0, p), coef.AsSpan(p, q));
         return Finish(x, xreg, p, d, q, constant, coef, stateSpace, value, nUsed, coef.Length, arimaWrapper, covarianceOk);
     }
 
@@ -232,23 +238,24 @@ internal static class ArimaEstimator
         return true;
     }
 
-    /// <summary>armafn: 0.5·(log(ssq/nu) + Σlog F / nu); double.MaxValue where R's upARIMA fails.</summary>
+    /// <summary>armafn: 0.5·(log(ssq/nu) + Σlog F / nu) for the parameters (AR part transformed when asked).</summary>
     private static double ArmaLikelihood(
-        double[] x, double[]? xreg, double[] par, int p, int q, double[] delta, bool transform, out ArimaStateSpace? stateSpace)
+        ArimaStateSpace stateSpace, double[] x, double[]? xreg, double[] par, int p, int q, bool transform, double[] buffer)
     {
-        double[] phi = transform ? ArimaTransforms.ToAr(par.AsSpan(0, p)) : par[..p];
-        double[] theta = par[p..(p + q)];
-        try
+        if (transform)
         {
-            stateSpace = new ArimaStateSpace(phi, theta, delta);
+            stateSpace.Reset(ArimaTransforms.ToAr(par.AsSpan(0, p)), par.AsSpan(p, q));
         }
-        catch (ArgumentException)
+        else
         {
-            stateSpace = null;
-            return double.MaxValue;
+            stateSpace.Reset(par.AsSpan(0, p), par.AsSpan(p, q));
         }
-        double[] w = RemoveRegression(x, xreg, par, p + q);
-        (double ssq, double sumLog, int nu) = stateSpace.Filter(w, null);
+        double beta = xreg is null ? 0.0 : par[p + q];
+        for (int t = 0; t < x.Length; t++)
+        {
+            buffer[t] = xreg is null ? x[t] : x[t] - xreg[t] * beta;
+        }
+        (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, null);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
     }

@@ -3,90 +3,51 @@ namespace TradeGrid.Numerics.Forecasting.Arima;
 /// <summary>
 /// The state-space form stats::arima builds with makeARIMA (Durbin–Koopman / Gardner et al. 1980): an ARMA block
 /// of size r = max(p, q + 1) with its stationary covariance, and d diffuse states for the differences with
-/// variance kappa = 1e6. Likelihood is stats' ARIMA_Like and forecasting its KalmanForecast. The stationary
-/// covariance solves P = TPT' + RR' directly (R's getQ0 computes the same matrix by Gardner's recursions).
+/// variance kappa = 1e6. Filter is stats' ARIMA_Like and Forecast its KalmanForecast. The stationary covariance
+/// solves P = TPT' + RR' directly (R's getQ0 computes the same matrix by Gardner's recursions).
+/// Matrices are flat row-major arrays; <see cref="Reset"/> re-parameterises in place (R's upARIMA) so one
+/// instance serves every likelihood evaluation of a fit without allocating.
 /// </summary>
 internal sealed class ArimaStateSpace
 {
     private const double Kappa = 1e6;
 
-    private readonly double[] _phi;
-    private readonly double[] _theta;
-    private readonly double[] _delta;
+    private readonly int _p;
     private readonly int _r;
     private readonly int _rd;
-    private readonly double[,] _t;
-    private readonly double[,] _v;
-    private double[] _a;
-    private double[,] _p;
-    private readonly double[,] _pn;
-    private readonly double[,] _mm;
-    private readonly double[,] _scratch;
+    private readonly double[] _delta;
+    private readonly double[] _phi;
+    private readonly double[] _theta;
+    private readonly double[] _v;
+    private readonly double[] _a;
+    private readonly double[] _anew;
+    private readonly double[] _m;
+    private readonly double[] _pMatrix;
+    private readonly double[] _pn;
+    private readonly double[] _pnew;
+    private readonly double[] _mm;
+    private readonly double[] _lyapunov;
+    private readonly double[] _rhs;
 
-    public ArimaStateSpace(double[] phi, double[] theta, double[] delta)
+    public ArimaStateSpace(int p, int q, double[] delta)
     {
-        _phi = phi;
-        _delta = delta;
-        int p = phi.Length;
-        int q = theta.Length;
+        _p = p;
         _r = Math.Max(p, q + 1);
-        int d = delta.Length;
-        _rd = _r + d;
+        _delta = delta;
+        _rd = _r + delta.Length;
+        _phi = new double[p];
         _theta = new double[_r - 1];
-        Array.Copy(theta, _theta, Math.Min(q, _r - 1));
-
-        _t = new double[_rd, _rd];
-        for (int i = 0; i < p; i++)
-        {
-            _t[i, 0] = phi[i];
-        }
-        for (int i = 1; i < _r; i++)
-        {
-            _t[i - 1, i] = 1.0;
-        }
-        if (d > 0)
-        {
-            _t[_r, 0] = 1.0;
-            for (int j = 0; j < d; j++)
-            {
-                _t[_r, _r + j] = delta[j];
-            }
-            for (int i = 1; i < d; i++)
-            {
-                _t[_r + i, _r + i - 1] = 1.0;
-            }
-        }
-        var rVector = new double[_rd];
-        rVector[0] = 1.0;
-        for (int i = 0; i < _r - 1; i++)
-        {
-            rVector[i + 1] = _theta[i];
-        }
-        _v = new double[_rd, _rd];
-        for (int i = 0; i < _rd; i++)
-        {
-            for (int j = 0; j < _rd; j++)
-            {
-                _v[i, j] = rVector[i] * rVector[j];
-            }
-        }
+        int rd2 = _rd * _rd;
+        _v = new double[rd2];
         _a = new double[_rd];
-        _p = new double[_rd, _rd];
-        _pn = new double[_rd, _rd];
-        _mm = new double[_rd, _rd];
-        _scratch = new double[_rd, _rd];
-        double[,] q0 = StationaryCovariance();
-        for (int i = 0; i < _r; i++)
-        {
-            for (int j = 0; j < _r; j++)
-            {
-                _pn[i, j] = q0[i, j];
-            }
-        }
-        for (int i = 0; i < d; i++)
-        {
-            _pn[_r + i, _r + i] = Kappa;
-        }
+        _anew = new double[_rd];
+        _m = new double[_rd];
+        _pMatrix = new double[rd2];
+        _pn = new double[rd2];
+        _pnew = new double[rd2];
+        _mm = new double[rd2];
+        _lyapunov = new double[_r * _r * _r * _r];
+        _rhs = new double[_r * _r];
     }
 
     /// <summary>Phi and theta (padded to r − 1) as stored in R's fit$model.</summary>
@@ -94,53 +55,71 @@ internal sealed class ArimaStateSpace
 
     public double[] Theta => _theta;
 
-    /// <summary>
-    /// ARIMA_Like with up = 0: runs the filter over y (regression part already removed), leaving the filtered
-    /// state for forecasting. Returns Σ v²/F, Σ log F and the count over steps with F &lt; 1e4 (diffuse steps excluded);
-    /// fills the standardised residuals v/sqrt(F) when a buffer is given.
-    /// </summary>
-    public (double Ssq, double SumLog, int Count) Filter(double[] y, double[]? residuals)
+    /// <summary>upARIMA: new coefficients, stationary covariance for the ARMA block, kappa for the differences.</summary>
+    public void Reset(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta)
     {
+        phi.CopyTo(_phi);
+        Array.Clear(_theta);
+        theta[..Math.Min(theta.Length, _r - 1)].CopyTo(_theta);
         int rd = _rd;
-        _a = new double[rd];
-        var anew = new double[rd];
-        var m = new double[rd];
-        double[,] pnew = (double[,])_pn.Clone();
-        var z = new double[rd];
-        z[0] = 1.0;
+        for (int i = 0; i < rd; i++)
+        {
+            double ri = i == 0 ? 1.0 : (i < _r ? _theta[i - 1] : 0.0);
+            for (int j = 0; j < rd; j++)
+            {
+                double rj = j == 0 ? 1.0 : (j < _r ? _theta[j - 1] : 0.0);
+                _v[i * rd + j] = ri * rj;
+            }
+        }
+        Array.Clear(_pn);
+        StationaryCovariance();
         for (int i = 0; i < _delta.Length; i++)
         {
-            z[_r + i] = _delta[i];
+            _pn[(_r + i) * rd + _r + i] = Kappa;
         }
+    }
+
+    /// <summary>
+    /// ARIMA_Like with up = 0 over y (regression part already removed), leaving the filtered state for
+    /// forecasting. Returns Σ v²/F, Σ log F and the count of steps with F &lt; 1e4 (diffuse steps excluded);
+    /// fills the standardised residuals v/sqrt(F) when a buffer is given.
+    /// </summary>
+    public (double Ssq, double SumLog, int Count) Filter(ReadOnlySpan<double> y, double[]? residuals)
+    {
+        int rd = _rd;
+        int r = _r;
+        int d = _delta.Length;
+        Array.Clear(_a);
+        Array.Copy(_pn, _pnew, _pn.Length);
         double ssq = 0.0;
         double sumlog = 0.0;
         int nu = 0;
         for (int l = 0; l < y.Length; l++)
         {
-            MultiplyVector(_t, _a, anew);
+            ApplyT(_a, 0, 1, _anew, 0, 1);
             if (l > 0)
             {
-                Propagate(_p, _scratch);
-                pnew = _scratch;
+                Propagate(_pMatrix, _pnew);
             }
-            double resid0 = y[l];
+            double resid0 = y[l] - _anew[0];
+            for (int i = 0; i < d; i++)
+            {
+                resid0 -= _delta[i] * _anew[r + i];
+            }
+            // M = Pnew Z with Z = (1, 0, …, 0, δ); gain F = Z'M.
             for (int i = 0; i < rd; i++)
             {
-                resid0 -= z[i] * anew[i];
-            }
-            for (int i = 0; i < rd; i++)
-            {
-                double tmp = 0.0;
-                for (int j = 0; j < rd; j++)
+                double tmp = _pnew[i * rd];
+                for (int j = 0; j < d; j++)
                 {
-                    tmp += pnew[i, j] * z[j];
+                    tmp += _pnew[i * rd + r + j] * _delta[j];
                 }
-                m[i] = tmp;
+                _m[i] = tmp;
             }
-            double gain = 0.0;
-            for (int i = 0; i < rd; i++)
+            double gain = _m[0];
+            for (int i = 0; i < d; i++)
             {
-                gain += z[i] * m[i];
+                gain += _delta[i] * _m[r + i];
             }
             if (gain < 1e4)
             {
@@ -154,13 +133,14 @@ internal sealed class ArimaStateSpace
             }
             for (int i = 0; i < rd; i++)
             {
-                _a[i] = anew[i] + m[i] * resid0 / gain;
+                _a[i] = _anew[i] + _m[i] * resid0 / gain;
             }
             for (int i = 0; i < rd; i++)
             {
+                double mi = _m[i] / gain;
                 for (int j = 0; j < rd; j++)
                 {
-                    _p[i, j] = pnew[i, j] - m[i] * m[j] / gain;
+                    _pMatrix[i * rd + j] = _pnew[i * rd + j] - mi * _m[j];
                 }
             }
         }
@@ -170,27 +150,28 @@ internal sealed class ArimaStateSpace
     /// <summary>KalmanForecast from the filtered state: means and variances (in units of σ²) h steps ahead.</summary>
     public (double[] Mean, double[] Variance) Forecast(int horizon)
     {
+        int rd = _rd;
         var a = (double[])_a.Clone();
-        double[,] p = (double[,])_p.Clone();
-        var anew = new double[_rd];
+        var anew = new double[rd];
+        var p = (double[])_pMatrix.Clone();
+        var pnew = new double[rd * rd];
         var mean = new double[horizon];
         var variance = new double[horizon];
         for (int l = 0; l < horizon; l++)
         {
-            MultiplyVector(_t, a, anew);
-            Array.Copy(anew, a, _rd);
-            var next = new double[_rd, _rd];
-            Propagate(p, next);
-            p = next;
+            ApplyT(a, 0, 1, anew, 0, 1);
+            Array.Copy(anew, a, rd);
+            Propagate(p, pnew);
+            Array.Copy(pnew, p, p.Length);
             double fc = a[0];
-            double var = p[0, 0];
+            double var = p[0];
             for (int i = 0; i < _delta.Length; i++)
             {
                 fc += _delta[i] * a[_r + i];
-                var += 2 * _delta[i] * p[0, _r + i];
+                var += 2 * _delta[i] * p[_r + i];
                 for (int j = 0; j < _delta.Length; j++)
                 {
-                    var += _delta[i] * _delta[j] * p[_r + i, _r + j];
+                    var += _delta[i] * _delta[j] * p[(_r + i) * rd + _r + j];
                 }
             }
             mean[l] = fc;
@@ -200,138 +181,116 @@ internal sealed class ArimaStateSpace
     }
 
     /// <summary>
-    /// result = T P T' + V (result must not alias p), using T's structure (companion block, then the differencing
-    /// rows) so each product costs O(rd²) as in R's ARIMA_Like, instead of dense O(rd³).
+    /// result = T P T' + V using T's structure (companion block, then the differencing rows), O(rd²) per product
+    /// as in R's ARIMA_Like. P is symmetric, so T P T' = T (T P)': apply T to P's columns, then to the rows of that.
     /// </summary>
-    private void Propagate(double[,] p, double[,] result)
+    private void Propagate(double[] p, double[] result)
     {
         int rd = _rd;
-        double[,] mm = _mm;
-        // mm = T P, column by column; then result = T mm' (P symmetric, so T P T' = T (T P)').
         for (int j = 0; j < rd; j++)
         {
-            ApplyT(p, j, byColumn: true, mm, j);
-        }
-        for (int j = 0; j < rd; j++)
-        {
-            ApplyT(mm, j, byColumn: false, result, j);
+            ApplyT(p, j, rd, _mm, j, rd); // column j of P → column j of T P
         }
         for (int i = 0; i < rd; i++)
         {
-            for (int j = 0; j < rd; j++)
-            {
-                result[i, j] += _v[i, j];
-            }
+            ApplyT(_mm, i * rd, 1, result, i, rd); // row i of T P → column i of T (T P)'
+        }
+        for (int k = 0; k < result.Length; k++)
+        {
+            result[k] += _v[k];
         }
     }
 
     /// <summary>
-    /// target[·, targetColumn] = T x where x is column (or row) index of source:
+    /// target[targetOffset + i·targetStride] = (T x)_i for x = source[sourceOffset + k·sourceStride]:
     /// (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
     /// </summary>
-    private void ApplyT(double[,] source, int index, bool byColumn, double[,] target, int targetColumn)
+    private void ApplyT(double[] source, int sourceOffset, int sourceStride, double[] target, int targetOffset, int targetStride)
     {
         int r = _r;
-        int p = _phi.Length;
-        int d = _delta.Length;
-        Span<double> x = stackalloc double[_rd];
-        for (int k = 0; k < _rd; k++)
-        {
-            x[k] = byColumn ? source[k, index] : source[index, k];
-        }
-        double x0 = x[0];
+        double x0 = source[sourceOffset];
         for (int i = 0; i < r; i++)
         {
-            double tmp = i < p ? _phi[i] * x0 : 0.0;
+            double tmp = i < _p ? _phi[i] * x0 : 0.0;
             if (i < r - 1)
             {
-                tmp += x[i + 1];
+                tmp += source[sourceOffset + (i + 1) * sourceStride];
             }
-            target[i, targetColumn] = tmp;
+            target[targetOffset + i * targetStride] = tmp;
         }
+        int d = _delta.Length;
         if (d > 0)
         {
             double tmp = x0;
             for (int k = 0; k < d; k++)
             {
-                tmp += _delta[k] * x[r + k];
+                tmp += _delta[k] * source[sourceOffset + (r + k) * sourceStride];
             }
-            target[r, targetColumn] = tmp;
+            // Written after reading: for d = 2 the last target reads x_r, which this loop does not overwrite first
+            // because source and target are different arrays.
+            target[targetOffset + r * targetStride] = tmp;
             for (int i = 1; i < d; i++)
             {
-                target[r + i, targetColumn] = x[r + i - 1];
+                target[targetOffset + (r + i) * targetStride] = source[sourceOffset + (r + i - 1) * sourceStride];
             }
         }
     }
 
-    private static void MultiplyVector(double[,] t, double[] a, double[] result)
-    {
-        int n = a.Length;
-        for (int i = 0; i < n; i++)
-        {
-            double tmp = 0.0;
-            for (int k = 0; k < n; k++)
-            {
-                tmp += t[i, k] * a[k];
-            }
-            result[i] = tmp;
-        }
-    }
-
-    /// <summary>Solves vec(P) = (I − T⊗T)⁻¹ vec(RR') on the ARMA block; r = 1 is R's 1/(1 − φ²) or 1.</summary>
-    private double[,] StationaryCovariance()
+    /// <summary>Solves vec(P) = (I − T⊗T)⁻¹ vec(RR') on the ARMA block into Pn; r = 1 is R's 1/(1 − φ²) or 1.</summary>
+    private void StationaryCovariance()
     {
         int r = _r;
-        var q0 = new double[r, r];
+        int rd = _rd;
         if (r == 1)
         {
-            q0[0, 0] = _phi.Length > 0 ? 1.0 / (1.0 - _phi[0] * _phi[0]) : 1.0;
-            return q0;
+            _pn[0] = _p > 0 ? 1.0 / (1.0 - _phi[0] * _phi[0]) : 1.0;
+            return;
         }
         int size = r * r;
-        var system = new double[size, size];
-        var rhs = new double[size];
+        double[] a = _lyapunov;
+        Array.Clear(a);
         for (int i = 0; i < r; i++)
         {
             for (int j = 0; j < r; j++)
             {
                 int row = i * r + j;
-                system[row, row] += 1.0;
-                rhs[row] = _v[i, j];
+                a[row * size + row] += 1.0;
+                _rhs[row] = _v[i * rd + j];
+                // T[i,k] is φ_i for k = 0 (i < p) and 1 for k = i + 1.
                 for (int k = 0; k < r; k++)
                 {
-                    if (_t[i, k] == 0.0)
+                    double tik = (k == 0 && i < _p ? _phi[i] : 0.0) + (k == i + 1 ? 1.0 : 0.0);
+                    if (tik == 0.0)
                     {
                         continue;
                     }
                     for (int l = 0; l < r; l++)
                     {
-                        system[row, k * r + l] -= _t[i, k] * _t[j, l];
+                        double tjl = (l == 0 && j < _p ? _phi[j] : 0.0) + (l == j + 1 ? 1.0 : 0.0);
+                        a[row * size + k * r + l] -= tik * tjl;
                     }
                 }
             }
         }
-        double[] solution = Solve(system, rhs);
+        Solve(a, _rhs, size);
         for (int i = 0; i < r; i++)
         {
             for (int j = 0; j < r; j++)
             {
-                q0[i, j] = solution[i * r + j];
+                _pn[i * rd + j] = _rhs[i * r + j];
             }
         }
-        return q0;
     }
 
-    /// <summary>Gaussian elimination with partial pivoting; the system is at most 36×36 (r ≤ 6).</summary>
-    private static double[] Solve(double[,] a, double[] b)
+    /// <summary>In-place Gaussian elimination with partial pivoting; the solution overwrites b (n ≤ 36).</summary>
+    private static void Solve(double[] a, double[] b, int n)
     {
-        int n = b.Length;
         for (int col = 0; col < n; col++)
         {
             int pivot = col;
             for (int row = col + 1; row < n; row++)
             {
-                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                if (Math.Abs(a[row * n + col]) > Math.Abs(a[pivot * n + col]))
                 {
                     pivot = row;
                 }
@@ -340,35 +299,33 @@ internal sealed class ArimaStateSpace
             {
                 for (int k = 0; k < n; k++)
                 {
-                    (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+                    (a[col * n + k], a[pivot * n + k]) = (a[pivot * n + k], a[col * n + k]);
                 }
                 (b[col], b[pivot]) = (b[pivot], b[col]);
             }
-            double diagonal = a[col, col];
+            double diagonal = a[col * n + col];
             for (int row = col + 1; row < n; row++)
             {
-                double factor = a[row, col] / diagonal;
+                double factor = a[row * n + col] / diagonal;
                 if (factor == 0.0)
                 {
                     continue;
                 }
                 for (int k = col; k < n; k++)
                 {
-                    a[row, k] -= factor * a[col, k];
+                    a[row * n + k] -= factor * a[col * n + k];
                 }
                 b[row] -= factor * b[col];
             }
         }
-        var x = new double[n];
         for (int row = n - 1; row >= 0; row--)
         {
             double sum = b[row];
             for (int k = row + 1; k < n; k++)
             {
-                sum -= a[row, k] * x[k];
+                sum -= a[row * n + k] * b[k];
             }
-            x[row] = sum / a[row, row];
+            b[row] = sum / a[row * n + row];
         }
-        return x;
     }
 }
