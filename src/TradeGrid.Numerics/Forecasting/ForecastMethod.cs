@@ -1,0 +1,38 @@
+namespace TradeGrid.Numerics.Forecasting;
+
+/// <summary>The forecasting methods <see cref="Forecaster"/> dispatches to.</summary>
+public enum ForecastMethod
+{
+    /// <summary>Last value carried forward (forecast::naive).</summary>
+    Naive,
+
+    /// <summary>Random walk with drift (forecast::rwf(drift = TRUE)).</summary>
+    Drift,
+
+    /// <summary>Compound annual growth over the whole series (see <see cref="CagrForecaster"/>).</summary>
+    Cagr,
+
+    /// <summary>Linear trend regression (forecast::tslm(y ~ trend)).</summary>
+    LinearTrend,
+
+    /// <summary>Linear trend on log(y), back-transformed (forecast::tslm(y ~ trend, lambda = 0)).</summary>
+    LogLinearTrend,
+
+    /// <summary>Exponential smoothing state space model chosen by AICc (forecast::ets).</summary>
+    Ets,
+
+    /// <summary>Automatic ARIMA (forecast::auto.arima).</summary>
+    Arima,
+
+    /// <summary>Theta method, SES with drift (forecast::thetaf).</summary>
+    Theta,
+
+    /// <summary>Mean of the ETS, ARIMA and Theta forecasts (see <see cref="CombinationForecaster"/>).</summary>
+    Combination,
+
+    /// <summary>
+    /// Rolling-origin holdout selection among naive, drift, ETS, ARIMA, Theta and the combination with 3 origins of
+    /// 3 years (see <see cref="HoldoutSelector"/>; construct it directly for other settings).
+    /// </summary>
+    Auto,
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using TradeGrid.Numerics.Forecasting;
+using TradeGrid.Numerics.Tests.Support;
+
+namespace TradeGrid.Numerics.Tests.Forecasting;
+
+/// <summary>
+/// fixtures/forecasting/unctad_exports_all.json (make_fixtures.R): every UNCTAD digitally deliverable services
+/// export series, 2010–2023, 2 to 14 observations. Every method must forecast every complete series long enough
+/// for it, and refuse shorter ones with its minimum; zeros or gaps must be refused with an InvalidSpecException.
+/// </summary>
+public sealed class UnctadExportsTests
+{
+    public static IEnumerable<object[]> Methods => Enum.GetValues<ForecastMethod>().Select(m => new object[] { m });
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Every_series_is_forecast_or_refused_with_a_reason(ForecastMethod method)
+    {
+        JsonElement[] all = Fixture.Load("forecasting/unctad_exports_all").GetProperty("series").EnumerateArray().ToArray();
+        IForecaster forecaster = Forecaster.Create(method);
+        int forecast = 0;
+        foreach (JsonElement s in all.Where(s => s.GetProperty("contiguous").GetBoolean()))
+        {
+            string name = s.GetProperty("name").GetString()!;
+            double[] y = s.GetProperty("y").Doubles();
+            bool positive = y.All(v => v > 0);
+            bool needsPositive = method is ForecastMethod.Cagr or ForecastMethod.LogLinearTrend;
+
+            if (y.Length < forecaster.MinimumObservations)
+            {
+                var ex = Assert.Throws<InsufficientDataException>(() => forecaster.Forecast(y, 6, [80, 95]));
+                Assert.Contains($"at least {forecaster.MinimumObservations}", ex.Message, StringComparison.Ordinal);
+                continue;
+            }
+            if (needsPositive && !positive)
+            {
+                Assert.Throws<InvalidSpecException>(() => forecaster.Forecast(y, 6, [80, 95]));
+                continue;
+            }
+
+            ForecastResult result = forecaster.Forecast(y, 6, [80, 95]);
+
+            Assert.True(result.Point.All(double.IsFinite), $"{name} {method}: non-finite point forecast");
+            Assert.True(result.Lower.All(row => row.All(double.IsFinite)) && result.Upper.All(row => row.All(double.IsFinite)), $"{name} {method}: non-finite bound");
+            forecast++;
+        }
+        Assert.True(forecast >= 150, $"{method}: only {forecast} series forecast");
+    }
+}
