@@ -21,7 +21,12 @@ public static class TradeGridHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.ToConfigurationArgs(args) });
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = CommandLine.ToConfigurationArgs(args),
+            // appsettings.json ships beside the binary; the working directory is the user's, for relative --data-dir paths.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         var options = builder.Configuration.GetSection(TradeGridOptions.Section).Get<TradeGridOptions>() ?? new TradeGridOptions();
         builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));

@@ -37,7 +37,7 @@ public sealed class DatasetStartupLoader(
             LoadedDataset dataset = await Task.Run(() => DatasetReader.Read(files), stoppingToken);
             TimeSpan parsed = clock.Elapsed;
             ImportSummary summary = await writer.LoadAsync(dataset, stoppingToken);
-            string line = $"{dataset.Economies.Count + summary.EconomiesCreated.Count} economies, {summary.IndicatorsAdded.Count} indicators, "
+            string line = $"{dataset.Economies.Select(e => e.Code).Concat(summary.EconomiesCreated).Distinct().Count()} economies, {summary.IndicatorsAdded.Count} indicators, "
                 + $"{summary.ObservationsWritten} observations from {files.Count} files in {clock.Elapsed.TotalSeconds:F2} s "
                 + $"(server up {waited.TotalSeconds:F2} s, read {(parsed - waited).TotalSeconds:F2} s, written {(clock.Elapsed - parsed).TotalSeconds:F2} s)";
             if (summary.EconomiesCreated.Count > 0)

@@ -7,7 +7,7 @@ public static class DataDirectory
     {
         if (!Directory.Exists(path))
         {
-            throw new DirectoryNotFoundException($"data directory '{path}' does not exist; pass an existing folder to --data-dir");
+            throw new DirectoryNotFoundException($"data directory '{path}' ({Path.GetFullPath(path)}) does not exist; pass an existing folder to --data-dir");
         }
         return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
