@@ -31,7 +31,7 @@ public static class FixedEffects
 
         // Build and demean the design once; the scores reuse it (the clusters need not nest the entities here).
         (double[,] design, double[] response, int groups) = Design(x, y, entity, year, spec);
-        QrPart total = TallSkinnyQr.Local(design, response, default, groups);
+        QrPart total = WithRawMoments(TallSkinnyQr.Local(design, response, default, groups), y);
         if (options.Covariance == CovarianceKind.Classical)
         {
             return Finish(total, [], names, spec, options);
@@ -49,7 +49,7 @@ public static class FixedEffects
     public static QrPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
     {
         (double[,] design, double[] response, int groups) = Design(x, y, entity, year, spec);
-        return TallSkinnyQr.Local(design, response, default, groups);
+        return WithRawMoments(TallSkinnyQr.Local(design, response, default, groups), y);
     }
 
     /// <summary>Solves the combined part; the basis covers the year dummies and the slopes, as the blocks' designs do.</summary>
@@ -84,6 +84,21 @@ public static class FixedEffects
         ArgumentNullException.ThrowIfNull(options);
         spec.Validate();
         return LinearModel.Assemble(total, scores, spec.DesignNames(names), options, spec.YearDummies, panel: true);
+    }
+
+    /// <summary>The part carries the moments of y before demeaning: the overall R² is measured against them.</summary>
+    private static QrPart WithRawMoments(QrPart part, double[] y)
+    {
+        double mean = 0.0;
+        double centred = 0.0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double delta = y[i] - mean;
+            mean += delta / (i + 1);
+            centred += delta * (y[i] - mean);
+        }
+
+        return part with { YMean = mean, YCentredSquares = centred };
     }
 
     private static (double[,] Design, double[] Response, int Groups) Design(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)

@@ -86,9 +86,14 @@ internal static class LinearModel
         int[] nuisance = panel ? Enumerable.Range(0, r).Where(j => retained[j] < dummies).Select(j => retained[j]).ToArray()
             : intercept >= 0 ? [options.InterceptColumn] : [];
         double tss = LeastSquares.ResidualSquares(total, nuisance, options.CollinearityTolerance);
-        double rSquared = 1.0 - rss / tss;
+        double within = 1.0 - rss / tss;
         bool centred = panel || intercept >= 0;
-        double adjusted = 1.0 - (1.0 - rSquared) * (n - (centred ? 1.0 : 0.0)) / residualDf;
+        double adjustedWithin = 1.0 - (1.0 - within) * (n - (centred ? 1.0 : 0.0)) / residualDf;
+
+        // Fixed effects: R² against the raw dependent's centred sum of squares (the dummy-variable lm's R², fixest's
+        // "R2"); the within R² above is plm's. Pooled OLS: the two coincide.
+        double rSquared = panel ? 1.0 - rss / total.YCentredSquares : within;
+        double adjusted = panel ? 1.0 - (1.0 - rSquared) * (n - 1.0) / residualDf : adjustedWithin;
 
         int[] tested = Enumerable.Range(0, slopes).Where(j => reported[j] != intercept).ToArray();
         double q = tested.Length;
@@ -119,7 +124,8 @@ internal static class LinearModel
             ResidualDf = residualDf,
             RSquared = rSquared,
             AdjustedRSquared = adjusted,
-            WithinRSquared = panel ? rSquared : double.NaN,
+            WithinRSquared = panel ? within : double.NaN,
+            AdjustedWithinRSquared = panel ? adjustedWithin : double.NaN,
             FStatistic = f,
             FDf1 = q,
             FDf2 = residualDf,

@@ -45,12 +45,20 @@ public sealed record OlsFit
     /// <summary>N − K − absorbed parameters.</summary>
     public required int ResidualDf { get; init; }
 
-    /// <summary>Pooled OLS: R² (centred when there is an intercept). Fixed effects: the within R², as plm reports.</summary>
+    /// <summary>
+    /// Pooled OLS: R² (centred when there is an intercept). Fixed effects: 1 − RSS/Σ(y − ȳ)², the R² of the
+    /// equivalent dummy-variable regression (fixest's "R2").
+    /// </summary>
     public required double RSquared { get; init; }
+
+    /// <summary>1 − (1 − R²)(N − 1)/(residual df); N instead of N − 1 without an intercept.</summary>
     public required double AdjustedRSquared { get; init; }
 
-    /// <summary>Within R² for fixed effects; NaN for pooled OLS.</summary>
+    /// <summary>Within R² for fixed effects (plm's r.squared of a within model); NaN for pooled OLS.</summary>
     public required double WithinRSquared { get; init; }
+
+    /// <summary>plm's adjusted within R², 1 − (1 − within R²)(N − 1)/(residual df); NaN for pooled OLS.</summary>
+    public required double AdjustedWithinRSquared { get; init; }
 
     /// <summary>Classical F of all reported slopes (not the intercept) being zero, on (FDf1, FDf2) df.</summary>
     public required double FStatistic { get; init; }

@@ -12,4 +12,6 @@ namespace TradeGrid.Numerics.Regression;
 /// <param name="Qty">Q'y, length k.</param>
 /// <param name="ResidualNorm">‖y − X b‖ of the block's own least-squares fit: the last diagonal entry of the QR of [X y].</param>
 /// <param name="Yty">y'y of the block's rows.</param>
-public sealed record QrPart(int Observations, int Groups, int Columns, double[] R, double[] Qty, double ResidualNorm, double Yty);
+/// <param name="YMean">Mean of the block's dependent before any within transformation (for the overall R² of a fixed-effects fit).</param>
+/// <param name="YCentredSquares">Σ(y − ȳ)² about that mean; blocks combine these as Chan, Golub and LeVeque do.</param>
+public sealed record QrPart(int Observations, int Groups, int Columns, double[] R, double[] Qty, double ResidualNorm, double Yty, double YMean, double YCentredSquares);

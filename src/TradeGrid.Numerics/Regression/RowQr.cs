@@ -28,6 +28,8 @@ internal static class RowQr
         int stackRows = chunks * k1;
         Span<double> row = new double[k1];
         double yty = 0.0;
+        double mean = 0.0;
+        double centred = 0.0;
         for (int c = 0; c < chunks; c++)
         {
             int first = c * chunk;
@@ -41,6 +43,9 @@ internal static class RowQr
                 }
 
                 yty += row[k] * row[k];
+                double delta = row[k] - mean;
+                mean += delta / (first + i + 1);
+                centred += delta * (row[k] - mean);
             }
 
             Householder.Triangularize(buffer, m, k1);
@@ -67,7 +72,7 @@ internal static class RowQr
             augmented = Householder.UpperRowMajor(stack, stackRows, k1);
         }
 
-        return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty);
+        return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty) with { YMean = mean, YCentredSquares = centred };
     }
 
     /// <summary>Whitened score sum (and, when <paramref name="meat"/>, HC meat) of rows that <paramref name="write"/> fills with k values.</summary>

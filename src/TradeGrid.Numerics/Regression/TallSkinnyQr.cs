@@ -56,6 +56,8 @@ public static class TallSkinnyQr
         int observations = 0;
         int groups = 0;
         double yty = 0.0;
+        double mean = 0.0;
+        double centred = 0.0;
         for (int p = 0; p < parts.Count; p++)
         {
             QrPart part = parts[p];
@@ -73,13 +75,22 @@ public static class TallSkinnyQr
                 }
             }
 
+            if (part.Observations > 0)
+            {
+                // Chan, Golub and LeVeque's pairwise update: no cancellation when the blocks' means differ.
+                double total = observations + part.Observations;
+                double delta = part.YMean - mean;
+                centred += part.YCentredSquares + delta * delta * observations * part.Observations / total;
+                mean += delta * part.Observations / total;
+            }
+
             observations += part.Observations;
             groups += part.Groups;
             yty += part.Yty;
         }
 
         Householder.Triangularize(a, m, k1);
-        return FromAugmented(Householder.UpperRowMajor(a, m, k1), k, observations, groups, yty);
+        return FromAugmented(Householder.UpperRowMajor(a, m, k1), k, observations, groups, yty) with { YMean = mean, YCentredSquares = centred };
     }
 
     /// <summary>
@@ -188,6 +199,6 @@ public static class TallSkinnyQr
             qty[i] = augmented[i * k1 + k];
         }
 
-        return new QrPart(observations, groups, k, r, qty, Math.Abs(augmented[k * k1 + k]), yty);
+        return new QrPart(observations, groups, k, r, qty, Math.Abs(augmented[k * k1 + k]), yty, 0.0, 0.0);
     }
 }

@@ -44,7 +44,9 @@ public sealed class FixedEffectsAgainstPlmTests
         Assert.Equal(_r.GetProperty("g").GetInt32(), fit.Groups);
         Assert.Equal(r.GetProperty("df_residual").GetInt32(), fit.ResidualDf);
         AssertClose.Relative(r.GetProperty("r_squared").GetDouble(), fit.WithinRSquared, RelativeTolerance, "within R²");
-        AssertClose.Relative(r.GetProperty("adj_r_squared").GetDouble(), fit.AdjustedRSquared, RelativeTolerance, "adjusted R²");
+        AssertClose.Relative(r.GetProperty("adj_r_squared").GetDouble(), fit.AdjustedWithinRSquared, RelativeTolerance, "adjusted within R²");
+        AssertClose.Relative(r.GetProperty("r_squared_lsdv").GetDouble(), fit.RSquared, RelativeTolerance, "R² (LSDV)");
+        AssertClose.Relative(r.GetProperty("adj_r_squared_lsdv").GetDouble(), fit.AdjustedRSquared, RelativeTolerance, "adjusted R² (LSDV)");
         AssertClose.Relative(r.GetProperty("f").GetDouble(), fit.FStatistic, RelativeTolerance, "F");
         Assert.Equal(r.GetProperty("f_df1").GetDouble(), fit.FDf1);
         Assert.Equal(r.GetProperty("f_df2").GetDouble(), fit.FDf2);
@@ -100,6 +102,7 @@ public sealed class FixedEffectsAgainstPlmTests
         }
 
         AssertClose.Relative(single.WithinRSquared, split.WithinRSquared, SplitTolerance, "within R²");
+        AssertClose.Relative(single.RSquared, split.RSquared, SplitTolerance, "R²");
     }
 
     [Fact]

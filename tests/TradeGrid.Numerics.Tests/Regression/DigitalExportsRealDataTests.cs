@@ -46,6 +46,8 @@ public sealed class DigitalExportsRealDataTests
         OlsFit fit = FixedEffects.Fit(slopes, y, _r.GetProperty("names").Strings(), economy, year,
             new PanelSpec(false, year.Distinct().Order().ToArray()), new OlsOptions(CovarianceKind.ClusterCr1));
 
+        AssertClose.Relative(_r.GetProperty("ols").GetProperty("r_squared").GetDouble(), fit.RSquared, RelativeTolerance, "R²");
+        AssertClose.Relative(_r.GetProperty("ols").GetProperty("adj_r_squared").GetDouble(), fit.AdjustedRSquared, RelativeTolerance, "adjusted R²");
         double[] beta = cr1.GetProperty("coefficients").Doubles();
         double[] se = cr1.GetProperty("se").Doubles();
         for (int j = 0; j < fit.Names.Length; j++)

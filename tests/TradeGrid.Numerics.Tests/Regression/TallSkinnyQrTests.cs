@@ -47,6 +47,37 @@ public sealed class TallSkinnyQrTests
     }
 
     [Fact]
+    public void An_economy_without_rows_contributes_nothing()
+    {
+        double[,] x = _r.GetProperty("x").Matrix();
+        double[] y = _r.GetProperty("y").Doubles();
+        string[] names = _r.GetProperty("names").Strings();
+        int[] economy = OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings());
+        var options = new OlsOptions(CovarianceKind.ClusterCr1, InterceptColumn: 0);
+        var blocks = Blocks.Split(x, y, economy);
+        blocks.Add((new double[0, names.Length], [], []));
+
+        QrPart total = TallSkinnyQr.Combine(blocks.Select(b => TallSkinnyQr.Local(b.X, b.Y)).ToArray());
+        ScoreBasis basis = Ols.Solve(total, names, options);
+        OlsFit fit = Ols.Finish(total, blocks.Select(b => TallSkinnyQr.Scores(b.X, b.Y, basis, meat: false)).ToArray(), names, options);
+
+        double[] se = _r.GetProperty("cr1").GetProperty("se").Doubles();
+        Assert.Equal(_r.GetProperty("g").GetInt32(), fit.Clusters);
+        for (int j = 0; j < names.Length; j++)
+        {
+            AssertClose.Relative(se[j], fit.StandardErrors[j], 1e-9, $"se[{names[j]}]"); // as OlsAgainstRTests
+        }
+    }
+
+    [Fact]
+    public void Combining_no_parts_is_an_empty_sample()
+    {
+        var error = Assert.Throws<InsufficientDataException>(() => TallSkinnyQr.Combine([]));
+
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Blocks_with_fewer_rows_than_columns_combine_exactly()
     {
         double[,] x = _r.GetProperty("x").Matrix();
