@@ -15,6 +15,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    // Set by InitializeAsync, which xunit runs before any test sees the fixture.
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public string ReadySummary { get; private set; } = string.Empty;

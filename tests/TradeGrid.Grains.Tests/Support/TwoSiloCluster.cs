@@ -7,6 +7,7 @@ namespace TradeGrid.Grains.Tests.Support;
 /// <summary>An Orleans test cluster of two silos, so that nothing assumes one process; shared by the tests of a collection.</summary>
 public sealed class TwoSiloCluster : IAsyncLifetime
 {
+    // Set by InitializeAsync, which xunit runs before any test sees the fixture.
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
