@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using TradeGrid.Data.Model;
 using TradeGrid.Numerics;
 
@@ -18,12 +16,7 @@ public static class TidyCsvReader
 
     public static ParsedImport Read(TextReader reader, ImportOptions options)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => throw CsvFormatException.At(options.FileName, args.Context.Parser?.RawRow ?? 0, "?",
-                $"malformed field {args.Field}; quote fields that contain commas and double any quote inside them"),
-        };
-        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        using CsvParser parser = CsvParsers.Open(reader, options.FileName);
         if (!parser.Read())
         {
             throw new CsvFormatException($"{options.FileName}: the file is empty; expected a header row economy,indicator,year,value");
@@ -41,7 +34,7 @@ public static class TidyCsvReader
         while (parser.Read())
         {
             int line = parser.RawRow;
-            if (parser.Count == 1 && string.IsNullOrWhiteSpace(parser[0]))
+            if (CsvParsers.IsBlank(parser))
             {
                 continue;
             }

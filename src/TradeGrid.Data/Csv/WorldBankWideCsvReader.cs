@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using TradeGrid.Data.Model;
 using TradeGrid.Numerics;
 
@@ -18,12 +17,7 @@ public static class WorldBankWideCsvReader
 
     public static ParsedImport Read(TextReader reader, ImportOptions options)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => throw CsvFormatException.At(options.FileName, args.Context.Parser?.RawRow ?? 0, "?",
-                $"malformed field {args.Field}; quote fields that contain commas and double any quote inside them"),
-        };
-        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        using CsvParser parser = CsvParsers.Open(reader, options.FileName);
         int[] years = ReadHeader(parser, options.FileName);
         string source = options.DefaultSource.Length > 0 ? options.DefaultSource : "World Bank, World Development Indicators (bulk download)";
 
@@ -36,7 +30,7 @@ public static class WorldBankWideCsvReader
         while (parser.Read())
         {
             int line = parser.RawRow;
-            if (parser.Count == 1 && string.IsNullOrWhiteSpace(parser[0]))
+            if (CsvParsers.IsBlank(parser))
             {
                 continue;
             }
