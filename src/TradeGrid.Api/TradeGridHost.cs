@@ -49,6 +49,7 @@ public static class TradeGridHost
 
         builder.Services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<ReadinessInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
