@@ -90,7 +90,7 @@ internal static class ArimaEstimator
         double CssObjective(double[] par)
         {
             double[] w = RemoveRegression(x, xreg, par, narma);
-            return 0.5 * Math.Log(Css(w, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond));
+            return 0.5 * Math.Log(ArimaCss.Evaluate(w, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
@@ -258,43 +258,6 @@ internal static class ArimaEstimator
         (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, null);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
-    }
-
-    /// <summary>ARIMA_CSS: conditional sum of squares after differencing, from observation ncond on.</summary>
-    private static double Css(double[] y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond)
-    {
-        int n = y.Length;
-        var w = (double[])y.Clone();
-        for (int i = 0; i < d; i++)
-        {
-            for (int l = n - 1; l > 0; l--)
-            {
-                w[l] -= w[l - 1];
-            }
-        }
-        var resid = new double[n];
-        double ssq = 0.0;
-        int nu = 0;
-        for (int l = ncond; l < n; l++)
-        {
-            double tmp = w[l];
-            for (int j = 0; j < phi.Length; j++)
-            {
-                tmp -= phi[j] * w[l - j - 1];
-            }
-            int jmax = Math.Min(l - ncond, theta.Length);
-            for (int j = 0; j < jmax; j++)
-            {
-                tmp -= theta[j] * resid[l - j - 1];
-            }
-            resid[l] = tmp;
-            if (!double.IsNaN(tmp))
-            {
-                nu++;
-                ssq += tmp * tmp;
-            }
-        }
-        return ssq / nu;
     }
 
     private static double[] RemoveRegression(double[] x, double[]? xreg, double[] par, int narma)
