@@ -74,7 +74,7 @@ internal static class ArimaEstimator
             var ssFixed = new ArimaStateSpace(0, 0, delta);
             ssFixed.Reset([], []);
             double valueFixed = ArmaLikelihood(ssFixed, x, xreg, coefFixed, 0, 0, transform: false, new double[n]);
-            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, covarianceOk: true);
+            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, new Lazy<bool>(() => true));
         }
 
         if (init.Length == 0)
@@ -83,7 +83,7 @@ internal static class ArimaEstimator
             var ssNone = new ArimaStateSpace(0, 0, delta);
             ssNone.Reset([], []);
             double valueNone = ArmaLikelihood(ssNone, x, null, [], 0, 0, transform: false, new double[n]);
-            return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, covarianceOk: true);
+            return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, new Lazy<bool>(() => true));
         }
 
         int ncond = d + p;
@@ -131,7 +131,21 @@ internal static class ArimaEstimator
             }
         }
 
-        bool covarianceOk = CovarianceIsValid(MlObjective, coef, parscale, p, nUsed);
+        double[] optimised = (double[])coef.Clone();
+        // An error in R's optimhess makes arima fail, which myarima scores +Inf: the same as an invalid covariance.
+        var covarianceOk = new Lazy<bool>(
+            () =>
+            {
+                try
+                {
+                    return CovarianceIsValid(MlObjective, optimised, parscale, p, nUsed);
+                }
+                catch (ArithmeticException)
+                {
+                    return false;
+                }
+            },
+            LazyThreadSafetyMode.None);
         double[] ar = ArimaTransforms.ToAr(coef.AsSpan(0, p));
         Array.Copy(ar, coef, p);
         var stateSpace = new ArimaStateSpace(p, q, delta);
@@ -141,7 +155,7 @@ internal static class ArimaEstimator
 
     private static ArimaFit Finish(
         double[] x, double[]? xreg, int p, int d, int q, bool constant, double[] coef, ArimaStateSpace stateSpace,
-        double value, int nUsed, int estimated, bool arimaWrapper, bool covarianceOk)
+        double value, int nUsed, int estimated, bool arimaWrapper, Lazy<bool> covarianceOk)
     {
         int narma = p + q;
         double[] w = RemoveRegression(x, xreg, coef, narma);
@@ -155,19 +169,14 @@ internal static class ArimaEstimator
         // myarima overwrites sigma2; Arima() (the fixed-coefficient path) keeps arima's ssq / n.used.
         double sigma2 = arimaWrapper ? ssq / nUsed : residuals.Sum(r => r * r) / (nstar - npar + 1);
 
-        double ic = aicc;
         double minRoot = 2.0;
         if (p > 0)
         {
             minRoot = Math.Min(minRoot, MinRoot(stateSpace.Phi, sign: -1.0));
         }
-        if (q > 0 && ic < double.PositiveInfinity)
+        if (q > 0)
         {
             minRoot = Math.Min(minRoot, MinRoot(stateSpace.Theta, sign: 1.0));
-        }
-        if (minRoot < 1.01 || !covarianceOk || double.IsNaN(ic))
-        {
-            ic = double.PositiveInfinity;
         }
 
         var names = new List<string>();
@@ -183,7 +192,7 @@ internal static class ArimaEstimator
         {
             names.Add(d == 0 ? "intercept" : "drift");
         }
-        return new ArimaFit(p, d, q, constant, names.ToArray(), coef, -0.5 * minus2LogLik, aic, aicc, sigma2, ic, residuals, stateSpace);
+        return new ArimaFit(p, d, q, constant, names.ToArray(), coef, -0.5 * minus2LogLik, aic, aicc, sigma2, minRoot >= 1.01, covarianceOk, residuals, stateSpace);
     }
 
     /// <summary>myarima's root check on the nonzero-trimmed polynomial 1 ∓ c₁z ∓ ….</summary>
