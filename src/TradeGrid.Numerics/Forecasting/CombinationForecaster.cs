@@ -36,7 +36,8 @@ public sealed class CombinationForecaster : IForecaster
     /// half-slope drift under-forecasts growing GDP, and holdout selection among the methods gives 7.2–7.5
     /// (selection on 3 short origins is noisy). See PwtHoldoutBenchmarkTests.
     /// </summary>
-    public static CombinationForecaster EtsArima() => new([new EtsForecaster(), new ArimaForecaster()], "auto");
+    /// <param name="name">Method name reported in results ("auto" when it serves as the default).</param>
+    public static CombinationForecaster EtsArima(string name = "auto") => new([new EtsForecaster(), new ArimaForecaster()], name);
 
     public string Name => _name;
 
