@@ -31,8 +31,9 @@ public enum ForecastMethod
     Combination,
 
     /// <summary>
-    /// Rolling-origin holdout selection among naive, drift, ETS, ARIMA, Theta and the combination with 3 origins of
-    /// 3 years (see <see cref="HoldoutSelector"/>; construct it directly for other settings).
+    /// The default when the caller names no method: the mean of automatic ETS and ARIMA
+    /// (see <see cref="CombinationForecaster.EtsArima"/> for why). Selection by rolling-origin holdout, with the
+    /// caller's horizon and origins, is <see cref="HoldoutSelector"/>.
     /// </summary>
     Auto,
 }

@@ -39,7 +39,7 @@ public static class Forecaster
         ForecastMethod.Theta => new ThetaForecaster(),
         ForecastMethod.Arima => new ArimaForecaster(),
         ForecastMethod.Combination => new CombinationForecaster(),
-        ForecastMethod.Auto => new HoldoutSelector(),
+        ForecastMethod.Auto => CombinationForecaster.EtsArima(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

@@ -16,14 +16,18 @@ public sealed class HoldoutSelector : IForecaster
     private readonly int _origins;
     private readonly bool _useMase;
 
-    /// <param name="candidates">Methods to compare; null gives naive, drift, ETS, ARIMA, Theta and the combination.</param>
+    /// <param name="candidates">Methods to compare; null gives naive, drift, ETS, ARIMA, Theta, the ETS-ARIMA-Theta
+    /// combination and the ETS+ARIMA mean ("ets+arima", the auto default).</param>
     /// <param name="holdoutHorizon">Years forecast from each origin, 1..50.</param>
     /// <param name="origins">Number of rolling origins, at least 1.</param>
     /// <param name="criterion">"smape" (default) or "mase".</param>
     public HoldoutSelector(IReadOnlyList<IForecaster>? candidates = null, int holdoutHorizon = 3, int origins = 3, string criterion = "smape")
     {
         _candidates = candidates?.ToArray() ??
-            [new NaiveForecaster(), new DriftForecaster(), new EtsForecaster(), new ArimaForecaster(), new ThetaForecaster(), new CombinationForecaster()];
+            [
+                new NaiveForecaster(), new DriftForecaster(), new EtsForecaster(), new ArimaForecaster(), new ThetaForecaster(),
+                new CombinationForecaster(), CombinationForecaster.EtsArima("ets+arima"),
+            ];
         if (_candidates.Length == 0)
         {
             throw new InvalidSpecException("candidates must name at least one method.");
@@ -45,7 +49,7 @@ public sealed class HoldoutSelector : IForecaster
         _useMase = criterion == "mase";
     }
 
-    public string Name => "auto";
+    public string Name => "holdout";
 
     /// <summary>The holdout window plus the least demanding candidate's minimum at the first origin.</summary>
     public int MinimumObservations => _candidates.Min(c => c.MinimumObservations) + _holdoutHorizon + _origins - 1;

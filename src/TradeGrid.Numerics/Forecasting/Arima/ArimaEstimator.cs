@@ -74,7 +74,7 @@ internal static class ArimaEstimator
             var ssFixed = new ArimaStateSpace(0, 0, delta);
             ssFixed.Reset([], []);
             double valueFixed = ArmaLikelihood(ssFixed, x, xreg, coefFixed, 0, 0, transform: false, new double[n]);
-            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, covarianceOk: true);
+            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, new Lazy<bool>(() => true));
         }
 
         if (init.Length == 0)
@@ -83,14 +83,14 @@ internal static class ArimaEstimator
             var ssNone = new ArimaStateSpace(0, 0, delta);
             ssNone.Reset([], []);
             double valueNone = ArmaLikelihood(ssNone, x, null, [], 0, 0, transform: false, new double[n]);
-            return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, covarianceOk: true);
+            return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, new Lazy<bool>(() => true));
         }
 
         int ncond = d + p;
         double CssObjective(double[] par)
         {
             double[] w = RemoveRegression(x, xreg, par, narma);
-            return 0.5 * Math.Log(Css(w, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond));
+            return 0.5 * Math.Log(ArimaCss.Evaluate(w, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
@@ -131,7 +131,21 @@ internal static class ArimaEstimator
             }
         }
 
-        bool covarianceOk = CovarianceIsValid(MlObjective, coef, parscale, p, nUsed);
+        double[] optimised = (double[])coef.Clone();
+        // An error in R's optimhess makes arima fail, which myarima scores +Inf: the same as an invalid covariance.
+        var covarianceOk = new Lazy<bool>(
+            () =>
+            {
+                try
+                {
+                    return CovarianceIsValid(MlObjective, optimised, parscale, p, nUsed);
+                }
+                catch (ArithmeticException)
+                {
+                    return false;
+                }
+            },
+            LazyThreadSafetyMode.None);
         double[] ar = ArimaTransforms.ToAr(coef.AsSpan(0, p));
         Array.Copy(ar, coef, p);
         var stateSpace = new ArimaStateSpace(p, q, delta);
@@ -141,7 +155,7 @@ internal static class ArimaEstimator
 
     private static ArimaFit Finish(
         double[] x, double[]? xreg, int p, int d, int q, bool constant, double[] coef, ArimaStateSpace stateSpace,
-        double value, int nUsed, int estimated, bool arimaWrapper, bool covarianceOk)
+        double value, int nUsed, int estimated, bool arimaWrapper, Lazy<bool> covarianceOk)
     {
         int narma = p + q;
         double[] w = RemoveRegression(x, xreg, coef, narma);
@@ -155,19 +169,14 @@ internal static class ArimaEstimator
         // myarima overwrites sigma2; Arima() (the fixed-coefficient path) keeps arima's ssq / n.used.
         double sigma2 = arimaWrapper ? ssq / nUsed : residuals.Sum(r => r * r) / (nstar - npar + 1);
 
-        double ic = aicc;
         double minRoot = 2.0;
         if (p > 0)
         {
             minRoot = Math.Min(minRoot, MinRoot(stateSpace.Phi, sign: -1.0));
         }
-        if (q > 0 && ic < double.PositiveInfinity)
+        if (q > 0)
         {
             minRoot = Math.Min(minRoot, MinRoot(stateSpace.Theta, sign: 1.0));
-        }
-        if (minRoot < 1.01 || !covarianceOk || double.IsNaN(ic))
-        {
-            ic = double.PositiveInfinity;
         }
 
         var names = new List<string>();
@@ -183,7 +192,7 @@ internal static class ArimaEstimator
         {
             names.Add(d == 0 ? "intercept" : "drift");
         }
-        return new ArimaFit(p, d, q, constant, names.ToArray(), coef, -0.5 * minus2LogLik, aic, aicc, sigma2, ic, residuals, stateSpace);
+        return new ArimaFit(p, d, q, constant, names.ToArray(), coef, -0.5 * minus2LogLik, aic, aicc, sigma2, minRoot >= 1.01, covarianceOk, residuals, stateSpace);
     }
 
     /// <summary>myarima's root check on the nonzero-trimmed polynomial 1 ∓ c₁z ∓ ….</summary>
@@ -258,43 +267,6 @@ internal static class ArimaEstimator
         (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, null);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
-    }
-
-    /// <summary>ARIMA_CSS: conditional sum of squares after differencing, from observation ncond on.</summary>
-    private static double Css(double[] y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond)
-    {
-        int n = y.Length;
-        var w = (double[])y.Clone();
-        for (int i = 0; i < d; i++)
-        {
-            for (int l = n - 1; l > 0; l--)
-            {
-                w[l] -= w[l - 1];
-            }
-        }
-        var resid = new double[n];
-        double ssq = 0.0;
-        int nu = 0;
-        for (int l = ncond; l < n; l++)
-        {
-            double tmp = w[l];
-            for (int j = 0; j < phi.Length; j++)
-            {
-                tmp -= phi[j] * w[l - j - 1];
-            }
-            int jmax = Math.Min(l - ncond, theta.Length);
-            for (int j = 0; j < jmax; j++)
-            {
-                tmp -= theta[j] * resid[l - j - 1];
-            }
-            resid[l] = tmp;
-            if (!double.IsNaN(tmp))
-            {
-                nu++;
-                ssq += tmp * tmp;
-            }
-        }
-        return ssq / nu;
     }
 
     private static double[] RemoveRegression(double[] x, double[]? xreg, double[] par, int narma)

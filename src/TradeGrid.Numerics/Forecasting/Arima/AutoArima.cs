@@ -49,7 +49,11 @@ internal static class AutoArima
         int q = Math.Min(startQ, maxQ);
 
         var tried = new List<(int P, int Q, bool Constant)>();
-        double Ic(ArimaFit? fit) => fit is null ? double.PositiveInfinity : (useAic ? (fit.Ic == double.PositiveInfinity ? fit.Ic : fit.Aic) : fit.Ic);
+        // myarima's fit$ic. Comparisons are strict, so a fit whose raw criterion does not beat the best cannot
+        // matter whatever its validity; only then is the (lazy) validity check forced.
+        double Raw(ArimaFit fit) => useAic ? fit.Aic : fit.Aicc;
+        double Ic(ArimaFit? fit) => fit is null ? double.PositiveInfinity : (fit.Ic == double.PositiveInfinity ? fit.Ic : Raw(fit));
+        bool Beats(ArimaFit? fit, double bestIc) => fit is not null && Raw(fit) < bestIc && Ic(fit) < bestIc;
         ArimaFit? Try(int pp, int qq, bool c)
         {
             tried.Add((pp, qq, c));
@@ -59,14 +63,14 @@ internal static class AutoArima
         ArimaFit? best = Try(p, q, constant);
         double bestIc = Ic(best);
         ArimaFit? fit = Try(0, 0, constant);
-        if (Ic(fit) < bestIc)
+        if (Beats(fit, bestIc))
         {
             (best, bestIc, p, q) = (fit, Ic(fit), 0, 0);
         }
         if (maxP > 0)
         {
             fit = Try(1, 0, constant);
-            if (Ic(fit) < bestIc)
+            if (Beats(fit, bestIc))
             {
                 (best, bestIc, p, q) = (fit, Ic(fit), 1, 0);
             }
@@ -74,7 +78,7 @@ internal static class AutoArima
         if (maxQ > 0)
         {
             fit = Try(0, 1, constant);
-            if (Ic(fit) < bestIc)
+            if (Beats(fit, bestIc))
             {
                 (best, bestIc, p, q) = (fit, Ic(fit), 0, 1);
             }
@@ -82,7 +86,7 @@ internal static class AutoArima
         if (constant)
         {
             fit = Try(0, 0, false);
-            if (Ic(fit) < bestIc)
+            if (Beats(fit, bestIc))
             {
                 (best, bestIc, p, q) = (fit, Ic(fit), 0, 0);
                 // R keeps 'constant' unchanged here; only the fit changes.
@@ -110,7 +114,7 @@ internal static class AutoArima
                     break;
                 }
                 fit = Try(np, nq, constant);
-                if (Ic(fit) < bestIc)
+                if (Beats(fit, bestIc))
                 {
                     (best, bestIc, p, q) = (fit, Ic(fit), np, nq);
                     improved = true;
@@ -129,7 +133,7 @@ internal static class AutoArima
                     continue;
                 }
                 fit = Try(p, q, !constant);
-                if (Ic(fit) < bestIc)
+                if (Beats(fit, bestIc))
                 {
                     (best, bestIc) = (fit, Ic(fit));
                     constant = !constant;
