@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Serialization;
 using TradeGrid.Api.Errors;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Services;
@@ -43,8 +42,8 @@ public static class TradeGridHost
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddMemoryGrainStorage(StorageNames.Provider);
-            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("TradeGrid"));
+            silo.AddTradeGridMemoryStorage();
+            silo.AddTradeGridExceptions();
         });
 
         builder.Services.AddGrpc(grpc =>

@@ -27,8 +27,8 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Provider);
-            siloBuilder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("TradeGrid"));
+            siloBuilder.AddTradeGridMemoryStorage();
+            siloBuilder.AddTradeGridExceptions();
         }
     }
 
