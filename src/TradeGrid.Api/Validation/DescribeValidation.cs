@@ -80,7 +80,7 @@ public static class DescribeValidation
         if (members.Count == 0)
         {
             throw groupCode.Length > 0
-                ? new InsufficientDataException($"group: {groupCode} has no members in {from}–{to}; choose other years")
+                ? new InsufficientDataException($"group: {groupCode} has no members in {(from == to ? $"{from}" : $"{from}–{to}")}; choose other years")
                 : new InvalidSpecException("economies: name at least one economy, or a group (e.g. RCEP, or WLD for every economy)");
         }
         string label = groupCode.Length > 0 ? groupCode : string.Join("+", members.Keys);
