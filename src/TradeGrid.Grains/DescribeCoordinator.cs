@@ -37,6 +37,10 @@ public sealed class DescribeCoordinator(IGrainFactory grains)
         YearSpanRecord?[] spans = await Task.WhenAll(members.Select(m => grains.EconomyDescribe(m.Member).GetSpan(indicator, cancellationToken).AsTask()));
         int first = int.MaxValue;
         int last = int.MinValue;
+        if (spans.All(s => s is null))
+        {
+            throw new InsufficientDataException($"No member of {group} has values of {indicator}; import them, or choose another indicator or group.");
+        }
         for (int i = 0; i < members.Count; i++)
         {
             if (spans[i] is not { } span)
@@ -56,7 +60,8 @@ public sealed class DescribeCoordinator(IGrainFactory grains)
         last = to != 0 ? to : last;
         if (first == int.MaxValue || last == int.MinValue)
         {
-            throw new InsufficientDataException($"No member of {group} has values of {indicator}; import them, or choose another indicator or group.");
+            throw new InsufficientDataException(
+                $"The members of {group} have no values of {indicator} in the years they belong to it; name the economies instead of the group for another composition, or import later years.");
         }
         if (first > last)
         {

@@ -84,6 +84,7 @@ public sealed class AggregateTests(ServerFixture server, ITestOutputHelper outpu
     [InlineData("pop", "ASEAN", "", 2016, 2019, StatusCode.FailedPrecondition, "No member of ASEAN has a value in 2018, 2019")]
     [InlineData("PUB_DIGITAL_TRADE", "ASEAN", "", 0, 0, StatusCode.FailedPrecondition, "No member of ASEAN has values of PUB_DIGITAL_TRADE")]
     [InlineData("pop", "NOPE", "", 0, 0, StatusCode.NotFound, "unknown group 'NOPE'")]
+    [InlineData("pop", "RCEP", "", 0, 0, StatusCode.FailedPrecondition, "The members of RCEP have no values of pop in the years they belong to it")]
     [InlineData("pop", "ASEAN", "GDP_PPP", 0, 0, StatusCode.NotFound, "weight_indicator: unknown indicator 'GDP_PPP'")]
     [InlineData("pop", "", "", 0, 0, StatusCode.InvalidArgument, "economies: name at least one economy, or a group")]
     [InlineData("pop", "ASEAN", "", 2017, 2016, StatusCode.InvalidArgument, "from: 2017 is after to 2016")]
