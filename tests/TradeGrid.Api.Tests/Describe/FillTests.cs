@@ -123,6 +123,28 @@ public sealed class FillTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_fill_of_several_economies_stores_each_ones_own_series_as_a_new_version()
+    {
+        await ImportOneKnownYearAsync("FLG", "fl_ecom", "fl_goods");
+        await ImportOneKnownYearAsync("FLH", "fl_ecom", "fl_goods", proxyGapYear: 2020);
+        long g = await VersionOf("FLG");
+        long h = await VersionOf("FLH");
+
+        FillResponse response = await Describe.FillAsync(new FillRequest
+        {
+            Indicator = "fl_ecom", Economies = { "FLH", "FLG" }, Method = FillMethod.ProxyChain, Proxy = "fl_goods", From = 2015, To = 2019,
+        });
+
+        Assert.Equal(["FLG", "FLH"], response.Economies.Select(e => e.Economy));
+        Assert.Equal(8, response.FilledCount);
+        Assert.Equal(await VersionOf("FLG"), response.Economies[0].DataVersion);
+        Assert.Equal(await VersionOf("FLH"), response.Economies[1].DataVersion);
+        Assert.True(response.Economies[0].DataVersion > g && response.Economies[1].DataVersion > h);
+        GetSeriesResponse flh = await Data.GetSeriesAsync(new GetSeriesRequest { Economy = "FLH", Indicator = "fl_ecom" });
+        Assert.Equal(Enumerable.Range(2015, 5), flh.Series.Observations.Select(o => o.Year));
+    }
+
+    [Fact]
     public async Task A_group_fill_runs_on_every_member_and_leaves_out_those_without_the_series()
     {
         FillResponse response = await Describe.FillAsync(new FillRequest

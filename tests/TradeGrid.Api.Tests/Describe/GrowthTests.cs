@@ -72,6 +72,22 @@ public sealed class GrowthTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Growth_of_a_list_answers_each_economy_in_code_order()
+    {
+        var panel = await PanelReader.ReadAsync(Data, "", ["pop"], 2000, 2017, "USA", "JPN", "CHN");
+
+        GrowthResponse response = await Describe.GrowthAsync(new GrowthRequest { Economies = { "USA", "JPN", "CHN" }, Indicator = "pop", From = 2000, To = 2017 });
+
+        Assert.Equal(["CHN", "JPN", "USA"], response.Economies.Select(e => e.Economy));
+        foreach (EconomyGrowth e in response.Economies)
+        {
+            double x0 = panel.At(e.Economy, "pop", 2000)!.Value;
+            double x1 = panel.At(e.Economy, "pop", 2017)!.Value;
+            DescribeAssert.Relative((Math.Pow(x1 / x0, 1.0 / 17) - 1.0) * 100.0, e.Period.CagrPercent, DescribeAssert.SameFormula, e.Economy);
+        }
+    }
+
+    [Fact]
     public async Task Growth_of_every_economy_answers_for_each_one_with_data_and_notes_members_without_an_endpoint()
     {
         ListEconomiesResponse countries = await Data.ListEconomiesAsync(new ListEconomiesRequest { CountriesOnly = true });
