@@ -27,7 +27,10 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         (int from, int to) = DescribeValidation.OrderedIfBoth(request.From, request.To);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
         string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
-        IEnumerable<string> named = string.IsNullOrWhiteSpace(request.Economy) ? request.Economies : request.Economies.Prepend(request.Economy);
+        // The JSON route's path economy is checked under its own field name, then joins the list.
+        IEnumerable<string> named = string.IsNullOrWhiteSpace(request.Economy)
+            ? request.Economies
+            : request.Economies.Prepend(DescribeValidation.KnownEconomy(view, request.Economy, "economy"));
         DescribeScope scope = DescribeValidation.Scope(view, named, request.Group, from, to);
 
         // Named economies are strict (a missing or non-positive endpoint is an error); a group's members get a note instead.
