@@ -2,8 +2,9 @@ using System.CommandLine;
 using Grpc.Core;
 using TradeGrid.Cli;
 using TradeGrid.Cli.Commands;
+using TradeGrid.Cli.Commands.Describe;
 
-var root = new RootCommand("TradeGrid client: economies, indicators, series and imports from a TradeGrid server")
+var root = new RootCommand("TradeGrid client: economies, indicators, series, imports, describe measures and gap filling from a TradeGrid server")
 {
     GlobalOptions.Server,
     GlobalOptions.Output,
@@ -14,7 +15,12 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series and 
     SeriesCommand.Create(),
     PanelCommand.Create(),
     ImportCommand.Create(),
+    DescribeCommand.Create(),
 };
+foreach (Command command in DescribeCommand.TopLevel())
+{
+    root.Subcommands.Add(command);
+}
 
 try
 {

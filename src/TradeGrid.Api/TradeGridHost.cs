@@ -61,11 +61,15 @@ public static class TradeGridHost
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<ImportHandler>();
         builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddSingleton<DescribeCoordinator>();
+        builder.Services.AddSingleton<ShareHandler>();
+        builder.Services.AddSingleton<FillHandler>();
         builder.Services.AddHostedService<DatasetStartupLoader>();
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
         app.MapGrpcService<DataGrpcService>();
+        app.MapGrpcService<DescribeGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
