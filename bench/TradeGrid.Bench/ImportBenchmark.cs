@@ -1,0 +1,6 @@
+namespace TradeGrid.Bench;
+
+internal sealed class ImportBenchmark(Servers servers)
+{
+    public Task RunAsync(BenchOptions options, ResultLog log) => throw new NotImplementedException($"{servers} {options} {log}");
+}
