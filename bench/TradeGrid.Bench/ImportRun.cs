@@ -2,9 +2,10 @@ using TradeGrid.Api.V1;
 
 namespace TradeGrid.Bench;
 
-/// <summary>One import: the server's answer, how long it took, and the server's memory around it (MiB).</summary>
+/// <summary>One import: the server's answer (or its error), how long it took, and the server's memory around it (MiB).</summary>
 internal sealed record ImportRun(
-    ImportResponse Response,
+    ImportResponse? Response,
+    string? Error,
     long Bytes,
     TimeSpan Elapsed,
     double RssBeforeMiB,
@@ -12,7 +13,7 @@ internal sealed record ImportRun(
     double RssLaterMiB,
     double PeakMiB)
 {
-    public double RowsPerSecond => Response.RowsRead / Elapsed.TotalSeconds;
+    public double RowsPerSecond => (Response?.RowsRead ?? 0) / Elapsed.TotalSeconds;
 
     public double MegabytesPerSecond => Bytes / 1e6 / Elapsed.TotalSeconds;
 }

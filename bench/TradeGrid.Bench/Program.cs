@@ -39,6 +39,8 @@ try
                 await new ImportBenchmark(servers).RunAsync(options, log);
                 break;
         }
+        log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");
+        log.Line();
         Console.Error.WriteLine($"results written to {log.Path}");
     }
     return 0;

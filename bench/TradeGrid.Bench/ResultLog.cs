@@ -18,7 +18,7 @@ internal sealed class ResultLog : IDisposable
         Line();
         Line($"`dotnet run -c Release --project bench/TradeGrid.Bench -- {string.Join(' ', args)}`; servers: Release builds, "
             + $"run as `dotnet <dll>`, on 127.0.0.1; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, "
-            + $".NET {Environment.Version}.");
+            + $".NET {Environment.Version}; load average at the start {LoadAverage()}.");
         Line();
     }
 
@@ -31,6 +31,10 @@ internal sealed class ResultLog : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>The 1, 5 and 15 minute load averages: how busy the shared machine was.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
