@@ -12,6 +12,7 @@ internal sealed record BenchOptions
           --rounds N       getseries: TradeGrid/bare pairs per concurrency level (default 3)
           --concurrency L  getseries: comma-separated caller counts (default 1,16,64)
           --rows N         import: rows in the generated tidy CSV (default 1000000)
+          --settle S       import: seconds the server stays idle after SERVING before the import (default 10)
           --economies M    import: 'existing' (the default dataset's countries, many indicators; default)
                            or 'new' (new codes created by the import, 5 indicators)
           --no-build       do not run 'dotnet build -c Release' on the servers first
@@ -25,6 +26,7 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
     public int Rows { get; init; } = 1_000_000;
     public string Economies { get; init; } = "existing";
+    public double SettleSeconds { get; init; } = 10;
     public bool Build { get; init; } = true;
     public string? OutDirectory { get; init; }
 
@@ -45,6 +47,7 @@ internal sealed record BenchOptions
                 "--seconds" => options with { Seconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
+                "--settle" => options with { SettleSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rows" => options with { Rows = PositiveInt(name, Value()) },
                 "--economies" => options with { Economies = Value() is "existing" or "new" ? args[i] : throw new ArgumentException("--economies is 'existing' or 'new'") },
                 "--no-build" => options with { Build = false },
