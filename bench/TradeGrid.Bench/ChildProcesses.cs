@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace TradeGrid.Bench;
 
@@ -11,10 +12,20 @@ internal static class ChildProcesses
     private static readonly Lock _gate = new();
     private static readonly List<Process> _children = [];
 
+    private static readonly List<PosixSignalRegistration> _signals = [];
+
     public static void InstallExitHandlers()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-        Console.CancelKeyPress += (_, _) => KillAll();
+        // SIGINT (Ctrl+C), SIGTERM and SIGHUP: kill the servers first, then let the signal end this process as usual.
+        foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            _signals.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                Console.Error.WriteLine($"{context.Signal}: stopping the servers this benchmark started");
+                KillAll();
+            }));
+        }
     }
 
     public static void Add(Process process)
