@@ -97,32 +97,4 @@ public sealed class AggregateTests(ServerFixture server, ITestOutputHelper outpu
         Assert.Equal(status, error.StatusCode);
         Assert.Contains(message, error.Status.Detail);
     }
-
-    [Fact]
-    public async Task Every_economy_times_every_year_answers_well_under_a_second()
-    {
-        var aggregate = new AggregateRequest { Indicator = "rgdpna", Group = "WLD", WeightIndicator = "pop" };
-        var growth = new GrowthRequest { Indicator = "rgdpna", Group = "WLD", From = 1950, To = 2017 };
-        await Describe.AggregateAsync(aggregate);
-        await Describe.GrowthAsync(growth);
-
-        const int Rounds = 10;
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < Rounds; i++)
-        {
-            await Describe.AggregateAsync(aggregate);
-        }
-        TimeSpan perAggregate = watch.Elapsed / Rounds;
-        watch.Restart();
-        for (int i = 0; i < Rounds; i++)
-        {
-            await Describe.GrowthAsync(growth);
-        }
-        TimeSpan perGrowth = watch.Elapsed / Rounds;
-
-        output.WriteLine($"WLD rgdpna 1950–2017: aggregate {perAggregate.TotalMilliseconds:F1} ms, growth {perGrowth.TotalMilliseconds:F1} ms per request");
-        // The target is well under 1 s; the bound leaves room for a Debug build on a busy shared machine.
-        Assert.InRange(perAggregate, TimeSpan.Zero, TimeSpan.FromSeconds(1));
-        Assert.InRange(perGrowth, TimeSpan.Zero, TimeSpan.FromSeconds(1));
-    }
 }
