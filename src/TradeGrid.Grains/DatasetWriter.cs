@@ -18,6 +18,13 @@ public sealed class DatasetWriter(IGrainFactory grains)
     private const int MaxNamedUnknowns = 5;
 
     /// <summary>
+    /// Writes in flight at once. Hundreds at a time only queue behind grain storage and, on a loaded machine, can
+    /// outlast the call timeout; a few per core keep every core busy.
+    /// </summary>
+    private static ParallelOptions Bounded(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount, CancellationToken = cancellationToken };
+
+    /// <summary>
     /// Loads a dataset at start-up: the catalogue, then every economy's rows from all files in one stored write per
     /// economy (codes the catalogue lacks are created bare and reported).
     /// </summary>
@@ -59,18 +66,18 @@ public sealed class DatasetWriter(IGrainFactory grains)
         await catalog.AddGroupMembers(dataset.Groups.Select(GroupMemberRecord.From).ToArray(), cancellationToken);
 
         var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await Task.WhenAll(economies.Values.Select(async economy =>
+        await Parallel.ForEachAsync(economies.Values, Bounded(cancellationToken), async (economy, ct) =>
         {
             IEconomyGrain grain = grains.Economy(economy.Code);
             if (rowsByEconomy.TryGetValue(economy.Code, out List<ObservationRow>? rows))
             {
-                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(ObservationBatch.From(rows)), cancellationToken);
+                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(ObservationBatch.From(rows)), ct);
             }
             else
             {
-                await grain.Register(economy, cancellationToken);
+                await grain.Register(economy, ct);
             }
-        }));
+        });
         return new ImportSummary(dataset.RowsRead, rowsByEconomy.Values.Sum(r => r.Count), added, created,
             new Dictionary<string, long>(versions, StringComparer.Ordinal));
     }
@@ -117,11 +124,11 @@ public sealed class DatasetWriter(IGrainFactory grains)
             list.Add(row);
         }
         var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await Task.WhenAll(byEconomy.Select(async kv =>
+        await Parallel.ForEachAsync(byEconomy, Bounded(none), async (kv, ct) =>
         {
             var batch = new Immutable<ObservationBatch>(ObservationBatch.From(kv.Value));
-            versions[kv.Key] = await grains.Economy(kv.Key).Write(batch, none);
-        }));
+            versions[kv.Key] = await grains.Economy(kv.Key).Write(batch, ct);
+        });
         return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(),
             new Dictionary<string, long>(versions, StringComparer.Ordinal));
     }

@@ -1,15 +1,13 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
-using Xunit.Abstractions;
 
 namespace TradeGrid.Api.Tests.Describe;
 
 [Collection(ServerCollection.Name)]
-public sealed class AggregateTests(ServerFixture server, ITestOutputHelper output)
+public sealed class AggregateTests(ServerFixture server)
 {
     private DescribeService.DescribeServiceClient Describe => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);
