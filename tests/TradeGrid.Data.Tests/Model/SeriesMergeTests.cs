@@ -27,4 +27,35 @@ public sealed class SeriesMergeTests
         Assert.Equal([2000, 2002], years);
         Assert.Equal([1.0, 3.0], values);
     }
+
+    [Fact]
+    public void Matches_a_dictionary_merge_on_random_series_and_the_last_duplicate_wins()
+    {
+        var random = new Random(20261122);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            int[] years = Enumerable.Range(1950, 70).Where(_ => random.NextDouble() < 0.5).ToArray();
+            double[] values = years.Select(_ => random.NextDouble()).ToArray();
+            byte[] flags = years.Select(_ => (byte)1).ToArray();
+            string[] sources = years.Select(_ => "old").ToArray();
+            ObservationRow[] incoming = Enumerable.Range(0, random.Next(0, 40))
+                .Select(i => new ObservationRow("X", "i", "", 1940 + random.Next(90), random.Next(3) == 0 ? 0.5 : random.NextDouble(), Provenance.Estimated, "new" + i, 0))
+                .ToArray();
+            // Independent reference: a dictionary written in order, so a later row for a year replaces an earlier one.
+            var expected = new SortedDictionary<int, double>();
+            for (int i = 0; i < years.Length; i++)
+            {
+                expected[years[i]] = values[i];
+            }
+            foreach (ObservationRow row in incoming)
+            {
+                expected[row.Year] = row.Value;
+            }
+
+            MergedSeries merged = SeriesMerge.Merge(years, values, flags, sources, incoming);
+
+            Assert.Equal(expected.Keys, merged.Years);
+            Assert.Equal(expected.Values, merged.Values);
+        }
+    }
 }
