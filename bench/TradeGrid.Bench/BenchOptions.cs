@@ -11,6 +11,7 @@ internal sealed record BenchOptions
           --seconds S      getseries: length of one measured segment (default 4)
           --rounds N       getseries: TradeGrid/bare pairs per concurrency level; describe: server/pandas pairs (default 3)
           --requests N     describe: timed requests (and pandas computations) per measure per round (default 20)
+          --warmup N       describe: untimed requests (and pandas computations) per measure before timing (default 30)
           --python PATH    describe: the interpreter with pandas (default /usr/bin/python3)
           --concurrency L  getseries: comma-separated caller counts (default 1,16,64)
           --rows N         import: rows in the generated tidy CSV (default 1000000)
@@ -27,6 +28,7 @@ internal sealed record BenchOptions
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
     public int Requests { get; init; } = 20;
+    public int WarmUp { get; init; } = 30;
     public string Python { get; init; } = "/usr/bin/python3";
     public int Rows { get; init; } = 1_000_000;
     public string Economies { get; init; } = "existing";
@@ -53,6 +55,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
                 "--settle" => options with { SettleSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--requests" => options with { Requests = PositiveInt(name, Value()) },
+                "--warmup" => options with { WarmUp = PositiveInt(name, Value()) },
                 "--python" => options with { Python = Value() },
                 "--rows" => options with { Rows = PositiveInt(name, Value()) },
                 "--economies" => options with { Economies = Value() is "existing" or "new" ? args[i] : throw new ArgumentException("--economies is 'existing' or 'new'") },

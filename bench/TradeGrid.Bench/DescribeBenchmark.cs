@@ -18,7 +18,6 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
     private const string Group = "WLD";
     private const int ContributionsFrom = 1990;
     private const int ContributionsTo = 2017;
-    private const int WarmUpRequests = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly string[] Measures = ["share", "aggregate", "contributions"];
 
@@ -49,7 +48,7 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
             var answers = new Dictionary<string, IMessage>();
             foreach ((string name, Func<Task<IMessage>> call) in calls)
             {
-                for (int i = 0; i < WarmUpRequests; i++)
+                for (int i = 0; i < options.WarmUp; i++)
                 {
                     answers[name] = await call();
                 }
@@ -64,6 +63,8 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
             var agreements = new Dictionary<string, DescribeAgreement>();
             for (int round = 0; round < options.Rounds; round++)
             {
+                Dictionary<string, int> roundStart = Measures.ToDictionary(m => m, m => serverMs[m].Count);
+                Dictionary<string, int> pandasStart = Measures.ToDictionary(m => m, m => pandasMs[m].Count);
                 bool serverFirst = round % 2 == 0;
                 for (int half = 0; half < 2; half++)
                 {
@@ -82,7 +83,7 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
                     else
                     {
                         using PandasDescribe pandas = await PandasDescribe.RunAsync(
-                            options.Python, layout, requests, WarmUpRequests, ContributionsFrom, ContributionsTo, Indicator, Weight);
+                            options.Python, layout, requests, options.WarmUp, ContributionsFrom, ContributionsTo, Indicator, Weight);
                         loadMs.Add(pandas.LoadMs);
                         versions = pandas.Versions;
                         pandasRows = pandas.Root.GetProperty("rows").GetInt32();
@@ -104,7 +105,8 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
                     }
                 }
                 Console.Error.WriteLine($"  round {round + 1}/{options.Rounds}: "
-                    + string.Join(", ", Measures.Select(m => $"{m} server {ResultLog.F(Statistics.Median(serverMs[m]), 1)} ms, pandas {ResultLog.F(Statistics.Median(pandasMs[m]), 1)} ms")));
+                    + string.Join(", ", Measures.Select(m => $"{m} server {ResultLog.F(Statistics.Median(serverMs[m][roundStart[m]..]), 1)} ms, "
+                        + $"pandas {ResultLog.F(Statistics.Median(pandasMs[m][pandasStart[m]..]), 1)} ms")) + " (medians of this round)");
             }
 
             var shareAnswer = (ShareResponse)answers["share"];
@@ -113,11 +115,13 @@ internal sealed class DescribeBenchmark(Servers servers, RepositoryLayout layout
             log.Line($"`rgdpna` (PWT 9.1, default dataset) over {Group} = {countries.Economies.Count} non-aggregate economies "
                 + $"({aggregateAnswer.Years.Max(y => y.Present)} with data), {aggregateAnswer.Years.Count} years "
                 + $"({aggregateAnswer.Years.Min(y => y.Year)}–{aggregateAnswer.Years.Max(y => y.Year)}). Server: one gRPC request at a time "
-                + $"on one channel, {WarmUpRequests} warm-up requests each, then {requests} timed per measure per round; pandas "
+                + $"on one channel, {options.WarmUp} warm-up requests each, then {requests} timed per measure per round; pandas "
                 + $"({versions}, `{options.Python}`): the same rows loaded once per round from `data/default/series/pwt91.csv.gz` "
-                + $"(load {ResultLog.F(Statistics.Median(loadMs), 0)} ms median, not in the per-request times), {WarmUpRequests} warm-up "
+                + $"(load {ResultLog.F(Statistics.Median(loadMs), 0)} ms median, not in the per-request times), {options.WarmUp} warm-up "
                 + $"and {requests} timed computations per measure, each starting from the tidy frame of all {pandasRows} rows (every indicator). "
-                + $"{options.Rounds} rounds, alternating server-first and pandas-first.");
+                + $"{options.Rounds} rounds, alternating server-first and pandas-first. Median per round, server / pandas ms: "
+                + string.Join("; ", Measures.Select(m => $"{m} " + string.Join(", ", Enumerable.Range(0, options.Rounds).Select(r =>
+                    $"{ResultLog.F(Statistics.Median(serverMs[m].GetRange(r * requests, requests)), 1)}/{ResultLog.F(Statistics.Median(pandasMs[m].GetRange(r * requests, requests)), 1)}")))) + ".");
             log.Line();
             log.Line("| measure | answer | server median / p90 ms | pandas median / p90 ms | pandas / server (medians) | agreement |");
             log.Line("|---|---|---:|---:|---:|---|");
