@@ -6,10 +6,13 @@ namespace TradeGrid.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|all> [switches]
+        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|all> [switches]
           --runs N         startup: starts of each server (default 5); import: imports, each on a fresh server (default 1)
           --seconds S      getseries: length of one measured segment (default 4)
-          --rounds N       getseries: TradeGrid/bare pairs per concurrency level (default 3)
+          --rounds N       getseries: TradeGrid/bare pairs per concurrency level; describe: server/pandas pairs (default 3)
+          --requests N     describe: timed requests (and pandas computations) per measure per round (default 20)
+          --warmup N       describe: untimed requests (and pandas computations) per measure before timing (default 30)
+          --python PATH    describe: the interpreter with pandas (default /usr/bin/python3)
           --concurrency L  getseries: comma-separated caller counts (default 1,16,64)
           --rows N         import: rows in the generated tidy CSV (default 1000000)
           --settle S       import: seconds the server stays idle after SERVING before the import (default 10)
@@ -24,6 +27,9 @@ internal sealed record BenchOptions
     public double Seconds { get; init; } = 4;
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
+    public int Requests { get; init; } = 20;
+    public int WarmUp { get; init; } = 30;
+    public string Python { get; init; } = "/usr/bin/python3";
     public int Rows { get; init; } = 1_000_000;
     public string Economies { get; init; } = "existing";
     public double SettleSeconds { get; init; } = 10;
@@ -32,7 +38,7 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "all"))
+        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "all"))
         {
             throw new ArgumentException(Usage);
         }
@@ -48,6 +54,9 @@ internal sealed record BenchOptions
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
                 "--settle" => options with { SettleSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--requests" => options with { Requests = PositiveInt(name, Value()) },
+                "--warmup" => options with { WarmUp = PositiveInt(name, Value()) },
+                "--python" => options with { Python = Value() },
                 "--rows" => options with { Rows = PositiveInt(name, Value()) },
                 "--economies" => options with { Economies = Value() is "existing" or "new" ? args[i] : throw new ArgumentException("--economies is 'existing' or 'new'") },
                 "--no-build" => options with { Build = false },

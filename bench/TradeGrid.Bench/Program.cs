@@ -1,6 +1,7 @@
 using TradeGrid.Bench;
 
-// Benchmarks for TradeGrid: start-up, GetSeries against a bare grpc-dotnet server, and a 1M-row import.
+// Benchmarks for TradeGrid: start-up, GetSeries against a bare grpc-dotnet server, a 1M-row import, and the describe
+// measures (issue 4) against pandas.
 // The servers run as child processes (Release builds) on free 127.0.0.1 ports and are killed when this ends.
 ChildProcesses.InstallExitHandlers();
 BenchOptions options;
@@ -23,7 +24,7 @@ try
         await layout.BuildAsync(CancellationToken.None);
     }
     var servers = new Servers(layout, outDirectory);
-    string[] benchmarks = options.Benchmark == "all" ? ["startup", "getseries", "import"] : [options.Benchmark];
+    string[] benchmarks = options.Benchmark == "all" ? ["startup", "getseries", "import", "describe"] : [options.Benchmark];
     foreach (string benchmark in benchmarks)
     {
         using var log = new ResultLog(outDirectory, benchmark, args);
@@ -37,6 +38,9 @@ try
                 break;
             case "import":
                 await new ImportBenchmark(servers).RunAsync(options, log);
+                break;
+            case "describe":
+                await new DescribeBenchmark(servers, layout).RunAsync(options, log);
                 break;
         }
         log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");

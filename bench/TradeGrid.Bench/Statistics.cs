@@ -22,5 +22,16 @@ internal static class Statistics
         return TicksToMs(sortedTicks[Math.Clamp(rank - 1, 0, sortedTicks.Length - 1)]);
     }
 
+    /// <summary>Nearest-rank percentile (p in 0–100) of ascending values.</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+        int rank = (int)Math.Ceiling(p / 100.0 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
     public static double TicksToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
