@@ -56,11 +56,13 @@ public static class TradeGridHost
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<ImportHandler>();
         builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddSingleton<ForecastAllHandler>();
         builder.Services.AddHostedService<DatasetStartupLoader>();
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
         app.MapGrpcService<DataGrpcService>();
+        app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
