@@ -14,6 +14,8 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series and 
     SeriesCommand.Create(),
     PanelCommand.Create(),
     ImportCommand.Create(),
+    ForecastCommand.Create(),
+    ForecastAllCommand.Create(),
 };
 
 try
