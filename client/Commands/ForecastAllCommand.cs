@@ -36,6 +36,8 @@ internal static class ForecastAllCommand
                 TrainEnd = parse.GetValue(options.TrainEnd),
                 LogScale = parse.GetValue(options.Log),
                 Store = parse.GetValue(options.Store),
+                HoldoutHorizon = parse.GetValue(options.HoldoutHorizon),
+                HoldoutOrigins = parse.GetValue(options.HoldoutOrigins),
             };
             request.Economies.AddRange((parse.GetValue(economies) ?? [])
                 .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));

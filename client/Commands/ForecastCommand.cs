@@ -31,6 +31,8 @@ internal static class ForecastCommand
                 TrainEnd = parse.GetValue(options.TrainEnd),
                 LogScale = parse.GetValue(options.Log),
                 Store = parse.GetValue(options.Store),
+                HoldoutHorizon = parse.GetValue(options.HoldoutHorizon),
+                HoldoutOrigins = parse.GetValue(options.HoldoutOrigins),
             };
             request.Levels.AddRange(parse.GetValue(options.Levels) ?? []);
             ForecastResponse response = await client.ForecastAsync(request, cancellationToken: ct);

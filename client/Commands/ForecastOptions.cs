@@ -16,7 +16,10 @@ internal sealed class ForecastOptions
     public Option<bool> Log { get; } = new("--log") { Description = "Fit on log(y) (positive series only)" };
     public Option<bool> Store { get; } = new("--store") { Description = "Store the points as forecast values after the last observed year" };
 
-    public IEnumerable<Option> All => [Method, Horizon, Levels, TrainStart, TrainEnd, Log, Store];
+    public Option<int> HoldoutHorizon { get; } = new("--holdout-horizon") { Description = "auto: years forecast from each holdout origin (default 3)" };
+    public Option<int> HoldoutOrigins { get; } = new("--holdout-origins") { Description = "auto: number of rolling origins (default 3)" };
+
+    public IEnumerable<Option> All => [Method, Horizon, Levels, TrainStart, TrainEnd, Log, Store, HoldoutHorizon, HoldoutOrigins];
 
     public static string[] Headers(IReadOnlyList<double> levels) =>
         ["economy", "indicator", "year", "method", "model", "point", .. levels.SelectMany(l => new[] { $"lower_{Level(l)}", $"upper_{Level(l)}" })];

@@ -68,7 +68,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         SeriesForecastRecord result;
         if (method == ForecastMethod.Auto)
         {
-            HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale);
+            HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon, spec.HoldoutOrigins);
             result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
         }
         else

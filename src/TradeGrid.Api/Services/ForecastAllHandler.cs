@@ -23,7 +23,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
     public async Task StreamAsync(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> stream, CancellationToken cancellationToken)
     {
         ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
-            request.TrainStart, request.TrainEnd, request.LogScale, request.Store);
+            request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
         string[] economies = await MembersAsync(request, spec, cancellationToken);
 
         Channel<EconomyForecastOutcome> outcomes = Channel.CreateUnbounded<EconomyForecastOutcome>(new UnboundedChannelOptions { SingleReader = true });

@@ -16,7 +16,7 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
     {
         string economy = RequestValidation.Economy(request.Economy, "economy");
         ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
-            request.TrainStart, request.TrainEnd, request.LogScale, request.Store);
+            request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
         await RequireKnownAsync(spec, context.CancellationToken);
         SeriesForecastRecord forecast = await grains.EconomyForecast(economy).Forecast(spec, context.CancellationToken);
         return new ForecastResponse { Forecast = forecast.ToProto() };

@@ -16,9 +16,15 @@ public static class ForecastValidation
 
     public const string DefaultMethod = "auto";
 
+    /// <summary>HoldoutSelector's defaults: 3 origins of 3 years.</summary>
+    public const int DefaultHoldout = 3;
+
+    /// <summary>Each origin is a full refit of every candidate; more than this is a benchmark, not a request.</summary>
+    public const int MaxHoldoutOrigins = 20;
+
     public static ForecastSpec Spec(
         string indicator, string partner, string method, int horizon, IReadOnlyList<double> levels,
-        int trainStart, int trainEnd, bool logScale, bool store)
+        int trainStart, int trainEnd, bool logScale, bool store, int holdoutHorizon = 0, int holdoutOrigins = 0)
     {
         string indicatorCode = RequestValidation.Indicator(indicator, "indicator");
         string partnerCode = RequestValidation.OptionalEconomy(partner, "partner");
@@ -40,8 +46,17 @@ public static class ForecastValidation
             }
         }
         (int from, int to) = RequestValidation.YearRange(trainStart, trainEnd, "train_start", "train_end");
+        if (holdoutHorizon < 0 || holdoutHorizon > MaxHorizon)
+        {
+            throw new InvalidSpecException($"holdout_horizon: must be in [1, {MaxHorizon}] years, or 0 for 3; got {holdoutHorizon}");
+        }
+        if (holdoutOrigins < 0 || holdoutOrigins > MaxHoldoutOrigins)
+        {
+            throw new InvalidSpecException($"holdout_origins: must be in [1, {MaxHoldoutOrigins}], or 0 for 3; got {holdoutOrigins}");
+        }
         double[] levelArray = levels.Count == 0 ? [80.0, 95.0] : levels.ToArray();
-        return new ForecastSpec(indicatorCode, partnerCode, methodName, horizon, levelArray, from, to, logScale, store);
+        return new ForecastSpec(indicatorCode, partnerCode, methodName, horizon, levelArray, from, to, logScale, store,
+            holdoutHorizon == 0 ? DefaultHoldout : holdoutHorizon, holdoutOrigins == 0 ? DefaultHoldout : holdoutOrigins);
     }
 
     /// <summary>A method name, lower-cased; empty means auto.</summary>

@@ -14,9 +14,12 @@ public static class HoldoutForecast
     /// <param name="horizon">Steps ahead, 1..50.</param>
     /// <param name="levels">Interval levels in percent; null or empty gives 80 and 95.</param>
     /// <param name="logScale">Select and fit on log(y) (strictly positive series only).</param>
-    public static HoldoutSelection Select(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double>? levels = null, bool logScale = false)
+    /// <param name="holdoutHorizon">Years forecast from each rolling origin (HoldoutSelector's default: 3).</param>
+    /// <param name="origins">Number of rolling origins (HoldoutSelector's default: 3).</param>
+    public static HoldoutSelection Select(
+        ReadOnlySpan<double> y, int horizon, IReadOnlyList<double>? levels = null, bool logScale = false, int holdoutHorizon = 3, int origins = 3)
     {
-        var selector = new HoldoutSelector();
+        var selector = new HoldoutSelector(holdoutHorizon: holdoutHorizon, origins: origins);
         IReadOnlyList<double> levelList = levels is { Count: > 0 } ? levels : ForecastChecks.DefaultLevels;
         if (!logScale)
         {

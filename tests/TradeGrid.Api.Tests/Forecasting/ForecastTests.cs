@@ -84,6 +84,29 @@ public sealed class ForecastTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task The_request_sets_the_holdout_horizon_and_origins()
+    {
+        (_, double[] y) = await SeriesAsync("BRA", "rgdpna", 1970, 2011);
+        HoldoutSelection expected = new HoldoutSelector(holdoutHorizon: 6, origins: 2).Select(y, 6, [80, 95]);
+
+        SeriesForecast served = (await Forecasts.ForecastAsync(new ForecastRequest
+        {
+            Economy = "BRA", Indicator = "rgdpna", Method = "auto", Horizon = 6, TrainStart = 1970, TrainEnd = 2011, HoldoutHorizon = 6, HoldoutOrigins = 2,
+        })).Forecast;
+        var error = await Assert.ThrowsAsync<RpcException>(() => Forecasts.ForecastAsync(new ForecastRequest
+        {
+            Economy = "BRA", Indicator = "rgdpna", Horizon = 6, HoldoutOrigins = 21,
+        }).ResponseAsync);
+
+        Assert.Equal(expected.Winner, served.Method);
+        Assert.Equal(expected.Forecast.Point, served.Points.Select(p => p.Value));
+        Assert.Equal(expected.Scores.Select(s => s.Smape), served.Holdout.Select(s => s.Smape));
+        Assert.All(served.Holdout.Where(s => s.Failure.Length == 0), s => Assert.Equal(2, s.Origins));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("holdout_origins: must be in [1, 20]", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Log_scale_and_custom_levels_match_the_numerics()
     {
         (int[] years, double[] y) = await SeriesAsync("JPN", "pop");
