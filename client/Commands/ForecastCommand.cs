@@ -39,7 +39,20 @@ internal static class ForecastCommand
             SeriesForecast f = response.Forecast;
             string title = $"{f.Economy} {f.Indicator}: {f.Model}, fitted {f.FirstYear}–{f.OriginYear}" +
                 (f.Stored > 0 ? $", {f.Stored} values stored" : string.Empty);
-            ResultWriter.Write(parse.GetValue(GlobalOptions.Output), response, ForecastOptions.Headers(f.Levels), ForecastOptions.Rows(f), title);
+            OutputFormat format = parse.GetValue(GlobalOptions.Output);
+            if (format == OutputFormat.Table)
+            {
+                // People read a narrow table: the series and model go in the title, numbers are rounded (CSV and JSON keep every digit).
+                ResultWriter.Write(format, response,
+                    ["year", "point", .. f.Levels.SelectMany(l => new[] { $"lo {ForecastOptions.Level(l)}", $"hi {ForecastOptions.Level(l)}" })],
+                    f.Points.Select(p => new[] { p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Round(p.Value) }
+                        .Concat(p.Intervals.SelectMany(i => new[] { Round(i.Lower), Round(i.Upper) })).ToArray()),
+                    title);
+            }
+            else
+            {
+                ResultWriter.Write(format, response, ForecastOptions.Headers(f.Levels), ForecastOptions.Rows(f), title);
+            }
             if (parse.GetValue(GlobalOptions.Output) == OutputFormat.Table && f.Holdout.Count > 0)
             {
                 ResultWriter.Write(OutputFormat.Table, response, ["candidate", "holdout sMAPE", "holdout MASE", "not evaluated because"],
@@ -50,4 +63,6 @@ internal static class ForecastCommand
         });
         return command;
     }
+
+    private static string Round(double value) => ResultWriter.Number(Math.Round(value, Math.Abs(value) >= 100 ? 1 : 4));
 }
