@@ -16,6 +16,8 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     PanelCommand.Create(),
     ImportCommand.Create(),
     DescribeCommand.Create(),
+    ForecastCommand.Create(),
+    ForecastAllCommand.Create(),
 };
 foreach (Command command in DescribeCommand.TopLevel())
 {

@@ -64,12 +64,14 @@ public static class TradeGridHost
         builder.Services.AddSingleton<DescribeCoordinator>();
         builder.Services.AddSingleton<ShareHandler>();
         builder.Services.AddSingleton<FillHandler>();
+        builder.Services.AddSingleton<ForecastAllHandler>();
         builder.Services.AddHostedService<DatasetStartupLoader>();
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
         app.MapGrpcService<DataGrpcService>();
         app.MapGrpcService<DescribeGrpcService>();
+        app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Forecast benchmark in one run: starts the Release server on its own ports, runs R's side (holdout.R) and then
+# TradeGrid's (ForecastBench) on the same PWT series, and writes bench/forecast/RESULTS.md.
+# Needs the .NET 10 SDK and R with r-cran-forecast and r-cran-pwt9. Usage: bench/forecast/run.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${OUT:-$here/out}
+grpc=${GRPC_PORT:-5390}
+http=${HTTP_PORT:-5391}
+mkdir -p "$out"
+
+dotnet build -c Release "$root/silo/TradeGrid.Silo.csproj" -v q -nologo
+dotnet build -c Release "$here/ForecastBench/ForecastBench.csproj" -v q -nologo
+
+dotnet "$root/silo/bin/Release/net10.0/TradeGrid.Silo.dll" --grpc-port "$grpc" --http-port "$http" \
+  --silo-port "${SILO_PORT:-11391}" --gateway-port "${GATEWAY_PORT:-30091}" --Logging:LogLevel:Default=Warning > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$http/healthz" > /dev/null && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$http/healthz" > /dev/null || { echo "server did not become healthy; see $out/server.log" >&2; exit 1; }
+
+Rscript "$here/holdout.R" "$out"
+dotnet "$here/ForecastBench/bin/Release/net10.0/ForecastBench.dll" "http://127.0.0.1:$grpc" "$out" "$here/RESULTS.md" "$server"
