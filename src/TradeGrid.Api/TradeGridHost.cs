@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
 using TradeGrid.Api.Errors;
+using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Services;
 using TradeGrid.Grains;
@@ -25,6 +26,7 @@ public static class TradeGridHost
         var options = builder.Configuration.GetSection(TradeGridOptions.Section).Get<TradeGridOptions>() ?? new TradeGridOptions();
         builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+        builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
 
         IPAddress address = IPAddress.Parse(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -61,6 +63,7 @@ public static class TradeGridHost
 
         WebApplication app = builder.Build();
         app.MapGrpcService<DataGrpcService>();
+        app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

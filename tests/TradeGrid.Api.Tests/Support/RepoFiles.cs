@@ -18,7 +18,20 @@ public static class RepoFiles
     public static string Shared(string relative)
     {
         string path = Path.Combine(Root(), "..", "shared", "data", relative);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; the tests expect ../shared beside the repository");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        // A git worktree (wt/NAME) sits one level deeper than the clone: look further up, as the data tests do.
+        for (DirectoryInfo? dir = new DirectoryInfo(Root()).Parent; dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "data", relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"{path} not found; the tests expect ../shared beside the repository");
     }
 
     /// <summary>(economy, indicator, year) → value drawn by R from pwt9 (tests/TradeGrid.Data.Tests/fixtures/pwt_known_values.R).</summary>
