@@ -14,6 +14,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series and 
     SeriesCommand.Create(),
     PanelCommand.Create(),
     ImportCommand.Create(),
+    FitCommand.Create(),
 };
 
 try

@@ -9,6 +9,7 @@ public static class FitAssert
 {
     public static void Same(OlsFit expected, ModelFit actual, double tolerance)
     {
+        Assert.Equal(expected.Observations, actual.Observations);
         Assert.Equal(expected.Names, actual.Coefficients.Select(c => c.Name));
         Coefficients(expected.Coefficients, expected.StandardErrors, expected.TStatistics, expected.PValues, expected.NormalPValues,
             expected.ConfidenceLower, expected.ConfidenceUpper, actual, tolerance);
@@ -36,6 +37,7 @@ public static class FitAssert
 
     public static void Same(PoissonFit expected, ModelFit actual, double tolerance)
     {
+        Assert.Equal(expected.Observations, actual.Observations);
         Assert.Equal(expected.Names, actual.Coefficients.Select(c => c.Name));
         Coefficients(expected.Coefficients, expected.StandardErrors, expected.TStatistics, expected.PValues, expected.NormalPValues,
             expected.ConfidenceLower, expected.ConfidenceUpper, actual, tolerance);
