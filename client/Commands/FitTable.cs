@@ -15,7 +15,10 @@ internal static class FitTable
     {
         ModelFit fit = response.Fit;
         string level = (fit.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture);
-        string[] headers = ["term", "estimate", "std_error", "t_value", "p_value", "signif", $"ci_lower_{level}", $"ci_upper_{level}"];
+        // The table is sized for an 80-column terminal; CSV keeps the full names and every digit.
+        string[] headers = format == OutputFormat.Table
+            ? ["term", "estimate", "std. error", "t", "p", "", $"{level}% CI low", "high"]
+            : ["term", "estimate", "std_error", "t_value", "p_value", "signif", $"ci_lower_{level}", $"ci_upper_{level}"];
         IEnumerable<string[]> rows = fit.Coefficients.Select(c => new[]
         {
             c.Name,
@@ -104,7 +107,7 @@ internal static class FitTable
     private static string Stars(double p) => p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : string.Empty;
 
     private static string Format(double value, OutputFormat format) =>
-        format == OutputFormat.Table ? value.ToString("G6", CultureInfo.InvariantCulture) : ResultWriter.Number(value);
+        format == OutputFormat.Table ? value.ToString("G4", CultureInfo.InvariantCulture) : ResultWriter.Number(value);
 
     private static string G(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -66,6 +66,30 @@ public sealed class RcepPresetTests(ServerFixture server)
         FitAssert.Same(expected, response.Fit, PoissonTolerance);
     }
 
+    [Fact]
+    public async Task Pair_effects_equal_the_single_process_within_fit_and_one_reporter_cannot_cluster()
+    {
+        Dictionary<(string, string, int), double> data = await ImportOnceAsync();
+        (double[,] x, double[] y, int[] entity, int[] years) = Rows(data, logs: true);
+        string[] names = ["log(partner:NY.GDP.MKTP.CD)", "partner:KAOPEN", "partner:IT.NET.USER.ZS", "log(partner:BX.GSR.CCIS.CD)"];
+        OlsFit expected = FixedEffects.Fit(DropFirstColumn(x), y, names, entity, years, new PanelSpec(true, []), new OlsOptions(CovarianceKind.Hc1));
+        var request = new FitRequest
+        {
+            Preset = "rcep-digital-services",
+            Rcep = new RcepPresetOptions { ExportsIndicator = Exports },
+            Spec = new ModelSpec { FixedEffects = FixedEffectsKind.Pair },
+        };
+
+        FitResponse response = await Estimates.FitAsync(request);
+        request.Spec.Covariance = CovarianceType.Cluster;
+        Grpc.Core.RpcException ex = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await Estimates.FitAsync(request));
+
+        FitAssert.Same(expected, response.Fit, LinearTolerance);
+        Assert.Equal(entity.Distinct().Count(), response.Fit.Groups);
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("at least 2 clusters", ex.Status.Detail);
+    }
+
     /// <summary>Rows (partner, year) with exports and all four drivers, partners in code order, as the reporter's grain builds them.</summary>
     private static (double[,] X, double[] Y, int[] Entity, int[] Year) Rows(Dictionary<(string, string, int), double> data, bool logs)
     {
