@@ -69,12 +69,93 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
         Close([expected.Deviance, expected.PseudoRSquared], [fit.Statistics.Deviance, fit.Statistics.PseudoRSquared], PoissonTolerance);
     }
 
-    private async Task<FitOutcome> Fit(EffectsKind effects, CovarianceChoice covariance, EstimatorKind estimator, string dependent = "est_y")
+    [Fact]
+    public async Task Ppml_separation_rounds_across_silos_drop_the_same_rows_and_column_as_the_single_process_fit()
+    {
+        Panel panel = await SeedOnceAsync();
+        string[] names = ["est_x1", "est_x2", "est_sep"];
+        PoissonFit expected = Ppml.Fit(panel.WithSeparating, panel.Counts, names, panel.Entity, panel.Year, new PanelSpec(true, []), new PoissonOptions(CovarianceKind.ClusterCr0), panel.Entity);
+
+        FitOutcome fit = await Fit(EffectsKind.Economy, CovarianceChoice.ClusterCr0, EstimatorKind.Ppml, "est_count",
+            names.Select(n => new VariableSpec(n, TransformKind.Level, 0, SideKind.Reporter)).ToArray());
+
+        Assert.NotEmpty(expected.SeparatedRows);
+        Assert.Equal(["est_sep"], expected.DroppedColumns);
+        Assert.Equal(expected.DroppedColumns, fit.Statistics.DroppedColumns);
+        Assert.Equal(expected.SeparatedRows.Length, fit.Statistics.SeparatedRows);
+        Assert.Equal(expected.SeparationNotes, fit.Statistics.SeparationNotes);
+        Assert.Equal(expected.Observations, fit.Statistics.Observations);
+        Close(expected.Coefficients, fit.Statistics.Coefficients, PoissonTolerance);
+        Close(expected.StandardErrors, fit.Statistics.StandardErrors, PoissonTolerance);
+    }
+
+    [Fact]
+    public async Task Lag_and_difference_transforms_read_the_earlier_years()
+    {
+        Panel panel = await SeedOnceAsync();
+        var rows = new List<(double[] X, double Y)>();
+        for (int i = 1; i < panel.Y.Length; i++)
+        {
+            if (panel.Entity[i] == panel.Entity[i - 1] && panel.Year[i] == panel.Year[i - 1] + 1)
+            {
+                rows.Add(([1.0, panel.X[i - 1, 0], panel.X[i, 1] - panel.X[i - 1, 1]], panel.Y[i]));
+            }
+        }
+
+        var x = new double[rows.Count, 3];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                x[i, j] = rows[i].X[j];
+            }
+        }
+
+        OlsFit expected = Ols.Fit(x, rows.Select(r => r.Y).ToArray(), ["(Intercept)", "lag1(est_x1)", "diff1(est_x2)"], new OlsOptions(CovarianceKind.Hc1, InterceptColumn: 0));
+
+        FitOutcome fit = await Fit(EffectsKind.None, CovarianceChoice.Hc1, EstimatorKind.Ols, "est_y",
+            [new VariableSpec("est_x1", TransformKind.Level, 1, SideKind.Reporter), new VariableSpec("est_x2", TransformKind.Difference, 1, SideKind.Reporter)]);
+
+        Assert.Equal(expected.Names, fit.Statistics.Names);
+        Assert.Equal(expected.Observations, fit.Statistics.Observations);
+        Close(expected.Coefficients, fit.Statistics.Coefficients, LinearTolerance);
+        Close(expected.StandardErrors, fit.Statistics.StandardErrors, LinearTolerance);
+    }
+
+    [Fact]
+    public async Task A_sample_over_the_row_limit_is_refused_and_nothing_is_cached()
+    {
+        await SeedOnceAsync();
+        var spec = new DesignSpec
+        {
+            Dependent = new VariableSpec("est_y", TransformKind.Level, 0, SideKind.Reporter),
+            Regressors = [new VariableSpec("est_x2", TransformKind.Log1p, 0, SideKind.Reporter)],
+            Economies = Codes(),
+            Partners = [],
+            From = 0,
+            To = 0,
+            Effects = EffectsKind.None,
+            Estimator = EstimatorKind.Ols,
+            Covariance = CovarianceChoice.Classical,
+            ConfidenceLevel = 0.9,
+            DropCollinear = false,
+            DropNonpositiveLog = true,
+        };
+        IModelGrain model = cluster.Grains.GetGrain<IModelGrain>(spec.FitId());
+
+        var ex = await Assert.ThrowsAsync<Numerics.ResourceLimitException>(async () => await model.Fit(spec, 10));
+        FitOutcome? cached = await model.GetFit();
+
+        Assert.Contains("limit of 10", ex.Message);
+        Assert.Null(cached);
+    }
+
+    private async Task<FitOutcome> Fit(EffectsKind effects, CovarianceChoice covariance, EstimatorKind estimator, string dependent = "est_y", VariableSpec[]? regressors = null)
     {
         var spec = new DesignSpec
         {
             Dependent = new VariableSpec(dependent, TransformKind.Level, 0, SideKind.Reporter),
-            Regressors = [new VariableSpec("est_x1", TransformKind.Level, 0, SideKind.Reporter), new VariableSpec("est_x2", TransformKind.Level, 0, SideKind.Reporter)],
+            Regressors = regressors ?? [new VariableSpec("est_x1", TransformKind.Level, 0, SideKind.Reporter), new VariableSpec("est_x2", TransformKind.Level, 0, SideKind.Reporter)],
             Economies = Codes(),
             Partners = [],
             From = 0,
@@ -131,10 +212,12 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
                     double x2 = random.NextDouble() * 3.0 - 1.5;
                     double value = 1.0 + 0.5 * x1 - 0.3 * x2 + effect + 0.01 * (t - 2000) + random.NextDouble() - 0.5;
                     double count = random.NextDouble() < 0.05 ? 0.0 : Math.Round(Math.Exp(0.3 * x1 - 0.2 * x2 + effect) * (0.5 + random.NextDouble()), 3);
-                    string[] cells = [Text(x1), Text(x2), Text(value), Text(count)];
+                    // est_sep is 1 only on some zero-count rows: it separates them (PPML must drop the rows and the column).
+                    double sep = count == 0.0 && g % 3 == 0 ? 1.0 : 0.0;
+                    string[] cells = [Text(x1), Text(x2), Text(value), Text(count), Text(sep)];
                     csv.Append(CultureInfo.InvariantCulture, $"{codes[g]},est_x1,{t},{cells[0]}\n{codes[g]},est_x2,{t},{cells[1]}\n");
-                    csv.Append(CultureInfo.InvariantCulture, $"{codes[g]},est_y,{t},{cells[2]}\n{codes[g]},est_count,{t},{cells[3]}\n");
-                    x.Add([Parse(cells[0]), Parse(cells[1])]);
+                    csv.Append(CultureInfo.InvariantCulture, $"{codes[g]},est_y,{t},{cells[2]}\n{codes[g]},est_count,{t},{cells[3]}\n{codes[g]},est_sep,{t},{cells[4]}\n");
+                    x.Add([Parse(cells[0]), Parse(cells[1]), sep]);
                     y.Add(Parse(cells[2]));
                     counts.Add(Parse(cells[3]));
                     entity.Add(g);
@@ -152,13 +235,17 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
             ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "est.csv", DefaultSource = "test" });
             await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
             var design = new double[x.Count, 2];
+            var separating = new double[x.Count, 3];
             for (int i = 0; i < x.Count; i++)
             {
                 design[i, 0] = x[i][0];
                 design[i, 1] = x[i][1];
+                separating[i, 0] = x[i][0];
+                separating[i, 1] = x[i][1];
+                separating[i, 2] = x[i][2];
             }
 
-            _panel = new Panel(design, y.ToArray(), counts.ToArray(), entity.ToArray(), year.ToArray());
+            _panel = new Panel(design, separating, y.ToArray(), counts.ToArray(), entity.ToArray(), year.ToArray());
             return _panel;
         }
         finally
@@ -171,7 +258,7 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    private sealed record Panel(double[,] X, double[] Y, double[] Counts, int[] Entity, int[] Year)
+    private sealed record Panel(double[,] X, double[,] WithSeparating, double[] Y, double[] Counts, int[] Entity, int[] Year)
     {
         public double[,] WithIntercept()
         {
