@@ -15,23 +15,18 @@ public static class RepoFiles
         throw new DirectoryNotFoundException("TradeGrid.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>A file of shared/data in the first folder above the repository that has one (a git worktree may sit deeper).</summary>
     public static string Shared(string relative)
     {
-        string path = Path.Combine(Root(), "..", "shared", "data", relative);
-        if (File.Exists(path))
-        {
-            return path;
-        }
-        // A git worktree (wt/NAME) sits one level deeper than the clone: look further up, as the data tests do.
         for (DirectoryInfo? dir = new DirectoryInfo(Root()).Parent; dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", relative);
-            if (File.Exists(candidate))
+            string path = Path.Combine(dir.FullName, "shared", "data", relative);
+            if (File.Exists(path))
             {
-                return candidate;
+                return path;
             }
         }
-        throw new FileNotFoundException($"{path} not found; the tests expect ../shared beside the repository");
+        throw new FileNotFoundException($"shared/data/{relative} not found above {Root()}; the tests expect ../shared beside the repository");
     }
 
     /// <summary>(economy, indicator, year) → value drawn by R from pwt9 (tests/TradeGrid.Data.Tests/fixtures/pwt_known_values.R).</summary>
