@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TradeGrid.Api.Errors;
+using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Services;
 using TradeGrid.Grains;
@@ -29,6 +30,7 @@ public static class TradeGridHost
         var options = builder.Configuration.GetSection(TradeGridOptions.Section).Get<TradeGridOptions>() ?? new TradeGridOptions();
         builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+        builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
 
         IPAddress address = IPAddress.Parse(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -72,6 +74,7 @@ public static class TradeGridHost
         app.MapGrpcService<DataGrpcService>();
         app.MapGrpcService<DescribeGrpcService>();
         app.MapGrpcService<ForecastGrpcService>();
+        app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TradeGrid.Grains.Abstractions.Estimation;
+
+/// <summary>
+/// A validated model: what every economy grain needs to build its own rows, and the coordinator to combine them.
+/// Economies and partners are resolved codes, sorted; the gateway checked that they and the indicators exist.
+/// Rows are (economy, year), or (reporter, partner, year) when <see cref="Partners"/> is not empty.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.DesignSpec")]
+public sealed record DesignSpec
+{
+    public const string Intercept = "(Intercept)";
+
+    [Id(0)] public required VariableSpec Dependent { get; init; }
+    [Id(1)] public required VariableSpec[] Regressors { get; init; }
+
+    /// <summary>Reporter economies, sorted; each one's grain builds its rows.</summary>
+    [Id(2)] public required string[] Economies { get; init; }
+
+    /// <summary>Partner economies, sorted; empty for unilateral rows.</summary>
+    [Id(3)] public required string[] Partners { get; init; }
+
+    /// <summary>First year, inclusive (0: open).</summary>
+    [Id(4)] public required int From { get; init; }
+
+    /// <summary>Last year, inclusive (0: open).</summary>
+    [Id(5)] public required int To { get; init; }
+    [Id(6)] public required EffectsKind Effects { get; init; }
+    [Id(7)] public required EstimatorKind Estimator { get; init; }
+    [Id(8)] public required CovarianceChoice Covariance { get; init; }
+    [Id(9)] public required double ConfidenceLevel { get; init; }
+    [Id(10)] public required bool DropCollinear { get; init; }
+    [Id(11)] public required bool DropNonpositiveLog { get; init; }
+
+    /// <summary>The preset the spec was built from, or empty.</summary>
+    [Id(12)] public string Preset { get; init; } = string.Empty;
+
+    public bool Bilateral => Partners.Length > 0;
+
+    /// <summary>Pooled models get a constant column; any fixed effect absorbs it.</summary>
+    public bool HasIntercept => Effects == EffectsKind.None;
+
+    public bool EntityEffects => Effects is EffectsKind.Economy or EffectsKind.TwoWay or EffectsKind.Pair or EffectsKind.PairYear;
+
+    public bool YearEffects => Effects is EffectsKind.Year or EffectsKind.TwoWay or EffectsKind.PairYear;
+
+    /// <summary>Names of the columns an economy grain builds: the intercept (pooled only), then the regressors.</summary>
+    public string[] ColumnNames() => (HasIntercept ? [Intercept] : Array.Empty<string>()).Concat(Regressors.Select(r => r.Name)).ToArray();
+
+    /// <summary>Economies whose unilateral series partner-side regressors read.</summary>
+    public string[] PartnerSources() => Regressors.Any(r => r.Side == SideKind.Partner) ? Partners : [];
+
+    /// <summary>Every field that decides the fit, in a fixed order: equal text, equal fit on equal data.</summary>
+    public string CanonicalText()
+    {
+        var text = new StringBuilder();
+        text.Append(Estimator).Append(';').Append(Effects).Append(';').Append(Covariance).Append(';')
+            .Append(ConfidenceLevel.ToString("R", CultureInfo.InvariantCulture)).Append(';')
+            .Append(DropCollinear).Append(';').Append(DropNonpositiveLog).Append(';')
+            .Append(From.ToString(CultureInfo.InvariantCulture)).Append(';').Append(To.ToString(CultureInfo.InvariantCulture)).Append(';');
+        foreach (VariableSpec v in Regressors.Prepend(Dependent))
+        {
+            text.Append(v.Indicator).Append('/').Append(v.Transform).Append('/').Append(v.Lag.ToString(CultureInfo.InvariantCulture))
+                .Append('/').Append(v.Side).Append(';');
+        }
+        text.Append(string.Join(",", Economies)).Append(';').Append(string.Join(",", Partners));
+        return text.ToString();
+    }
+
+    /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>
+    public string FitId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())))[..16];
+}

@@ -1,0 +1,37 @@
+using TradeGrid.Numerics.Poisson;
+using TradeGrid.Numerics.Regression;
+
+namespace TradeGrid.Grains.Abstractions.Estimation;
+
+/// <summary>
+/// The estimation side of an economy grain (same key, same activation as <see cref="IEconomyGrain"/>): it builds its
+/// own rows from its series (and the partner series the coordinator passes in) and returns only small summaries,
+/// never rows. Every method answers null when the economy has no rows in the sample.
+/// </summary>
+[Alias("TradeGrid.IEconomyEstimateGrain")]
+public interface IEconomyEstimateGrain : IGrainWithStringKey
+{
+    /// <summary>Round 0: the block's row count, years, dropped rows and data version. Refuses a log of a non-positive value.</summary>
+    [Alias("DescribeBlock")]
+    ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>OLS/FE round 1: the QR factor of the block's (within-transformed) rows.</summary>
+    [Alias("LinearPart")]
+    ValueTask<QrPart?> LinearPart(BlockRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>OLS/FE round 2: the block's whitened scores given the coordinator's coefficients; <paramref name="meat"/> for HC.</summary>
+    [Alias("LinearScores")]
+    ValueTask<ScorePart?> LinearScores(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);
+
+    /// <summary>PPML separation: the evidence after the rounds in the request, and the rows the last of them dropped.</summary>
+    [Alias("SeparationRound")]
+    ValueTask<SeparationStep> SeparationRound(BlockRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>PPML: one IRLS iteration's part at <paramref name="beta"/> (null: the first iteration).</summary>
+    [Alias("PoissonIteration")]
+    ValueTask<PoissonPart?> PoissonIteration(BlockRequest request, double[]? beta, CancellationToken cancellationToken = default);
+
+    /// <summary>PPML final round at the converged coefficients.</summary>
+    [Alias("PoissonFinal")]
+    ValueTask<PoissonScorePart?> PoissonFinal(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Numerics;
+
+namespace TradeGrid.Grains.Estimation;
+
+/// <summary>
+/// Builds an economy's rows of a design from its series: (year) rows for unilateral models, (partner, year) rows for
+/// bilateral ones, where partner-side variables read the partner series the coordinator gathered. A row enters when
+/// the dependent and every regressor have a value; a log of a value ≤ 0 is refused (naming economy and year) unless
+/// the spec drops such rows.
+/// </summary>
+internal static class DesignRows
+{
+    public const string MissingReason = "a variable has no value in that year (or at its lag)";
+    public const string NonpositiveReason = "log of a value ≤ 0 (drop_nonpositive_log)";
+
+    public static DesignBlock Build(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, IReadOnlyList<PartnerSeries> partners)
+    {
+        var partnerSeries = new Dictionary<string, SeriesRecord>(StringComparer.Ordinal);
+        foreach (PartnerSeries p in partners)
+        {
+            partnerSeries[SeriesRecord.Key(p.Series.Indicator, p.Economy)] = p.Series;
+        }
+
+        bool intercept = spec.HasIntercept;
+        int k = spec.Regressors.Length + (intercept ? 1 : 0);
+        var rows = new List<double[]>();
+        var y = new List<double>();
+        var entity = new List<int>();
+        var year = new List<int>();
+        int missing = 0;
+        string missingExample = string.Empty;
+        int nonpositive = 0;
+        string nonpositiveExample = string.Empty;
+        string[] pairs = spec.Bilateral ? spec.Partners : [string.Empty];
+        var values = new double[spec.Regressors.Length];
+        for (int p = 0; p < pairs.Length; p++)
+        {
+            string partner = pairs[p];
+            if (spec.Bilateral && partner == economy)
+            {
+                continue;
+            }
+
+            if (!series.TryGetValue(SeriesRecord.Key(spec.Dependent.Indicator, partner), out SeriesRecord? dependent))
+            {
+                continue;
+            }
+
+            SeriesRecord?[] sources = spec.Regressors.Select(r => Source(r, economy, partner, series, partnerSeries)).ToArray();
+            foreach (int t in dependent.Years)
+            {
+                if ((spec.From != 0 && t < spec.From) || (spec.To != 0 && t > spec.To))
+                {
+                    continue;
+                }
+
+                string where = partner.Length == 0 ? $"{economy} {t}" : $"{economy}→{partner} {t}";
+                Value dv = Evaluate(dependent, spec.Dependent, t);
+                bool complete = dv.Present;
+                var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
+                for (int j = 0; j < values.Length && complete; j++)
+                {
+                    Value v = Evaluate(sources[j], spec.Regressors[j], t);
+                    complete = v.Present;
+                    values[j] = v.Transformed;
+                    if (v.Present && !v.LogValid && logProblem is null)
+                    {
+                        logProblem = (spec.Regressors[j], v.Raw);
+                    }
+                }
+
+                if (!complete)
+                {
+                    missing++;
+                    missingExample = missingExample.Length == 0 ? where : missingExample;
+                    continue;
+                }
+
+                if (logProblem is { } problem)
+                {
+                    if (!spec.DropNonpositiveLog)
+                    {
+                        throw new InvalidSpecException(
+                            $"{problem.Item1.Name}: log of {problem.Item2.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 for {where}; "
+                            + "set drop_nonpositive_log to drop such rows, use LOG1P, or narrow the sample.");
+                    }
+
+                    nonpositive++;
+                    nonpositiveExample = nonpositiveExample.Length == 0 ? where : nonpositiveExample;
+                    continue;
+                }
+
+                if (spec.Estimator == EstimatorKind.Ppml && dv.Transformed < 0.0)
+                {
+                    throw new InvalidSpecException(
+                        $"{spec.Dependent.Name}: PPML needs a dependent ≥ 0, got {dv.Transformed.ToString("G6", CultureInfo.InvariantCulture)} for {where}; "
+                        + "narrow the sample or use OLS.");
+                }
+
+                var row = new double[k];
+                if (intercept)
+                {
+                    row[0] = 1.0;
+                }
+
+                values.CopyTo(row, intercept ? 1 : 0);
+                rows.Add(row);
+                y.Add(dv.Transformed);
+                entity.Add(spec.Effects is EffectsKind.Pair or EffectsKind.PairYear ? p : 0);
+                year.Add(t);
+            }
+        }
+
+        var x = new double[rows.Count, k];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                x[i, j] = rows[i][j];
+            }
+        }
+
+        var drops = new List<DropNote>();
+        if (missing > 0)
+        {
+            drops.Add(new DropNote(MissingReason, missing, missingExample));
+        }
+
+        if (nonpositive > 0)
+        {
+            drops.Add(new DropNote(NonpositiveReason, nonpositive, nonpositiveExample));
+        }
+
+        return new DesignBlock(x, y.ToArray(), entity.ToArray(), year.ToArray(), drops.ToArray());
+    }
+
+    private static SeriesRecord? Source(VariableSpec variable, string economy, string partner, IReadOnlyDictionary<string, SeriesRecord> own,
+        Dictionary<string, SeriesRecord> partners) => variable.Side switch
+        {
+            SideKind.Partner => partners.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, partner)),
+            SideKind.Pair => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, partner)),
+            _ => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, string.Empty)),
+        };
+
+    private readonly record struct Value(bool Present, double Transformed, double Raw, bool LogValid);
+
+    private static Value Evaluate(SeriesRecord? series, VariableSpec variable, int year)
+    {
+        if (series is null)
+        {
+            return default;
+        }
+
+        if (variable.Transform == TransformKind.Difference)
+        {
+            return At(series, year) is { } now && At(series, year - variable.Lag) is { } before
+                ? new Value(true, now - before, now, true)
+                : default;
+        }
+
+        if (At(series, year - variable.Lag) is not { } raw)
+        {
+            return default;
+        }
+
+        return variable.Transform switch
+        {
+            TransformKind.Log => new Value(true, raw > 0.0 ? Math.Log(raw) : double.NaN, raw, raw > 0.0),
+            TransformKind.Log1p => new Value(true, raw > -1.0 ? double.LogP1(raw) : double.NaN, raw, raw > -1.0),
+            _ => new Value(true, raw, raw, true),
+        };
+    }
+
+    private static double? At(SeriesRecord series, int year)
+    {
+        int i = Array.BinarySearch(series.Years, year);
+        return i >= 0 && double.IsFinite(series.Values[i]) ? series.Values[i] : null;
+    }
+}
