@@ -6,7 +6,7 @@ namespace TradeGrid.Grains.Abstractions.Estimation.Surrogates;
 public sealed class QrPartConverter : IConverter<QrPart, QrPartSurrogate>
 {
     public QrPart ConvertFromSurrogate(in QrPartSurrogate surrogate) =>
-        new(surrogate.Observations, surrogate.Groups, surrogate.Columns, surrogate.R, surrogate.Qty, surrogate.ResidualNorm, surrogate.Yty);
+        new(surrogate.Observations, surrogate.Groups, surrogate.Columns, surrogate.R, surrogate.Qty, surrogate.ResidualNorm, surrogate.Yty, surrogate.YMean, surrogate.YCentredSquares);
 
     public QrPartSurrogate ConvertToSurrogate(in QrPart value) => new()
     {
@@ -17,5 +17,7 @@ public sealed class QrPartConverter : IConverter<QrPart, QrPartSurrogate>
         Qty = value.Qty,
         ResidualNorm = value.ResidualNorm,
         Yty = value.Yty,
+        YMean = value.YMean,
+        YCentredSquares = value.YCentredSquares,
     };
 }

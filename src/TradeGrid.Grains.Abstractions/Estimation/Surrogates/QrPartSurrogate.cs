@@ -11,4 +11,6 @@ public struct QrPartSurrogate
     [Id(4)] public double[] Qty;
     [Id(5)] public double ResidualNorm;
     [Id(6)] public double Yty;
+    [Id(7)] public double YMean;
+    [Id(8)] public double YCentredSquares;
 }
