@@ -1,12 +1,11 @@
-using System.Text.Json;
 using TradeGrid.Numerics.Forecasting;
 using TradeGrid.Numerics.Tests.Support;
 
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// fixtures/forecasting/unctad_exports_all.json (make_fixtures.R): every UNCTAD digitally deliverable services
-/// export series, 2010–2023, 2 to 14 observations. Every method must forecast every complete series long enough
+/// Every UNCTAD digitally deliverable services export series in ../shared/data (2010–2023, 2 to 14
+/// observations), read at test time. Every method must forecast every complete series long enough
 /// for it, and refuse shorter ones with its minimum; zeros or gaps must be refused with an InvalidSpecException.
 /// </summary>
 public sealed class UnctadExportsTests
@@ -17,17 +16,15 @@ public sealed class UnctadExportsTests
     [MemberData(nameof(Methods))]
     public void Every_series_is_forecast_or_refused_with_a_reason(ForecastMethod method)
     {
-        JsonElement[] all = Fixture.Load("forecasting/unctad_exports_all").GetProperty("series").EnumerateArray().ToArray();
+        var all = SharedData.Series("unctad_digitally_deliverable_services_trade.csv", "UNCTAD_DE_DIG_SERVTRADE_ANN_EXP");
         IForecaster forecaster = Forecaster.Create(method);
         int forecast = 0;
         // Auto refits every candidate at three origins (about 20 ARIMA searches per series) and only composes
         // methods that run on every series here: every fourth series keeps the suite fast.
         int stride = method == ForecastMethod.Auto ? 4 : 1;
-        JsonElement[] complete = all.Where(s => s.GetProperty("contiguous").GetBoolean()).ToArray();
-        foreach (JsonElement s in complete.Where((_, i) => i % stride == 0))
+        var complete = all.Where(s => s.Years[^1] - s.Years[0] == s.Years.Length - 1).ToArray();
+        foreach ((string name, _, double[] y) in complete.Where((_, i) => i % stride == 0))
         {
-            string name = s.GetProperty("name").GetString()!;
-            double[] y = s.GetProperty("y").Doubles();
             bool positive = y.All(v => v > 0);
             bool needsPositive = method is ForecastMethod.Cagr or ForecastMethod.LogLinearTrend;
 
