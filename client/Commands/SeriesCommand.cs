@@ -29,7 +29,7 @@ internal static class SeriesCommand
             Series s = response.Series;
             ResultWriter.Write(parse.GetValue(GlobalOptions.Output), response, ["year", "value", "provenance", "source"],
                 s.Observations.Select(o => new[] { o.Year.ToString(CultureInfo.InvariantCulture), ResultWriter.Number(o.Value), ProvenanceText.Of(o.Provenance), o.Source }),
-                $"{s.Economy} {s.Indicator}{(s.Partner.Length > 0 ? " → " + s.Partner : "")} ({s.Unit})");
+                $"{s.Economy} {s.Indicator}{(s.Partner.Length > 0 ? " → " + s.Partner : "")}{(s.Unit.Length > 0 ? $" ({s.Unit})" : "")}");
             return 0;
         });
         return command;
