@@ -164,7 +164,7 @@ public static class SpecValidation
             // Members in any year: a sample is the group's economies over all the sample's years, not its membership year by year
             // (RCEP members before 2022 are still RCEP economies for a model of their trade).
             string group = RequestValidation.Economy(value, $"{groupsField}[{i}]");
-            economies.UnionWith(DataGrpcService.GroupMembers(view, group, 0, 0));
+            economies.UnionWith(view.MembersOf(group, 0, 0));
         }
 
         return economies.ToArray();

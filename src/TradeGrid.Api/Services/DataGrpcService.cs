@@ -12,9 +12,6 @@ namespace TradeGrid.Api.Services;
 public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, ImportHandler importHandler, PanelHandler panelHandler)
     : DataService.DataServiceBase
 {
-    /// <summary>The group meaning every economy that is not an aggregate.</summary>
-    public const string World = "WLD";
-
     public override async Task<ListEconomiesResponse> ListEconomies(ListEconomiesRequest request, ServerCallContext context)
     {
         (int year, _) = RequestValidation.YearRange(request.Year, 0, "year");
@@ -23,7 +20,7 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
         if (!string.IsNullOrWhiteSpace(request.Group))
         {
             string group = RequestValidation.Economy(request.Group, "group");
-            HashSet<string> members = GroupMembers(view, group, year, year);
+            HashSet<string> members = view.MembersOf(group, year, year);
             economies = economies.Where(e => members.Contains(e.Code));
         }
         if (!string.IsNullOrWhiteSpace(request.Region))
@@ -111,18 +108,4 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
 
     public override Task<ImportResponse> Import(IAsyncStreamReader<ImportRequest> requestStream, ServerCallContext context) =>
         importHandler.ImportAsync(requestStream, context.CancellationToken);
-
-    /// <summary>Members of a group in [from, to] (0 = any year); WLD means every economy that is not an aggregate.</summary>
-    public static HashSet<string> GroupMembers(CatalogView view, string group, int from, int to)
-    {
-        if (group == World && !view.Groups.ContainsKey(World))
-        {
-            return view.Snapshot.Economies.Where(e => !e.IsAggregate).Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
-        }
-        if (!view.Groups.TryGetValue(group, out IReadOnlyList<GroupMemberRecord>? members))
-        {
-            throw new UnknownEconomyException($"group: unknown group '{group}'; see ListGroups (WLD means every economy)");
-        }
-        return members.Where(m => m.ToMembership().OverlapsRange(from, to)).Select(m => m.Member).ToHashSet(StringComparer.Ordinal);
-    }
 }

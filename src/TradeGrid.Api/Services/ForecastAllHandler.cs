@@ -106,11 +106,11 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
             economies.Add(economy);
         }
         string group = string.IsNullOrWhiteSpace(request.Group)
-            ? (economies.Count == 0 ? DataGrpcService.World : string.Empty)
+            ? (economies.Count == 0 ? CatalogView.World : string.Empty)
             : RequestValidation.Economy(request.Group, "group");
         if (group.Length > 0)
         {
-            economies.UnionWith(DataGrpcService.GroupMembers(view, group, 0, 0).Where(view.Economies.ContainsKey));
+            economies.UnionWith(view.MembersOf(group, 0, 0).Where(view.Economies.ContainsKey));
         }
         return economies.ToArray();
     }

@@ -43,7 +43,7 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
         }
         if (!string.IsNullOrWhiteSpace(request.Group))
         {
-            economies.UnionWith(DataGrpcService.GroupMembers(view, RequestValidation.Economy(request.Group, "group"), from, to));
+            economies.UnionWith(view.MembersOf(RequestValidation.Economy(request.Group, "group"), from, to));
         }
         if (economies.Count == 0)
         {

@@ -61,7 +61,7 @@ public static class DescribeValidation
         string groupCode = string.IsNullOrWhiteSpace(group) ? string.Empty : RequestValidation.Economy(group, "group");
         if (groupCode.Length > 0)
         {
-            foreach (GroupMembership m in GroupMemberships(view, groupCode).Where(m => m.OverlapsRange(from, to)))
+            foreach (GroupMembership m in view.MembershipsOf(groupCode).Where(m => m.OverlapsRange(from, to)))
             {
                 members[m.Member] = m;
             }
@@ -85,18 +85,5 @@ public static class DescribeValidation
         }
         string label = groupCode.Length > 0 ? groupCode : string.Join("+", members.Keys);
         return new DescribeScope(label, groupCode, [.. members.Values]);
-    }
-
-    private static IEnumerable<GroupMembership> GroupMemberships(CatalogView view, string group)
-    {
-        if (view.Groups.TryGetValue(group, out var members))
-        {
-            return members.Select(m => m.ToMembership());
-        }
-        if (group == DataGrpcService.World)
-        {
-            return view.Snapshot.Economies.Where(e => !e.IsAggregate).Select(e => new GroupMembership(group, e.Code, 0, 0));
-        }
-        throw new UnknownEconomyException($"group: unknown group '{group}'; see ListGroups (WLD means every economy)");
     }
 }
