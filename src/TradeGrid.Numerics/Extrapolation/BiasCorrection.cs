@@ -1,0 +1,14 @@
+namespace TradeGrid.Numerics.Extrapolation;
+
+/// <summary>How a prediction on the log scale is returned to the level (the mean of a log-normal, not its median).</summary>
+public enum BiasCorrection
+{
+    /// <summary>Duan's smearing: exp(x'b) · mean(exp(residuals)); needs no normality.</summary>
+    Smearing,
+
+    /// <summary>exp(x'b + σ²/2): the mean of a log-normal under normal errors.</summary>
+    Normal,
+
+    /// <summary>exp(x'b): the median, no correction.</summary>
+    None,
+}
