@@ -1,0 +1,95 @@
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Extrapolation;
+using TradeGrid.Numerics;
+using TradeGrid.Numerics.Extrapolation;
+
+namespace TradeGrid.Grains.Extrapolation;
+
+/// <summary>
+/// Predicts from a stored fit. A fit whose data changed since is refitted (or refused when the request forbids it).
+/// A fit with fixed effects is refitted without them (pooled, with an intercept): an economy outside the sample has
+/// no effect of its own, and year effects are not reported, so the pooled model is the one that can predict for it;
+/// the response says so. A log dependent's smearing factor is summed over the fit's economies (one small round);
+/// then every target economy predicts its own years in parallel. A plain class: it runs where the gateway calls it.
+/// </summary>
+public sealed class PredictionCoordinator(IGrainFactory grains)
+{
+    public const string PooledRule = "refitted without fixed effects (pooled OLS with an intercept): an economy outside the fit has no effect of its own";
+
+    /// <summary>The prediction, or null when no fit has that id on this cluster.</summary>
+    public async Task<PredictionOutcome?> PredictAsync(PredictionRequestSpec request, int maxRows, CancellationToken cancellationToken)
+    {
+        FitOutcome? fit = await grains.GetGrain<IModelGrain>(request.FitId).GetFit(cancellationToken);
+        if (fit is null)
+        {
+            return null;
+        }
+
+        DesignSpec spec = fit.Spec;
+        if (spec.Bilateral)
+        {
+            throw new InvalidSpecException($"Fit {request.FitId} is bilateral (reporter → partner rows): prediction serves unilateral fits only.");
+        }
+
+        if (spec.Dependent.Transform is not (TransformKind.Level or TransformKind.Log) || spec.Dependent.Lag != 0)
+        {
+            throw new InvalidSpecException($"Fit {request.FitId} has dependent {spec.Dependent.Name}: prediction needs a dependent in levels or logs, unlagged.");
+        }
+
+        bool refitted = false;
+        if (fit.Stale)
+        {
+            if (request.ForbidRefit)
+            {
+                throw new InsufficientDataException(
+                    $"Fit {request.FitId} is stale: data of its economies changed since it was made; allow a refit (drop forbid_refit) or call Fit again.");
+            }
+
+            fit = await grains.GetGrain<IModelGrain>(request.FitId).Fit(spec, maxRows, cancellationToken);
+            refitted = true;
+        }
+
+        string rule = "none";
+        if (spec.Effects != EffectsKind.None)
+        {
+            spec = spec with { Effects = EffectsKind.None };
+            fit = await grains.GetGrain<IModelGrain>(spec.FitId()).Fit(spec, maxRows, cancellationToken);
+            rule = PooledRule;
+        }
+
+        if (fit.Statistics.DroppedColumns.Length > 0)
+        {
+            throw new InvalidSpecException(
+                $"Fit {fit.FitId} dropped collinear columns ({string.Join(", ", fit.Statistics.DroppedColumns)}): fit again without them, then predict.");
+        }
+
+        PredictionModel model = await ModelOf(fit, request.Correction, cancellationToken);
+        double factor = model.Scale == ResponseScale.Log ? model.LogFactor : 1.0;
+        var job = new PredictionJob(spec, PredictionTerms.From(model), request.From, request.To, request.IncludeObserved, request.Level,
+            request.Store, $"estimated from fit {fit.FitId} ({spec.Dependent.Name} on {string.Join(", ", spec.Regressors.Select(r => r.Name))}; "
+            + $"N = {fit.Statistics.Observations}; data versions {string.Join(",", fit.Versions.Select(v => $"{v.Economy}:{v.Version}"))})");
+        EconomyPredictions[] economies = await Task.WhenAll(request.Economies.Select(e =>
+            grains.GetGrain<IEconomyExtrapolationGrain>(e).Predict(job, cancellationToken).AsTask()));
+        return new PredictionOutcome(fit, request.FitId, refitted, rule, model, factor, economies);
+    }
+
+    private async Task<PredictionModel> ModelOf(FitOutcome fit, BiasCorrection correction, CancellationToken cancellationToken)
+    {
+        FitStatistics s = fit.Statistics;
+        if (fit.Spec.Estimator == EstimatorKind.Ppml)
+        {
+            return new PredictionModel(s.Coefficients, s.Covariance, double.NaN, double.PositiveInfinity, ResponseScale.PoissonMean);
+        }
+
+        var model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf,
+            fit.Spec.Dependent.Transform == TransformKind.Log ? ResponseScale.Log : ResponseScale.Level, correction);
+        if (model.Scale != ResponseScale.Log || correction != BiasCorrection.Smearing)
+        {
+            return model;
+        }
+
+        SmearingSum[] parts = await Task.WhenAll(fit.Spec.Economies.Select(e =>
+            grains.GetGrain<IEconomyExtrapolationGrain>(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
+        return model with { SmearingFactor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count)) };
+    }
+}

@@ -1,0 +1,15 @@
+using TradeGrid.Numerics.Extrapolation;
+
+namespace TradeGrid.Grains.Extrapolation;
+
+/// <summary>A validated prediction request: fit id, target economies (resolved codes), years (0 = open), level and options.</summary>
+public sealed record PredictionRequestSpec(
+    string FitId,
+    string[] Economies,
+    int From,
+    int To,
+    bool IncludeObserved,
+    double Level,
+    BiasCorrection Correction,
+    bool ForbidRefit,
+    bool Store);
