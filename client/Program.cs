@@ -19,6 +19,8 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     ForecastCommand.Create(),
     ForecastAllCommand.Create(),
     FitCommand.Create(),
+    PredictCommand.Create(),
+    WorldCommand.Create(),
 };
 foreach (Command command in DescribeCommand.TopLevel())
 {

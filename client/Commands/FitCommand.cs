@@ -135,7 +135,7 @@ internal static partial class FitCommand
     private static partial Regex VariablePattern();
 
     /// <summary>"two-way" → the enum value named TWO_WAY after the enum's prefix; empty keeps the current value.</summary>
-    private static T Enum<T>(string? text, T current) where T : struct, System.Enum
+    internal static T Enum<T>(string? text, T current) where T : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -154,6 +154,6 @@ internal static partial class FitCommand
         throw new ArgumentException($"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<T>().Skip(1).Select(n => n.ToLowerInvariant()))}");
     }
 
-    private static IEnumerable<string> Split(string[]? values) =>
+    internal static IEnumerable<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -10,6 +10,7 @@ using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Services;
 using TradeGrid.Grains;
+using TradeGrid.Grains.Extrapolation;
 
 namespace TradeGrid.Api;
 
@@ -64,6 +65,8 @@ public static class TradeGridHost
         builder.Services.AddSingleton<ImportHandler>();
         builder.Services.AddSingleton<PanelHandler>();
         builder.Services.AddSingleton<DescribeCoordinator>();
+        builder.Services.AddSingleton<PredictionCoordinator>();
+        builder.Services.AddSingleton<WorldCoordinator>();
         builder.Services.AddSingleton<ShareHandler>();
         builder.Services.AddSingleton<FillHandler>();
         builder.Services.AddSingleton<ForecastAllHandler>();
@@ -75,6 +78,7 @@ public static class TradeGridHost
         app.MapGrpcService<DescribeGrpcService>();
         app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcService<EstimateGrpcService>();
+        app.MapGrpcService<ExtrapolationGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -108,7 +108,7 @@ public static class SpecValidation
         };
     }
 
-    private static VariableSpec Variable(ModelVariable variable, CatalogView view, string field, bool bilateral)
+    internal static VariableSpec Variable(ModelVariable variable, CatalogView view, string field, bool bilateral)
     {
         string indicator = RequestValidation.Indicator(variable.Indicator, field + ".indicator");
         if (!view.Indicators.ContainsKey(indicator))
@@ -145,7 +145,7 @@ public static class SpecValidation
         return new VariableSpec(indicator, transform, lag, side);
     }
 
-    private static string[] Economies(CatalogView view, IEnumerable<string> codes, IEnumerable<string> groups, string codesField, string groupsField)
+    internal static string[] Economies(CatalogView view, IEnumerable<string> codes, IEnumerable<string> groups, string codesField, string groupsField)
     {
         var economies = new SortedSet<string>(StringComparer.Ordinal);
         foreach ((string value, int i) in codes.Select((c, i) => (c, i)))

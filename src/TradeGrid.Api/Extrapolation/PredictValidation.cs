@@ -1,0 +1,40 @@
+using TradeGrid.Api.Estimation;
+using TradeGrid.Api.Services;
+using TradeGrid.Api.V1;
+using TradeGrid.Api.Validation;
+using TradeGrid.Grains.Extrapolation;
+using TradeGrid.Numerics;
+using TradeGrid.Numerics.Extrapolation;
+
+namespace TradeGrid.Api.Extrapolation;
+
+/// <summary>Checks a PredictRequest field by field and resolves its economies; nothing is predicted before every field has passed.</summary>
+public static class PredictValidation
+{
+    public static PredictionRequestSpec Resolve(PredictRequest request, CatalogView view)
+    {
+        string id = FitId(request.FitId);
+        (int from, int to) = RequestValidation.YearRange(request.From, request.To);
+        double level = IntervalLevel.Resolve(request.Level, "level");
+        BiasCorrection correction = request.Correction switch
+        {
+            BiasCorrectionKind.Unspecified or BiasCorrectionKind.Smearing => BiasCorrection.Smearing,
+            BiasCorrectionKind.Normal => BiasCorrection.Normal,
+            BiasCorrectionKind.None => BiasCorrection.None,
+            _ => throw new InvalidSpecException($"correction: {(int)request.Correction} is not a correction; use SMEARING, NORMAL or NONE"),
+        };
+        string[] economies = request.Economies.Count == 0 && request.Groups.Count == 0
+            ? view.MembersOf(CatalogView.World, 0, 0).Order(StringComparer.Ordinal).ToArray()
+            : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");
+        return new PredictionRequestSpec(id, economies, from, to, request.IncludeObserved, level, correction, request.ForbidRefit, request.Store);
+    }
+
+    /// <summary>A fit id: 16 lower-case hex digits (upper case is accepted and lowered).</summary>
+    public static string FitId(string value)
+    {
+        string id = (value ?? string.Empty).Trim().ToLowerInvariant();
+        return id.Length == 16 && id.All(char.IsAsciiHexDigitLower)
+            ? id
+            : throw new InvalidSpecException($"fit_id: '{value}' is not a fit id (16 hex digits, as Fit returns)");
+    }
+}
