@@ -1,3 +1,4 @@
+using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Numerics.Extrapolation;
@@ -7,7 +8,8 @@ using TradeGrid.Numerics.Regression;
 namespace TradeGrid.Grains.Extrapolation;
 
 /// <summary>
-/// An economy's side of the Box 2 pipeline. Per year: the reported share (that year only; percent divided by 100),
+/// An economy's side of the Box 2 pipeline. Per year: the reported share (that year only; percent divided by 100;
+/// earlier estimates ignored),
 /// GDP, trade and the drivers as of the year. A share reported for one year only is carried to the other years by
 /// the growth of trade (the value share × trade grows with trade: <see cref="GapFill.ByProxy"/>), so the share stays
 /// constant. Known shares in (0, 1) with every driver make the rows of logit(share) on the drivers; uncovered years
@@ -25,7 +27,7 @@ internal static class WorldRowsBuilder
         for (int i = 0; i < states.Length; i++)
         {
             int t = job.Years[i];
-            double reported = RegressorRows.AsOf(shares, t, 0) / scale;
+            double reported = Reported(shares, t) / scale;
             var row = new double[job.Drivers.Length + 1];
             bool hasRow = RegressorRows.TryBuild(series, job.Drivers, true, t, job.MaxAge, row, out string reason);
             double share = job.Hidden ? double.NaN : reported;
@@ -35,6 +37,18 @@ internal static class WorldRowsBuilder
         }
 
         return job.Fill ? Filled(economy, states) : states;
+    }
+
+    /// <summary>
+    /// The share reported for the year: reported, published or derived values only. Values this pipeline (or a
+    /// prediction) stored earlier — estimated, interpolated, forecast — are not data to fit on and are ignored.
+    /// </summary>
+    private static double Reported(SeriesRecord? shares, int year)
+    {
+        int i = shares is null ? -1 : Array.BinarySearch(shares.Years, year);
+        return i >= 0 && (Provenance)shares!.Provenance[i] is Provenance.Reported or Provenance.Published or Provenance.Derived
+            ? shares.Values[i]
+            : double.NaN;
     }
 
     /// <summary>The QR factor of the known (reported or filled) shares' rows, and how many known shares lay outside (0, 1).</summary>
