@@ -1,0 +1,61 @@
+using System.Globalization;
+using TradeGrid.Api.Tests.Support;
+using TradeGrid.Api.V1;
+using Xunit.Abstractions;
+
+namespace TradeGrid.Api.Tests.Extrapolation;
+
+/// <summary>
+/// The real-data check of Box 2: hide the dependent for every third covered economy, run the pipeline on UNCTAD and
+/// WDI data, and compare its world estimate and interval with UNCTAD's published world total of digitally deliverable
+/// services exports, year by year (2010–2023). The errors and the coverage are printed (docs/extrapolation.md quotes them).
+/// </summary>
+[Collection(RealDataServerCollection.Name)]
+public sealed class WorldAgainstUnctadTests(ServerFixture server, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_world_estimate_tracks_UNCTADs_world_total()
+    {
+        var data = new DataService.DataServiceClient(server.Channel);
+        ListEconomiesResponse economies = await data.ListEconomiesAsync(new ListEconomiesRequest());
+        UnctadWorldData unctad = UnctadWorldData.Build(economies.Economies.Select(e => e.Code).ToHashSet(StringComparer.Ordinal));
+        await data.ImportAsync(System.Text.Encoding.UTF8.GetBytes(unctad.Csv), new ImportHeader { Format = ImportFormat.Tidy });
+
+        var request = new WorldRequest
+        {
+            ShareIndicator = UnctadWorldData.Share,
+            TradeIndicator = UnctadWorldData.Exports,
+            GdpIndicator = UnctadWorldData.Gdp,
+            From = 2010,
+            To = 2023,
+            DriverMaxAge = 2,
+            World = "WLD",
+        };
+        request.Drivers.Add(new ModelVariable { Indicator = UnctadWorldData.GdpPerCapita, Transform = VariableTransform.Log });
+        request.Drivers.Add(new ModelVariable { Indicator = UnctadWorldData.Internet, Transform = VariableTransform.Level });
+        request.Hide.AddRange(unctad.Covered.Where((_, i) => i % 3 == 1));
+        WorldResponse response = await new ExtrapolationService.ExtrapolationServiceClient(server.Channel)
+            .EstimateWorldAsync(request, deadline: DateTime.UtcNow.AddMinutes(5));
+
+        var errors = new List<double>();
+        int inside = 0;
+        output.WriteLine($"hidden {request.Hide.Count} of {unctad.Covered.Length} covered economies; share model N = {response.Fit.Observations}, R² = {response.Fit.RSquared:F3}");
+        output.WriteLine("year | UNCTAD world (US$ bn) | estimate | 95% interval | error % | inside | GDP cov. | exports cov. | reported/estimated/n.a.");
+        foreach (WorldYear y in response.Years)
+        {
+            double truth = unctad.WorldTotal[y.Year];
+            double error = (y.World - truth) / truth;
+            bool covered = y.WorldLower <= truth && truth <= y.WorldUpper;
+            errors.Add(error);
+            inside += covered ? 1 : 0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{y.Year} | {truth / 1e9:F1} | {y.World / 1e9:F1} | {y.WorldLower / 1e9:F1}–{y.WorldUpper / 1e9:F1} | {error * 100:F2} | {covered} | {y.CoveredGdpShare * 100:F1}% | {y.CoveredTradeShare * 100:F1}% | {y.Reported}/{y.Estimated}/{y.NotPredictable}"));
+        }
+
+        double mape = errors.Average(Math.Abs);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean absolute error {mape * 100:F2}%, largest {errors.Max(Math.Abs) * 100:F2}%, interval covers {inside} of {errors.Count} years"));
+        Assert.Equal(14, response.Years.Count);
+        Assert.True(mape < 0.10, $"mean absolute error {mape:P2} of the world estimate against UNCTAD's total");
+        Assert.All(response.Years, y => Assert.True(y.Estimated > 10, $"{y.Year}: the hidden economies are estimated"));
+    }
+}
