@@ -6,12 +6,12 @@ namespace TradeGrid.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|all> [switches]
+        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|extrapolate|all> [switches]
           --runs N         startup: starts of each server (default 5); import: imports, each on a fresh server (default 1)
           --seconds S      getseries: length of one measured segment (default 4)
           --rounds N       getseries: TradeGrid/bare pairs per concurrency level; describe: server/pandas pairs (default 3)
-          --requests N     describe: timed requests (and pandas computations) per measure per round (default 20)
-          --warmup N       describe: untimed requests (and pandas computations) per measure before timing (default 30)
+          --requests N     describe: timed requests (and pandas computations) per measure per round; extrapolate: timed requests and R repetitions (default 20)
+          --warmup N       describe, extrapolate: untimed requests (and pandas computations) before timing (default 30)
           --python PATH    describe: the interpreter with pandas (default /usr/bin/python3)
           --concurrency L  getseries: comma-separated caller counts (default 1,16,64)
           --rows N         import: rows in the generated tidy CSV (default 1000000)
@@ -38,7 +38,7 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "all"))
+        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "all"))
         {
             throw new ArgumentException(Usage);
         }

@@ -1,7 +1,7 @@
 using TradeGrid.Bench;
 
 // Benchmarks for TradeGrid: start-up, GetSeries against a bare grpc-dotnet server, a 1M-row import, and the describe
-// measures (issue 4) against pandas.
+// measures (issue 4) against pandas, and extrapolation (issue 6) against R.
 // The servers run as child processes (Release builds) on free 127.0.0.1 ports and are killed when this ends.
 ChildProcesses.InstallExitHandlers();
 BenchOptions options;
@@ -41,6 +41,9 @@ try
                 break;
             case "describe":
                 await new DescribeBenchmark(servers, layout).RunAsync(options, log);
+                break;
+            case "extrapolate":
+                await new ExtrapolationBenchmark(servers, layout).RunAsync(options, log);
                 break;
         }
         log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");

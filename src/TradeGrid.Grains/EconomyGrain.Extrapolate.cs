@@ -48,7 +48,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
                 continue;
             }
 
-            Prediction p = Predictor.Predict(model, row, job.Level);
+            Prediction p = Predictor.Predict(model, row, job.Level, job.Terms.Critical);
             predictions.Add(new PredictedYear(t, p.Point, p.SeMean, p.SeNew, p.MeanLower, p.MeanUpper, p.Lower, p.Upper,
                 p.Link, p.LinkSeMean, p.LinkSeNew, observed));
         }
@@ -83,7 +83,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
     {
         RequireRegistered();
         WorldYearState[] states = WorldRowsBuilder.States(Code, State.Series, job);
-        return ValueTask.FromResult(WorldRowsBuilder.Predict(states, terms.ToModel(), job.Level));
+        return ValueTask.FromResult(WorldRowsBuilder.Predict(states, terms.ToModel(), job.Level, terms.Critical));
     }
 
     public async ValueTask<int> WorldStore(WorldJob job, WorldRow[] rows, string citation, CancellationToken cancellationToken)

@@ -65,7 +65,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains)
 
         PredictionModel model = await ModelOf(fit, request.Correction, cancellationToken);
         double factor = model.Scale == ResponseScale.Log ? model.LogFactor : 1.0;
-        var job = new PredictionJob(spec, PredictionTerms.From(model), request.From, request.To, request.IncludeObserved, request.Level,
+        var job = new PredictionJob(spec, PredictionTerms.From(model, request.Level), request.From, request.To, request.IncludeObserved, request.Level,
             request.Store, $"estimated from fit {fit.FitId} ({spec.Dependent.Name} on {string.Join(", ", spec.Regressors.Select(r => r.Name))}; "
             + $"N = {fit.Statistics.Observations}; data versions {string.Join(",", fit.Versions.Select(v => $"{v.Economy}:{v.Version}"))})");
         EconomyPredictions[] economies = await Task.WhenAll(request.Economies.Select(e =>

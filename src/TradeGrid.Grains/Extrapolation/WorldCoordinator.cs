@@ -37,7 +37,7 @@ public sealed class WorldCoordinator(IGrainFactory grains)
         var options = new OlsOptions(CovarianceKind.Classical, spec.Level, DropCollinear: false, InterceptColumn: 0);
         OlsFit fit = Ols.Finish(TallSkinnyQr.Combine(parts), [], names, options);
         var model = new PredictionModel(fit.Coefficients, fit.Covariance, fit.Sigma, fit.ResidualDf, ResponseScale.Logit);
-        var terms = PredictionTerms.From(model);
+        var terms = PredictionTerms.From(model, spec.Level);
         WorldRow[][] rows = await Task.WhenAll(spec.Universe.Select(e => Grain(e).WorldPredict(Job(e), terms, cancellationToken).AsTask()));
 
         (double[] gdp, double[] trade, string source) = await WorldTotalsAsync(spec, years, cancellationToken);

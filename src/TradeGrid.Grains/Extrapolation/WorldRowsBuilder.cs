@@ -90,10 +90,10 @@ internal static class WorldRowsBuilder
     }
 
     /// <summary>Every year's row, the uncovered ones predicted when they have drivers and trade.</summary>
-    public static WorldRow[] Predict(WorldYearState[] states, PredictionModel model, double level) =>
-        states.Select(s => Row(s, model, level)).ToArray();
+    public static WorldRow[] Predict(WorldYearState[] states, PredictionModel model, double level, double critical) =>
+        states.Select(s => Row(s, model, level, critical)).ToArray();
 
-    private static WorldRow Row(WorldYearState s, PredictionModel model, double level)
+    private static WorldRow Row(WorldYearState s, PredictionModel model, double level, double critical)
     {
         if (s.Coverage != Coverage.NotPredictable)
         {
@@ -109,7 +109,7 @@ internal static class WorldRowsBuilder
                 s.Gdp, s.Trade, null, 0.0, s.HiddenShare, missing);
         }
 
-        Prediction p = Predictor.Predict(model, s.Row, level);
+        Prediction p = Predictor.Predict(model, s.Row, level, critical);
         double t = s.Trade;
         return new WorldRow(s.Year, Coverage.Estimated, p.Point, p.Point * t, p.SeNew * t, p.Lower, p.Upper, s.Gdp, t,
             p.Gradient.Select(g => g * t).ToArray(), p.NewVariance * t * t, s.HiddenShare, string.Empty);

@@ -13,7 +13,15 @@ namespace TradeGrid.Numerics.Extrapolation;
 /// </summary>
 public static class Predictor
 {
-    public static Prediction Predict(PredictionModel model, ReadOnlySpan<double> x, double level)
+    public static Prediction Predict(PredictionModel model, ReadOnlySpan<double> x, double level) =>
+        Predict(model, x, level, Critical(model, level));
+
+    /// <summary>The two-sided quantile of the intervals: Student t with the fit's df (normal for a Poisson mean). Costly for large df: compute it once per batch.</summary>
+    public static double Critical(PredictionModel model, double level) =>
+        Distributions.StudentCritical(level, model.Scale == ResponseScale.PoissonMean ? double.PositiveInfinity : model.Df);
+
+    /// <summary>As <see cref="Predict(PredictionModel, ReadOnlySpan{double}, double)"/> with the quantile from <see cref="Critical"/>.</summary>
+    public static Prediction Predict(PredictionModel model, ReadOnlySpan<double> x, double level, double critical)
     {
         model.Validate(x.Length, level);
         int k = model.Parameters;
@@ -44,7 +52,7 @@ public static class Predictor
         double seMean = Math.Sqrt(Math.Max(quadratic, 0.0));
         double sigma2 = poisson ? double.NaN : model.Sigma * model.Sigma;
         double seNew = poisson ? double.NaN : Math.Sqrt(seMean * seMean + sigma2);
-        double q = Distributions.StudentCritical(level, poisson ? double.PositiveInfinity : model.Df);
+        double q = critical;
         var link = (Mean: (eta - q * seMean, eta + q * seMean), New: (eta - q * seNew, eta + q * seNew));
 
         (Func<double, double> bound, double point, double slope, double newVariance) = model.Scale switch
