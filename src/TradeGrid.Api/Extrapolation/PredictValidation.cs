@@ -26,7 +26,8 @@ public static class PredictValidation
         string[] economies = request.Economies.Count == 0 && request.Groups.Count == 0
             ? view.MembersOf(CatalogView.World, 0, 0).Order(StringComparer.Ordinal).ToArray()
             : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");
-        return new PredictionRequestSpec(id, economies, from, to, request.IncludeObserved, level, correction, request.ForbidRefit, request.Store);
+        bool named = request.Economies.Count > 0 || request.Groups.Count > 0;
+        return new PredictionRequestSpec(id, economies, from, to, request.IncludeObserved, level, correction, request.ForbidRefit, request.Store, named);
     }
 
     /// <summary>A fit id: 16 lower-case hex digits (upper case is accepted and lowered).</summary>

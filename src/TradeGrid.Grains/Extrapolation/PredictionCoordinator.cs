@@ -68,8 +68,12 @@ public sealed class PredictionCoordinator(IGrainFactory grains)
         var job = new PredictionJob(spec, PredictionTerms.From(model, request.Level), request.From, request.To, request.IncludeObserved, request.Level,
             request.Store, $"estimated from fit {fit.FitId} ({spec.Dependent.Name} on {string.Join(", ", spec.Regressors.Select(r => r.Name))}; "
             + $"N = {fit.Statistics.Observations}; data versions {string.Join(",", fit.Versions.Select(v => $"{v.Economy}:{v.Version}"))})");
+        // An economy the request names that the fit did not use is predicted in every year, its observed values beside
+        // (an out-of-sample check); the fit's own economies, and every economy by default, only where the dependent is missing.
+        var sample = new HashSet<string>(spec.Economies, StringComparer.Ordinal);
         EconomyPredictions[] economies = await Task.WhenAll(request.Economies.Select(e =>
-            grains.GetGrain<IEconomyExtrapolationGrain>(e).Predict(job, cancellationToken).AsTask()));
+            grains.GetGrain<IEconomyExtrapolationGrain>(e)
+                .Predict(request.Named && !sample.Contains(e) ? job with { IncludeObserved = true } : job, cancellationToken).AsTask()));
         return new PredictionOutcome(fit, request.FitId, refitted, rule, model, factor, economies);
     }
 

@@ -29,6 +29,20 @@ public sealed class PredictServingTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_named_economy_left_out_of_the_fit_is_predicted_beside_its_observed_values()
+    {
+        FitResponse fit = await Estimates.FitAsync(new FitRequest { Spec = PredictAgainstRTests.Spec(["FRA", "DEU", "ITA", "ESP", "GBR", "USA"]) });
+        var request = new PredictRequest { FitId = fit.Fit.FitId };
+        request.Economies.AddRange(["JPN", "FRA"]);
+        PredictResponse response = await Extrapolation.PredictAsync(request);
+
+        PredictedValue jpn = Assert.Single(response.Predictions);
+        Assert.Equal(("JPN", 2017), (jpn.Economy, jpn.Year));
+        Assert.True(jpn.HasObserved);
+        Assert.InRange(jpn.Observed, jpn.Lower, jpn.Upper);
+    }
+
+    [Fact]
     public async Task Only_years_missing_the_dependent_are_predicted_by_default()
     {
         string code = "TST_PRED_GAPS";
