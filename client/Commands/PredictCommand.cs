@@ -98,5 +98,5 @@ internal static class PredictCommand
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static string G(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string G(double value) => CompactNumber.Format(value);
 }

@@ -66,19 +66,7 @@ internal static class WorldTable
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Four significant digits with a k/M/G/T suffix, so that the table fits 80 columns (CSV and JSON keep every digit).</summary>
-    private static string G(double value)
-    {
-        string[] suffixes = ["", "k", "M", "G", "T"];
-        int power = 0;
-        while (Math.Abs(value) >= 1e4 && power < suffixes.Length - 1)
-        {
-            value /= 1e3;
-            power++;
-        }
-
-        return value.ToString("G4", CultureInfo.InvariantCulture) + suffixes[power];
-    }
+    private static string G(double value) => CompactNumber.Format(value);
 
     private static string Pct(double share) => double.IsNaN(share) ? "–" : (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }
