@@ -214,6 +214,9 @@ internal sealed class PoissonBlock
         };
     }
 
+    /// <summary>Overwrites the first k columns (column-major) with the kept rows' slopes.</summary>
+    public void Slopes(double[][] columns) => ColumnRows.Fill(_x, Kept, columns);
+
     public static double DevianceTerm(double y, double mu) => y > 0.0 ? 2.0 * (y * Math.Log(y / mu) - (y - mu)) : 2.0 * mu;
 
     private void Fill(int i, Span<double> target)
