@@ -23,7 +23,7 @@ internal static class AbsorbedFixedEffects
         double[][] columns = ColumnRows.Copy(x, null, 1);
         Array.Copy(y, columns[k], n);
         YearProjection projection = absorber.Absorb(columns, null, options.CollinearityTolerance);
-        QrPart total = RowQr.Factor(n, k, ColumnRows.Of(columns), absorber.EntityGroups);
+        QrPart total = RowQr.FactorColumns(columns, null, absorber.EntityGroups);
         (double mean, double centred) = Moments(y);
         total = total with { YMean = mean, YCentredSquares = centred };
         double[] norms = projection.Norms[..k];

@@ -50,6 +50,24 @@ internal sealed class EffectAbsorber
         (_order, _start) = CountingSort(_slot, Math.Max(Groups, 1));
     }
 
+    /// <summary>
+    /// From rows already numbered: <paramref name="slot"/> holds dense entity numbers below <paramref name="groups"/> (all 0
+    /// without entity effects) and <paramref name="yearIndex"/> each row's index in the spec's Years.
+    /// </summary>
+    public EffectAbsorber(int[] slot, int groups, int[] yearIndex, PanelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(yearIndex);
+        ArgumentNullException.ThrowIfNull(spec);
+        _entity = spec.EntityEffects;
+        _years = spec.Years.Length;
+        _firstDummy = _years - spec.YearDummies;
+        _slot = slot;
+        _year = yearIndex;
+        Groups = _entity ? groups : (slot.Length == 0 ? 0 : 1);
+        (_order, _start) = CountingSort(_slot, Math.Max(Groups, 1));
+    }
+
     public int Rows => _slot.Length;
 
     /// <summary>Entity groups (0 without entity effects, where all rows form one group for the bookkeeping).</summary>
@@ -78,10 +96,8 @@ internal sealed class EffectAbsorber
             total[_slot[i]] += weights is null ? 1.0 : weights[i];
         }
 
-        var sum = new double[groups];
-        var varies = new bool[groups];
-        var norms = new double[m];
         int q = Dummies;
+        var norms = new double[m];
         var moments = new double[q * m];
         foreach (double[] c in columns)
         {
@@ -91,29 +107,34 @@ internal sealed class EffectAbsorber
             }
         }
 
-        for (int j = 0; j < m; j++)
+        // Columns are independent until the year system, and again after it: one column per worker.
+        Parallel.For(0, m, j =>
         {
             double[] c = columns[j];
             if (_entity)
             {
-                Demean(c, weights, total, sum, varies);
+                Demean(c, weights, total);
             }
 
+            var local = new double[q];
             double squares = 0.0;
             for (int i = 0; i < n; i++)
             {
-                double w = weights is null ? 1.0 : weights[i];
-                double wc = w * c[i];
+                double wc = (weights is null ? 1.0 : weights[i]) * c[i];
                 squares += wc * c[i];
                 int t = _year[i] - _firstDummy;
-                if (t >= 0 && q > 0)
+                if (t >= 0)
                 {
-                    moments[t * m + j] += wc;
+                    local[t] += wc;
                 }
             }
 
             norms[j] = Math.Sqrt(squares);
-        }
+            for (int t = 0; t < q; t++)
+            {
+                moments[t * m + j] = local[t];
+            }
+        });
 
         if (q == 0)
         {
@@ -124,38 +145,41 @@ internal sealed class EffectAbsorber
         (double[] gamma, int retained) = DroppingCholesky.Solve(system, q, moments, m, tolerance);
         var byYear = new double[_years * m];
         Array.Copy(gamma, 0, byYear, _firstDummy * m, q * m);
-        for (int j = 0; j < m; j++)
-        {
-            Project(columns[j], weights, total, sum, byYear, j, m);
-        }
-
+        Parallel.For(0, m, j => Project(columns[j], weights, total, byYear, j, m));
         return new YearProjection(byYear, norms, retained);
     }
 
-    private void Demean(double[] c, double[]? weights, double[] total, double[] sum, bool[] varies)
+    /// <summary>
+    /// Demeans one column entity by entity, each entity's rows read twice while they are in cache (the rows of an entity
+    /// are usually adjacent: an economy's or a pair's years). Sums run in row order within the entity, as
+    /// <see cref="WithinTransform"/> sums them.
+    /// </summary>
+    private void Demean(double[] c, double[]? weights, double[] total)
     {
-        Array.Clear(sum);
-        Array.Clear(varies);
-        int n = c.Length;
-        for (int i = 0; i < n; i++)
+        for (int g = 0; g < total.Length; g++)
         {
-            int g = _slot[i];
-            sum[g] += (weights is null ? 1.0 : weights[i]) * c[i];
-            if (c[i] != c[_order[_start[g]]])
+            int end = _start[g + 1];
+            if (_start[g] == end)
             {
-                varies[g] = true;
+                continue;
             }
-        }
 
-        for (int g = 0; g < sum.Length; g++)
-        {
-            sum[g] /= total[g];
-        }
+            double first = c[_order[_start[g]]];
+            double sum = 0.0;
+            bool varies = false;
+            for (int p = _start[g]; p < end; p++)
+            {
+                int i = _order[p];
+                sum += (weights is null ? 1.0 : weights[i]) * c[i];
+                varies |= c[i] != first;
+            }
 
-        for (int i = 0; i < n; i++)
-        {
-            int g = _slot[i];
-            c[i] = varies[g] ? c[i] - sum[g] : 0.0;
+            double mean = sum / total[g];
+            for (int p = _start[g]; p < end; p++)
+            {
+                int i = _order[p];
+                c[i] = varies ? c[i] - mean : 0.0;
+            }
         }
     }
 
@@ -218,33 +242,34 @@ internal sealed class EffectAbsorber
     }
 
     /// <summary>c ← c − D̃Γ: each row loses its year's coefficient and regains its entity's weighted mean of them.</summary>
-    private void Project(double[] c, double[]? weights, double[] total, double[] sum, double[] byYear, int j, int m)
+    private void Project(double[] c, double[]? weights, double[] total, double[] byYear, int j, int m)
     {
-        int n = c.Length;
-        if (_entity)
+        if (!_entity)
         {
-            Array.Clear(sum);
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < c.Length; i++)
             {
-                sum[_slot[i]] += (weights is null ? 1.0 : weights[i]) * byYear[_year[i] * m + j];
-            }
-
-            for (int g = 0; g < sum.Length; g++)
-            {
-                sum[g] /= total[g];
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                c[i] -= byYear[_year[i] * m + j] - sum[_slot[i]];
+                c[i] -= byYear[_year[i] * m + j];
             }
 
             return;
         }
 
-        for (int i = 0; i < n; i++)
+        for (int g = 0; g < total.Length; g++)
         {
-            c[i] -= byYear[_year[i] * m + j];
+            int end = _start[g + 1];
+            double sum = 0.0;
+            for (int p = _start[g]; p < end; p++)
+            {
+                int i = _order[p];
+                sum += (weights is null ? 1.0 : weights[i]) * byYear[_year[i] * m + j];
+            }
+
+            double mean = sum / total[g];
+            for (int p = _start[g]; p < end; p++)
+            {
+                int i = _order[p];
+                c[i] -= byYear[_year[i] * m + j] - mean;
+            }
         }
     }
 

@@ -13,7 +13,7 @@ namespace TradeGrid.Numerics.Poisson;
 /// </summary>
 internal static class AbsorbedPpml
 {
-    public static PoissonFit Fit(PoissonBlock block, int[] years, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options, int[] clusterIds)
+    public static PoissonFit Fit(PoissonBlock block, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options, int[] clusterIds)
     {
         int n = block.Y.Length;
         int k = block.Width - block.Dummies;
@@ -22,7 +22,9 @@ internal static class AbsorbedPpml
             throw new InsufficientDataException("The dependent variable is zero in every row of the sample: PPML cannot fit it; widen the sample.");
         }
 
-        var absorber = new EffectAbsorber(block.Entity, years, spec);
+        // The block's dummy column is the year's index less the years without a dummy (the reference year).
+        int offset = spec.Years.Length - block.Dummies;
+        var absorber = new EffectAbsorber(block.Slot, block.Groups, block.DummyIndex.Select(d => d + offset).ToArray(), spec);
         var columns = new double[k + 1][];
         for (int j = 0; j <= k; j++)
         {
@@ -42,7 +44,7 @@ internal static class AbsorbedPpml
             double[] mu = WorkingVariable(block, beta, columns[k], out double deviance);
             block.Slopes(columns);
             projection = absorber.Absorb(columns, mu, options.CollinearityTolerance);
-            QrPart qr = RowQr.Factor(n, k, ColumnRows.Of(columns, mu), absorber.EntityGroups);
+            QrPart qr = RowQr.FactorColumns(columns, mu, absorber.EntityGroups);
             basis = LeastSquares.Solve(qr, names, 0, options.DropCollinear, options.CollinearityTolerance, projection.Norms[..k]).Basis;
             if (basis.Beta.Any(b => !double.IsFinite(b)))
             {

@@ -37,24 +37,58 @@ internal sealed class PoissonBlock
             }
         }
 
-        var totals = new Dictionary<int, double>();
-        if (spec.EntityEffects)
+        // Dense entity numbers once (one dictionary pass), then arrays: the rows of entities whose y sums to zero go.
+        var dense = new int[n];
+        var index = new Dictionary<int, int>();
+        var totals = new List<double>();
+        for (int i = 0; i < n; i++)
         {
-            for (int i = 0; i < n; i++)
+            int id = spec.EntityEffects ? entity[i] : 0;
+            if (!index.TryGetValue(id, out int g))
             {
-                totals[entity[i]] = totals.GetValueOrDefault(entity[i]) + y[i];
+                g = index.Count;
+                index.Add(id, g);
+                totals.Add(0.0);
             }
+
+            dense[i] = g;
+            totals[g] += y[i];
         }
 
-        Kept = Enumerable.Range(0, n).Where(i => !spec.EntityEffects || totals[entity[i]] > 0.0).ToArray();
-        Dropped = spec.EntityEffects ? Enumerable.Range(0, n).Where(i => totals[entity[i]] == 0.0).ToArray() : [];
+        var kept = new List<int>(n);
+        var dropped = new List<int>();
+        foreach (int i in Enumerable.Range(0, n))
+        {
+            (totals[dense[i]] > 0.0 || !spec.EntityEffects ? kept : dropped).Add(i);
+        }
+
+        Kept = kept.ToArray();
+        Dropped = dropped.ToArray();
         _x = x;
-        _dummy = Kept.Select(i => PanelDesign.DummyColumn(spec, year[i], i)).ToArray();
-        Y = Kept.Select(i => y[i]).ToArray();
-        Entity = Kept.Select(i => spec.EntityEffects ? entity[i] : 0).ToArray();
-        var index = new Dictionary<int, int>();
-        _slot = Entity.Select(e => index.TryGetValue(e, out int s) ? s : index[e] = index.Count).ToArray();
-        Groups = spec.EntityEffects ? index.Count : 0;
+        int m = Kept.Length;
+        _dummy = new int[m];
+        Y = new double[m];
+        Entity = new int[m];
+        var renumber = new int[index.Count];
+        Array.Fill(renumber, -1);
+        _slot = new int[m];
+        int groups = 0;
+        for (int r = 0; r < m; r++)
+        {
+            int i = Kept[r];
+            _dummy[r] = PanelDesign.DummyColumn(spec, year[i], i);
+            Y[r] = y[i];
+            Entity[r] = spec.EntityEffects ? entity[i] : 0;
+            int g = dense[i];
+            if (renumber[g] < 0)
+            {
+                renumber[g] = groups++;
+            }
+
+            _slot[r] = renumber[g];
+        }
+
+        Groups = spec.EntityEffects ? groups : 0;
         Spec = spec;
         Dummies = spec.YearDummies;
         Width = Dummies + x.GetLength(1);
@@ -74,6 +108,15 @@ internal sealed class PoissonBlock
 
     /// <summary>Design columns: year dummies, then slopes.</summary>
     public int Width { get; }
+
+    /// <summary>Dense entity number (0..Groups−1) of each kept row; all 0 without entity effects.</summary>
+    public int[] Slot => _slot;
+
+    /// <summary>Year-dummy column of each kept row (−1 for the reference year or without year effects).</summary>
+    public int[] DummyIndex => _dummy;
+
+    /// <summary>Slope j (a column of the caller's x) of kept row i.</summary>
+    public double Slope(int i, int j) => _x[Kept[i], j];
 
     /// <summary>Design value of kept row i, column j.</summary>
     public double Value(int i, int j) => j < Dummies ? (_dummy[i] == j ? 1.0 : 0.0) : _x[Kept[i], j - Dummies];
@@ -122,10 +165,16 @@ internal sealed class PoissonBlock
             sumExp[_slot[i]] += Math.Exp(xb[i] - max[_slot[i]]);
         }
 
+        // The entity's offset once per entity, evaluated in the same order as per row before: identical values.
+        var offset = new double[Groups];
+        for (int g = 0; g < Groups; g++)
+        {
+            offset[g] = Math.Log(sumY[g]) - max[g] - Math.Log(sumExp[g]);
+        }
+
         for (int i = 0; i < n; i++)
         {
-            int g = _slot[i];
-            mu[i] = Math.Exp(Math.Log(sumY[g]) - max[g] - Math.Log(sumExp[g]) + xb[i]);
+            mu[i] = Math.Exp(offset[_slot[i]] + xb[i]);
         }
 
         return (xb, mu);

@@ -32,18 +32,18 @@ public static class Ppml
             throw new ArgumentException($"clusters has {clusters.Length} entries for {y.Length} rows.", nameof(clusters));
         }
 
-        (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names);
+        (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names, out PoissonBlock? unseparated);
         int[] columns = Enumerable.Range(0, names.Count).Except(slopes).ToArray();
         string[] used = columns.Select(j => names[j]).ToArray();
         // Copy the rows only when separation removed some: the iterations read the caller's array directly.
         PoissonBlock block = kept.Length == y.Length && slopes.Length == 0
-            ? new PoissonBlock(x, y, entity, year, spec)
+            ? unseparated ?? new PoissonBlock(x, y, entity, year, spec)
             : new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
         if (spec.Years.Length > 0)
         {
             // Year effects absorbed, not dummy columns (same iterates, see AbsorbedPpml).
             int[] clusterIds = clusters is null ? block.Entity : Rows.Take(Rows.Take(clusters, kept), block.Kept);
-            PoissonFit absorbed = AbsorbedPpml.Fit(block, Rows.Take(Rows.Take(year, kept), block.Kept), used, spec, options, clusterIds);
+            PoissonFit absorbed = AbsorbedPpml.Fit(block, used, spec, options, clusterIds);
             return WithSeparation(absorbed, kept, separated, block, notes, slopes, names);
         }
 

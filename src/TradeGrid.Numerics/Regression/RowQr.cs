@@ -75,6 +75,83 @@ internal static class RowQr
         return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty) with { YMean = mean, YCentredSquares = centred };
     }
 
+    /// <summary>
+    /// <see cref="Factor"/> for column-major columns (X's k columns, then y), rows scaled by √w when
+    /// <paramref name="weights"/> is given: the same chunks and the same stacked factor, with the chunks factored in
+    /// parallel (each writes its own rows of the stack, so the result does not depend on the schedule).
+    /// </summary>
+    public static QrPart FactorColumns(double[][] columns, double[]? weights, int groups)
+    {
+        int k1 = columns.Length;
+        int k = k1 - 1;
+        int n = columns[0].Length;
+        int chunk = Math.Max(ChunkRows, 4 * k1);
+        int chunks = Math.Max(1, (n + chunk - 1) / chunk);
+        if (chunks == 1)
+        {
+            chunk = n;
+        }
+
+        int stackRows = chunks * k1;
+        var stack = new double[chunks == 1 ? 0 : stackRows * k1];
+        double[] single = chunks == 1 ? new double[n * k1] : [];
+        Parallel.For(0, chunks, () => new double[chunk * k1], (c, _, buffer) =>
+        {
+            int first = c * chunk;
+            int m = Math.Min(chunk, n - first);
+            double[] a = chunks == 1 ? single : buffer;
+            for (int j = 0; j < k1; j++)
+            {
+                double[] column = columns[j];
+                int o = j * m;
+                for (int i = 0; i < m; i++)
+                {
+                    a[o + i] = weights is null ? column[first + i] : Math.Sqrt(weights[first + i]) * column[first + i];
+                }
+            }
+
+            Householder.Triangularize(a, m, k1);
+            if (chunks > 1)
+            {
+                for (int l = 0; l < k1; l++)
+                {
+                    for (int i = 0; i <= l && i < m; i++)
+                    {
+                        stack[l * stackRows + c * k1 + i] = a[l * m + i];
+                    }
+                }
+            }
+
+            return buffer;
+        }, _ => { });
+
+        double[] augmented;
+        if (chunks == 1)
+        {
+            augmented = Householder.UpperRowMajor(single, n, k1);
+        }
+        else
+        {
+            Householder.Triangularize(stack, stackRows, k1);
+            augmented = Householder.UpperRowMajor(stack, stackRows, k1);
+        }
+
+        double yty = 0.0;
+        double mean = 0.0;
+        double centred = 0.0;
+        double[] y = columns[k];
+        for (int i = 0; i < n; i++)
+        {
+            double v = weights is null ? y[i] : Math.Sqrt(weights[i]) * y[i];
+            yty += v * v;
+            double delta = v - mean;
+            mean += delta / (i + 1);
+            centred += delta * (v - mean);
+        }
+
+        return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty) with { YMean = mean, YCentredSquares = centred };
+    }
+
     /// <summary>Whitened score sum (and, when <paramref name="meat"/>, HC meat) of rows that <paramref name="write"/> fills with k values.</summary>
     public static ScorePart Scores(int n, int k, RowWriter write, double[] e, ScoreBasis basis, bool meat)
     {
