@@ -34,24 +34,29 @@ internal static class AbsorbedFixedEffects
         }
 
         ScoreBasis basis = LeastSquares.Solve(total, names, 0, options.DropCollinear, options.CollinearityTolerance, norms).Basis;
-        var residuals = new double[n];
-        double[] response = columns[k];
-        for (int i = 0; i < n; i++)
+        ScorePart[] parts = LinearModel.IsCluster(options.Covariance)
+            ? ClusterScores.FromColumns(columns, clusters ?? entity, basis)
+            : [RowQr.Scores(n, k, ColumnRows.Of(columns), Residuals(columns, basis.Beta), basis, meat: true)];
+        return LinearModel.Assemble(total, parts, names, options, 0, panel: true, absorbed, norms);
+    }
+
+    private static double[] Residuals(double[][] columns, double[] beta)
+    {
+        int k = columns.Length - 1;
+        double[] y = columns[k];
+        var residuals = new double[y.Length];
+        for (int i = 0; i < y.Length; i++)
         {
             double fitted = 0.0;
             for (int j = 0; j < k; j++)
             {
-                fitted += columns[j][i] * basis.Beta[j];
+                fitted += columns[j][i] * beta[j];
             }
 
-            residuals[i] = response[i] - fitted;
+            residuals[i] = y[i] - fitted;
         }
 
-        RowWriter rows = ColumnRows.Of(columns);
-        ScorePart[] parts = LinearModel.IsCluster(options.Covariance)
-            ? RowQr.ByCluster(k, rows, residuals, Regression.Rows.ByGroup(clusters ?? entity), basis)
-            : [RowQr.Scores(n, k, rows, residuals, basis, meat: true)];
-        return LinearModel.Assemble(total, parts, names, options, 0, panel: true, absorbed, norms);
+        return residuals;
     }
 
     /// <summary>ȳ and Σ(y − ȳ)² by Welford's update, as <see cref="FixedEffects"/> measures the overall R² against them.</summary>
