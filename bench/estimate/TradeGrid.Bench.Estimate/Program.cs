@@ -69,7 +69,7 @@ foreach (string size in sizes)
         File.Delete(csv);
     }
 
-    Line($"{size}: {panel.Rows} rows ({reporters} reporters × {partners} partners × 25 years, {reporters * partners} pairs); TradeGrid: 1 warm-up + {runs} timed fits per model, "
+    Line($"{size}: {panel.Rows} rows ({reporters} reporters × {partners} partners × 25 years, {reporters * partners} pairs); TradeGrid: 3 warm-up + {runs} timed fits per model, "
         + $"peak working set of the bench process {peak / 1048576.0:F0} MB (data included).");
     if (implementations.Count > 0)
     {

@@ -111,23 +111,8 @@ internal sealed class EffectAbsorber
         Parallel.For(0, m, j =>
         {
             double[] c = columns[j];
-            if (_entity)
-            {
-                Demean(c, weights, total);
-            }
-
             var local = new double[q];
-            double squares = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                double wc = (weights is null ? 1.0 : weights[i]) * c[i];
-                squares += wc * c[i];
-                int t = _year[i] - _firstDummy;
-                if (t >= 0)
-                {
-                    local[t] += wc;
-                }
-            }
+            double squares = _entity ? Demean(c, weights, total, local) : Moments(c, weights, local);
 
             norms[j] = Math.Sqrt(squares);
             for (int t = 0; t < q; t++)
@@ -151,11 +136,13 @@ internal sealed class EffectAbsorber
 
     /// <summary>
     /// Demeans one column entity by entity, each entity's rows read twice while they are in cache (the rows of an entity
-    /// are usually adjacent: an economy's or a pair's years). Sums run in row order within the entity, as
+    /// are usually adjacent: an economy's or a pair's years), and adds the demeaned column's weighted sums per dummy year
+    /// to <paramref name="moments"/>; returns Σw·c̃². Sums run in row order within the entity, as
     /// <see cref="WithinTransform"/> sums them.
     /// </summary>
-    private void Demean(double[] c, double[]? weights, double[] total)
+    private double Demean(double[] c, double[]? weights, double[] total, double[] moments)
     {
+        double squares = 0.0;
         for (int g = 0; g < total.Length; g++)
         {
             int end = _start[g + 1];
@@ -178,9 +165,37 @@ internal sealed class EffectAbsorber
             for (int p = _start[g]; p < end; p++)
             {
                 int i = _order[p];
-                c[i] = varies ? c[i] - mean : 0.0;
+                double v = varies ? c[i] - mean : 0.0;
+                c[i] = v;
+                double wv = (weights is null ? 1.0 : weights[i]) * v;
+                squares += wv * v;
+                int t = _year[i] - _firstDummy;
+                if (t >= 0)
+                {
+                    moments[t] += wv;
+                }
             }
         }
+
+        return squares;
+    }
+
+    /// <summary>Without entity effects: the column's weighted sums per dummy year, and Σw·c².</summary>
+    private double Moments(double[] c, double[]? weights, double[] moments)
+    {
+        double squares = 0.0;
+        for (int i = 0; i < c.Length; i++)
+        {
+            double wc = (weights is null ? 1.0 : weights[i]) * c[i];
+            squares += wc * c[i];
+            int t = _year[i] - _firstDummy;
+            if (t >= 0)
+            {
+                moments[t] += wc;
+            }
+        }
+
+        return squares;
     }
 
     /// <summary>D̃'WD̃ over the dummy years: diag(Σw per year) − Σ_g c_g c_g'/W_g, with c_g the entity's weight per year.</summary>

@@ -127,30 +127,35 @@ internal sealed class PoissonBlock
         int n = Y.Length;
         int slopes = Width - Dummies;
         var xb = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double s = _dummy[i] >= 0 ? beta[_dummy[i]] : 0.0;
-            int row = Kept[i];
-            for (int j = 0; j < slopes; j++)
-            {
-                s += _x[row, j] * beta[Dummies + j];
-            }
-
-            xb[i] = s;
-        }
-
         var mu = new double[n];
-        if (!Spec.EntityEffects)
+        bool entity = Spec.EntityEffects;
+        // Row-wise work (the linear predictor and the exponentials) runs over ranges of rows in parallel; every value
+        // depends on its row only, so the result does not depend on the schedule.
+        ForRanges(n, range =>
         {
-            for (int i = 0; i < n; i++)
+            for (int i = range.Item1; i < range.Item2; i++)
             {
-                mu[i] = Math.Exp(xb[i]);
-            }
+                double s = _dummy[i] >= 0 ? beta[_dummy[i]] : 0.0;
+                int row = Kept[i];
+                for (int j = 0; j < slopes; j++)
+                {
+                    s += _x[row, j] * beta[Dummies + j];
+                }
 
+                xb[i] = s;
+                if (!entity)
+                {
+                    mu[i] = Math.Exp(s);
+                }
+            }
+        });
+
+        if (!entity)
+        {
             return (xb, mu);
         }
 
-        // log Σ exp(xβ) by log-sum-exp, so that large linear predictors (log GDP × β) do not overflow.
+        // μ = exp(xβ − max_g)·Σ_g y / Σ_g exp(xβ − max_g): log-sum-exp, so that large linear predictors do not overflow.
         var max = Enumerable.Repeat(double.NegativeInfinity, Groups).ToArray();
         var sumY = new double[Groups];
         for (int i = 0; i < n; i++)
@@ -159,25 +164,52 @@ internal sealed class PoissonBlock
             sumY[_slot[i]] += Y[i];
         }
 
+        ForRanges(n, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                mu[i] = Math.Exp(xb[i] - max[_slot[i]]);
+            }
+        });
+
         var sumExp = new double[Groups];
         for (int i = 0; i < n; i++)
         {
-            sumExp[_slot[i]] += Math.Exp(xb[i] - max[_slot[i]]);
+            sumExp[_slot[i]] += mu[i];
         }
 
-        // The entity's offset once per entity, evaluated in the same order as per row before: identical values.
+        var scale = new double[Groups];
         var offset = new double[Groups];
         for (int g = 0; g < Groups; g++)
         {
+            scale[g] = sumY[g] / sumExp[g];
             offset[g] = Math.Log(sumY[g]) - max[g] - Math.Log(sumExp[g]);
         }
 
-        for (int i = 0; i < n; i++)
+        ForRanges(n, range =>
         {
-            mu[i] = Math.Exp(offset[_slot[i]] + xb[i]);
-        }
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                int g = _slot[i];
+                // A row far below its entity's largest predictor underflows here; the logarithmic form keeps it positive.
+                mu[i] = mu[i] > 0.0 ? mu[i] * scale[g] : Math.Exp(offset[g] + xb[i]);
+            }
+        });
 
         return (xb, mu);
+    }
+
+    /// <summary>Runs <paramref name="body"/> over ranges of rows, in parallel when there are many.</summary>
+    private static void ForRanges(int n, Action<(int, int)> body)
+    {
+        const int Range = 16384;
+        if (n <= Range)
+        {
+            body((0, n));
+            return;
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, Range), range => body((range.Item1, range.Item2)));
     }
 
     /// <summary>Starting μ: (y + ȳ_g)/2 within entities (ppmlhdfe), y + 0.1 without (glm's mustart).</summary>

@@ -79,8 +79,19 @@ internal static class RowQr
     /// <see cref="Factor"/> for column-major columns (X's k columns, then y), rows scaled by √w when
     /// <paramref name="weights"/> is given.
     /// </summary>
-    public static QrPart FactorColumns(double[][] columns, double[]? weights, int groups) =>
-        FactorChunks(columns[0].Length, columns.Length, (first, m, a) =>
+    public static QrPart FactorColumns(double[][] columns, double[]? weights, int groups)
+    {
+        double[]? roots = null;
+        if (weights is not null)
+        {
+            roots = new double[weights.Length];
+            for (int i = 0; i < roots.Length; i++)
+            {
+                roots[i] = Math.Sqrt(weights[i]);
+            }
+        }
+
+        return FactorChunks(columns[0].Length, columns.Length, (first, m, a) =>
         {
             for (int j = 0; j < columns.Length; j++)
             {
@@ -88,10 +99,11 @@ internal static class RowQr
                 int o = j * m;
                 for (int i = 0; i < m; i++)
                 {
-                    a[o + i] = weights is null ? column[first + i] : Math.Sqrt(weights[first + i]) * column[first + i];
+                    a[o + i] = roots is null ? column[first + i] : roots[first + i] * column[first + i];
                 }
             }
         }, groups);
+    }
 
     /// <summary><see cref="Factor"/> for a row-major x and y, rows scaled by √w when <paramref name="weights"/> is given.</summary>
     public static QrPart FactorRows(double[,] x, double[] y, double[]? weights, int groups)
