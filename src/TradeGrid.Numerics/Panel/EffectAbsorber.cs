@@ -46,7 +46,7 @@ internal sealed class EffectAbsorber
         }
 
         _slot = new int[n];
-        Groups = _entity ? Slots(entity, _slot) : (n == 0 ? 0 : 1);
+        Groups = _entity ? Regression.DenseIds.Number(entity, _slot) : (n == 0 ? 0 : 1);
         (_order, _start) = CountingSort(_slot, Math.Max(Groups, 1));
     }
 
@@ -286,24 +286,6 @@ internal sealed class EffectAbsorber
                 c[i] -= byYear[_year[i] * m + j] - mean;
             }
         }
-    }
-
-    /// <summary>Dense group numbers 0..G−1 in order of first appearance.</summary>
-    private static int Slots(ReadOnlySpan<int> ids, int[] slot)
-    {
-        var index = new Dictionary<int, int>();
-        for (int i = 0; i < ids.Length; i++)
-        {
-            if (!index.TryGetValue(ids[i], out int g))
-            {
-                g = index.Count;
-                index.Add(ids[i], g);
-            }
-
-            slot[i] = g;
-        }
-
-        return index.Count;
     }
 
     private static (int[] Order, int[] Start) CountingSort(int[] slot, int groups)

@@ -39,20 +39,11 @@ internal sealed class PoissonBlock
 
         // Dense entity numbers once (one dictionary pass), then arrays: the rows of entities whose y sums to zero go.
         var dense = new int[n];
-        var index = new Dictionary<int, int>();
-        var totals = new List<double>();
+        int distinct = spec.EntityEffects ? DenseIds.Number(entity, dense) : Math.Min(n, 1);
+        var totals = new double[distinct];
         for (int i = 0; i < n; i++)
         {
-            int id = spec.EntityEffects ? entity[i] : 0;
-            if (!index.TryGetValue(id, out int g))
-            {
-                g = index.Count;
-                index.Add(id, g);
-                totals.Add(0.0);
-            }
-
-            dense[i] = g;
-            totals[g] += y[i];
+            totals[dense[i]] += y[i];
         }
 
         var kept = new List<int>(n);
@@ -69,7 +60,7 @@ internal sealed class PoissonBlock
         _dummy = new int[m];
         Y = new double[m];
         Entity = new int[m];
-        var renumber = new int[index.Count];
+        var renumber = new int[distinct];
         Array.Fill(renumber, -1);
         _slot = new int[m];
         int groups = 0;

@@ -64,20 +64,8 @@ internal static class ClusterScores
         }
 
         int r = basis.Retained.Length;
-        var index = new Dictionary<int, int>();
         var slot = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            if (!index.TryGetValue(clusters[i], out int g))
-            {
-                g = index.Count;
-                index.Add(clusters[i], g);
-            }
-
-            slot[i] = g;
-        }
-
-        int groups = index.Count;
+        int groups = DenseIds.Number(clusters, slot);
         var sums = new double[groups * r];
         var squares = new double[groups];
         var counts = new int[groups];
