@@ -29,6 +29,13 @@ public static class FixedEffects
             throw new ArgumentException($"clusters has {clusters.Length} entries for {y.Length} rows.", nameof(clusters));
         }
 
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Years.Length > 0)
+        {
+            // Year effects absorbed, not dummy columns: the QR holds the slopes alone (same fit, see EffectAbsorber).
+            return AbsorbedFixedEffects.Fit(x, y, names, entity, year, spec, options, clusters);
+        }
+
         // Build and demean the design once; the scores reuse it (the clusters need not nest the entities here).
         (double[,] design, double[] response, int groups) = Design(x, y, entity, year, spec);
         QrPart total = WithRawMoments(TallSkinnyQr.Local(design, response, default, groups), y);

@@ -37,24 +37,49 @@ internal sealed class PoissonBlock
             }
         }
 
-        var totals = new Dictionary<int, double>();
-        if (spec.EntityEffects)
+        // Dense entity numbers once (one dictionary pass), then arrays: the rows of entities whose y sums to zero go.
+        var dense = new int[n];
+        int distinct = spec.EntityEffects ? DenseIds.Number(entity, dense) : Math.Min(n, 1);
+        var totals = new double[distinct];
+        for (int i = 0; i < n; i++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                totals[entity[i]] = totals.GetValueOrDefault(entity[i]) + y[i];
-            }
+            totals[dense[i]] += y[i];
         }
 
-        Kept = Enumerable.Range(0, n).Where(i => !spec.EntityEffects || totals[entity[i]] > 0.0).ToArray();
-        Dropped = spec.EntityEffects ? Enumerable.Range(0, n).Where(i => totals[entity[i]] == 0.0).ToArray() : [];
+        var kept = new List<int>(n);
+        var dropped = new List<int>();
+        foreach (int i in Enumerable.Range(0, n))
+        {
+            (totals[dense[i]] > 0.0 || !spec.EntityEffects ? kept : dropped).Add(i);
+        }
+
+        Kept = kept.ToArray();
+        Dropped = dropped.ToArray();
         _x = x;
-        _dummy = Kept.Select(i => PanelDesign.DummyColumn(spec, year[i], i)).ToArray();
-        Y = Kept.Select(i => y[i]).ToArray();
-        Entity = Kept.Select(i => spec.EntityEffects ? entity[i] : 0).ToArray();
-        var index = new Dictionary<int, int>();
-        _slot = Entity.Select(e => index.TryGetValue(e, out int s) ? s : index[e] = index.Count).ToArray();
-        Groups = spec.EntityEffects ? index.Count : 0;
+        int m = Kept.Length;
+        _dummy = new int[m];
+        Y = new double[m];
+        Entity = new int[m];
+        var renumber = new int[distinct];
+        Array.Fill(renumber, -1);
+        _slot = new int[m];
+        int groups = 0;
+        for (int r = 0; r < m; r++)
+        {
+            int i = Kept[r];
+            _dummy[r] = PanelDesign.DummyColumn(spec, year[i], i);
+            Y[r] = y[i];
+            Entity[r] = spec.EntityEffects ? entity[i] : 0;
+            int g = dense[i];
+            if (renumber[g] < 0)
+            {
+                renumber[g] = groups++;
+            }
+
+            _slot[r] = renumber[g];
+        }
+
+        Groups = spec.EntityEffects ? groups : 0;
         Spec = spec;
         Dummies = spec.YearDummies;
         Width = Dummies + x.GetLength(1);
@@ -75,6 +100,15 @@ internal sealed class PoissonBlock
     /// <summary>Design columns: year dummies, then slopes.</summary>
     public int Width { get; }
 
+    /// <summary>Dense entity number (0..Groups−1) of each kept row; all 0 without entity effects.</summary>
+    public int[] Slot => _slot;
+
+    /// <summary>Year-dummy column of each kept row (−1 for the reference year or without year effects).</summary>
+    public int[] DummyIndex => _dummy;
+
+    /// <summary>Slope j (a column of the caller's x) of kept row i.</summary>
+    public double Slope(int i, int j) => _x[Kept[i], j];
+
     /// <summary>Design value of kept row i, column j.</summary>
     public double Value(int i, int j) => j < Dummies ? (_dummy[i] == j ? 1.0 : 0.0) : _x[Kept[i], j - Dummies];
 
@@ -84,30 +118,35 @@ internal sealed class PoissonBlock
         int n = Y.Length;
         int slopes = Width - Dummies;
         var xb = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double s = _dummy[i] >= 0 ? beta[_dummy[i]] : 0.0;
-            int row = Kept[i];
-            for (int j = 0; j < slopes; j++)
-            {
-                s += _x[row, j] * beta[Dummies + j];
-            }
-
-            xb[i] = s;
-        }
-
         var mu = new double[n];
-        if (!Spec.EntityEffects)
+        bool entity = Spec.EntityEffects;
+        // Row-wise work (the linear predictor and the exponentials) runs over ranges of rows in parallel; every value
+        // depends on its row only, so the result does not depend on the schedule.
+        ForRanges(n, range =>
         {
-            for (int i = 0; i < n; i++)
+            for (int i = range.Item1; i < range.Item2; i++)
             {
-                mu[i] = Math.Exp(xb[i]);
-            }
+                double s = _dummy[i] >= 0 ? beta[_dummy[i]] : 0.0;
+                int row = Kept[i];
+                for (int j = 0; j < slopes; j++)
+                {
+                    s += _x[row, j] * beta[Dummies + j];
+                }
 
+                xb[i] = s;
+                if (!entity)
+                {
+                    mu[i] = Math.Exp(s);
+                }
+            }
+        });
+
+        if (!entity)
+        {
             return (xb, mu);
         }
 
-        // log Σ exp(xβ) by log-sum-exp, so that large linear predictors (log GDP × β) do not overflow.
+        // μ = exp(xβ − max_g)·Σ_g y / Σ_g exp(xβ − max_g): log-sum-exp, so that large linear predictors do not overflow.
         var max = Enumerable.Repeat(double.NegativeInfinity, Groups).ToArray();
         var sumY = new double[Groups];
         for (int i = 0; i < n; i++)
@@ -116,19 +155,52 @@ internal sealed class PoissonBlock
             sumY[_slot[i]] += Y[i];
         }
 
+        ForRanges(n, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                mu[i] = Math.Exp(xb[i] - max[_slot[i]]);
+            }
+        });
+
         var sumExp = new double[Groups];
         for (int i = 0; i < n; i++)
         {
-            sumExp[_slot[i]] += Math.Exp(xb[i] - max[_slot[i]]);
+            sumExp[_slot[i]] += mu[i];
         }
 
-        for (int i = 0; i < n; i++)
+        var scale = new double[Groups];
+        var offset = new double[Groups];
+        for (int g = 0; g < Groups; g++)
         {
-            int g = _slot[i];
-            mu[i] = Math.Exp(Math.Log(sumY[g]) - max[g] - Math.Log(sumExp[g]) + xb[i]);
+            scale[g] = sumY[g] / sumExp[g];
+            offset[g] = Math.Log(sumY[g]) - max[g] - Math.Log(sumExp[g]);
         }
+
+        ForRanges(n, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                int g = _slot[i];
+                // A row far below its entity's largest predictor underflows here; the logarithmic form keeps it positive.
+                mu[i] = mu[i] > 0.0 ? mu[i] * scale[g] : Math.Exp(offset[g] + xb[i]);
+            }
+        });
 
         return (xb, mu);
+    }
+
+    /// <summary>Runs <paramref name="body"/> over ranges of rows, in parallel when there are many.</summary>
+    private static void ForRanges(int n, Action<(int, int)> body)
+    {
+        const int Range = 16384;
+        if (n <= Range)
+        {
+            body((0, n));
+            return;
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, Range), range => body((range.Item1, range.Item2)));
     }
 
     /// <summary>Starting μ: (y + ȳ_g)/2 within entities (ppmlhdfe), y + 0.1 without (glm's mustart).</summary>
@@ -213,6 +285,9 @@ internal sealed class PoissonBlock
             }
         };
     }
+
+    /// <summary>Overwrites the first k columns (column-major) with the kept rows' slopes.</summary>
+    public void Slopes(double[][] columns) => ColumnRows.Fill(_x, Kept, columns);
 
     public static double DevianceTerm(double y, double mu) => y > 0.0 ? 2.0 * (y * Math.Log(y / mu) - (y - mu)) : 2.0 * mu;
 

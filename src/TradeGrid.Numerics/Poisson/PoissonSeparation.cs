@@ -11,34 +11,8 @@ namespace TradeGrid.Numerics.Poisson;
 public static class PoissonSeparation
 {
     /// <summary>The block's evidence over its rows.</summary>
-    public static SeparationPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
-    {
-        var block = new PoissonBlock(x, y, entity, year, spec);
-        int k = block.Width;
-        var part = new SeparationPart(Fill(k, double.PositiveInfinity), Fill(k, double.NegativeInfinity),
-            Fill(k, double.PositiveInfinity), Fill(k, double.NegativeInfinity));
-        double[] center = new double[block.Y.Length];
-        for (int j = 0; j < k; j++)
-        {
-            Centers(block, j, center);
-            for (int i = 0; i < block.Y.Length; i++)
-            {
-                double v = block.Value(i, j) - center[i];
-                if (block.Y[i] > 0.0)
-                {
-                    part.PositiveMin[j] = Math.Min(part.PositiveMin[j], v);
-                    part.PositiveMax[j] = Math.Max(part.PositiveMax[j], v);
-                }
-                else
-                {
-                    part.ZeroMin[j] = Math.Min(part.ZeroMin[j], v);
-                    part.ZeroMax[j] = Math.Max(part.ZeroMax[j], v);
-                }
-            }
-        }
-
-        return part;
-    }
+    public static SeparationPart Local(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec) =>
+        SeparationEvidence.Of(new PoissonBlock(x, y, entity, year, spec));
 
     /// <summary>The sample's evidence: element-wise extremes of the blocks'.</summary>
     public static SeparationPart Combine(IReadOnlyList<SeparationPart> parts)
@@ -108,11 +82,13 @@ public static class PoissonSeparation
 
     /// <summary>
     /// One process's rounds: the rows kept (indices into the input), the rows dropped for regressor separation, the
-    /// slope columns that separated (constant on the kept rows, so they go too), and a note per round.
+    /// slope columns that separated (constant on the kept rows, so they go too), and a note per round; when no row was
+    /// dropped, <paramref name="unseparated"/> is the block of all the caller's rows, ready for the iterations.
     /// </summary>
     internal static (int[] Kept, int[] Dropped, int[] Slopes, List<string> Notes) Resolve(
-        double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, IReadOnlyList<string> names)
+        double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, IReadOnlyList<string> names, out PoissonBlock? unseparated)
     {
+        unseparated = null;
         int[] kept = Enumerable.Range(0, y.Length).ToArray();
         var dropped = new List<int>();
         var slopes = new SortedSet<int>();
@@ -120,14 +96,24 @@ public static class PoissonSeparation
         string[] design = spec.DesignNames(names);
         while (true)
         {
-            double[,] bx = Regression.Rows.Take(x, kept);
-            double[] by = Regression.Rows.Take(y, kept);
-            int[] be = Regression.Rows.Take(entity, kept);
-            int[] bt = Regression.Rows.Take(year, kept);
-            SeparationPart part = Local(bx, by, be, bt, spec);
+            // The caller's arrays while nothing is dropped: a round that finds no separation copies nothing.
+            bool all = kept.Length == y.Length;
+            double[,] bx = all ? x : Regression.Rows.Take(x, kept);
+            double[] by = all ? y : Regression.Rows.Take(y, kept);
+            int[] be = all ? entity : Regression.Rows.Take(entity, kept);
+            int[] bt = all ? year : Regression.Rows.Take(year, kept);
+            var block = new PoissonBlock(bx, by, be, bt, spec);
+            SeparationPart part = SeparationEvidence.Of(block);
             int[] columns = Separating(part);
+            if (columns.Length == 0)
+            {
+                // Nothing separates: the fit can use this block of the caller's rows as it is.
+                unseparated = all ? block : null;
+                break;
+            }
+
             int[] rows = Rows(bx, by, be, bt, spec, part);
-            if (columns.Length == 0 || rows.Length == 0)
+            if (rows.Length == 0)
             {
                 break;
             }

@@ -29,7 +29,8 @@ internal static class PoissonSummary
         return new PoissonScorePart(scores, groups, separated, deviance, logLik, meanY, meanMu, syy, smm, sym);
     }
 
-    public static PoissonFit Assemble(ScoreBasis basis, IReadOnlyList<PoissonScorePart> parts, string[] names, int dummies, PoissonOptions options, int iterations, double lastChange)
+    /// <summary>The fit; <paramref name="absorbed"/> counts year effects projected out before the solve (they count as dummies would).</summary>
+    public static PoissonFit Assemble(ScoreBasis basis, IReadOnlyList<PoissonScorePart> parts, string[] names, int dummies, PoissonOptions options, int iterations, double lastChange, int absorbed = 0)
     {
         int n = 0;
         int groups = 0;
@@ -66,11 +67,11 @@ internal static class PoissonSummary
         }
 
         int r = basis.Retained.Length;
-        int all = r + groups;
+        int all = r + absorbed + groups;
         if (n <= all)
         {
             throw new InsufficientDataException(
-                $"{n} observations for {all} parameters ({r} coefficients, {groups} fixed effects): N must exceed K; widen the sample or drop regressors.");
+                $"{n} observations for {all} parameters ({r + absorbed} coefficients, {groups} fixed effects): N must exceed K; widen the sample or drop regressors.");
         }
 
         CovarianceKind kind = options.Covariance;

@@ -32,13 +32,21 @@ public static class Ppml
             throw new ArgumentException($"clusters has {clusters.Length} entries for {y.Length} rows.", nameof(clusters));
         }
 
-        (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names);
+        (int[] kept, int[] separated, int[] slopes, List<string> notes) = PoissonSeparation.Resolve(x, y, entity, year, spec, names, out PoissonBlock? unseparated);
         int[] columns = Enumerable.Range(0, names.Count).Except(slopes).ToArray();
         string[] used = columns.Select(j => names[j]).ToArray();
         // Copy the rows only when separation removed some: the iterations read the caller's array directly.
         PoissonBlock block = kept.Length == y.Length && slopes.Length == 0
-            ? new PoissonBlock(x, y, entity, year, spec)
+            ? unseparated ?? new PoissonBlock(x, y, entity, year, spec)
             : new PoissonBlock(Columns(Rows.Take(x, kept), columns), Rows.Take(y, kept), Rows.Take(entity, kept), Rows.Take(year, kept), spec);
+        if (spec.Years.Length > 0)
+        {
+            // Year effects absorbed, not dummy columns (same iterates, see AbsorbedPpml).
+            int[] clusterIds = clusters is null ? block.Entity : Rows.Take(Rows.Take(clusters, kept), block.Kept);
+            PoissonFit absorbed = AbsorbedPpml.Fit(block, used, spec, options, clusterIds);
+            return WithSeparation(absorbed, kept, separated, block, notes, slopes, names);
+        }
+
         var irls = new PoissonIterations(used, spec, options);
         while (!irls.Converged)
         {
@@ -47,13 +55,7 @@ public static class Ppml
 
         int[] ids = clusters is null ? block.Entity : Rows.Take(Rows.Take(clusters, kept), block.Kept);
         List<int[]> groups = LinearModel.IsCluster(options.Covariance) ? Rows.ByGroup(ids) : [Enumerable.Range(0, block.Y.Length).ToArray()];
-        PoissonFit fit = irls.Finish(ScoresOf(block, irls.Basis, groups));
-        return fit with
-        {
-            SeparatedRows = separated.Concat(block.Dropped.Select(i => kept[i])).Order().ToArray(),
-            SeparationNotes = notes.Concat(fit.SeparationNotes).ToArray(),
-            DroppedColumns = slopes.Select(j => names[j]).Concat(fit.DroppedColumns).ToArray(),
-        };
+        return WithSeparation(irls.Finish(ScoresOf(block, irls.Basis, groups)), kept, separated, block, notes, slopes, names);
     }
 
     /// <summary>One IRLS iteration in a block, at <paramref name="beta"/> (null for the first iteration, which starts from μ₀).</summary>
@@ -166,6 +168,13 @@ public static class Ppml
             Rows.Take(block.Y, rows),
             Rows.Take(mu, rows))).ToArray();
     }
+
+    private static PoissonFit WithSeparation(PoissonFit fit, int[] kept, int[] separated, PoissonBlock block, List<string> notes, int[] slopes, IReadOnlyList<string> names) => fit with
+    {
+        SeparatedRows = separated.Concat(block.Dropped.Select(i => kept[i])).Order().ToArray(),
+        SeparationNotes = notes.Concat(fit.SeparationNotes).ToArray(),
+        DroppedColumns = slopes.Select(j => names[j]).Concat(fit.DroppedColumns).ToArray(),
+    };
 
     private static double[,] Columns(double[,] x, int[] columns)
     {

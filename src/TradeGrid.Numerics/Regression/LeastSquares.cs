@@ -9,7 +9,11 @@ namespace TradeGrid.Numerics.Regression;
 /// </summary>
 internal static class LeastSquares
 {
-    public static LeastSquaresSolution Solve(QrPart total, IReadOnlyList<string> names, int nuisance, bool dropCollinear, double tolerance)
+    /// <summary>
+    /// Solves with the rank rule; <paramref name="norms"/> (k entries), when given, replaces the columns' norms in it: those
+    /// of columns from which absorbed effects were projected out before the QR (<see cref="Panel.EffectAbsorber"/>).
+    /// </summary>
+    public static LeastSquaresSolution Solve(QrPart total, IReadOnlyList<string> names, int nuisance, bool dropCollinear, double tolerance, double[]? norms = null)
     {
         int k = total.Columns;
         if (names.Count != k)
@@ -28,14 +32,19 @@ internal static class LeastSquares
         }
 
         double[] aug = TallSkinnyQr.Augmented(total);
-        double[] norms = ColumnNorms(aug, k + 1);
+        double[] columnNorms = ColumnNorms(aug, k + 1);
+        if (norms is not null)
+        {
+            Array.Copy(norms, columnNorms, k);
+        }
+
         List<int> retained = Enumerable.Range(0, k).ToList();
         var dropped = new List<int>();
         double[] w;
         while (true)
         {
             w = Factor(aug, k + 1, retained);
-            int bad = FirstDependent(w, k + 1, retained, norms, tolerance);
+            int bad = FirstDependent(w, k + 1, retained, columnNorms, tolerance);
             if (bad < 0)
             {
                 break;
@@ -49,7 +58,7 @@ internal static class LeastSquares
                 continue;
             }
 
-            throw new SingularDesignException(Describe(w, k + 1, retained, bad, norms, names));
+            throw new SingularDesignException(Describe(w, k + 1, retained, bad, columnNorms, names));
         }
 
         int r = retained.Count;
@@ -186,8 +195,15 @@ internal static class LeastSquares
             }
         }
 
-        involved.Add(name);
         double sine = Math.Abs(w[bad * m + bad]) / norms[columns[bad]];
+        if (involved.Count == 0)
+        {
+            return $"Column '{name}' is collinear with the fixed effects (within {sine:G3} of their span): it varies only with the "
+                + "absorbed effects; drop it, or ask for collinear columns to be dropped.";
+        }
+
+        involved.Add(name);
+        sine = Math.Abs(w[bad * m + bad]) / norms[columns[bad]];
         return $"Columns [{string.Join(", ", involved)}] are collinear (column '{name}' is within {sine:G3} of the span of the others); "
             + "drop one of them, or ask for collinear columns to be dropped.";
     }

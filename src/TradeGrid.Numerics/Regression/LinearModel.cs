@@ -9,7 +9,11 @@ internal static class LinearModel
 {
     public static bool IsCluster(CovarianceKind kind) => kind is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1;
 
-    public static OlsFit Assemble(QrPart total, IReadOnlyList<ScorePart>? scores, IReadOnlyList<string> names, OlsOptions options, int dummies, bool panel)
+    /// <summary>
+    /// <paramref name="absorbed"/> counts year effects projected out before the QR (<see cref="Panel.EffectAbsorber"/>), with
+    /// <paramref name="norms"/> the columns' norms before that projection; they count as the dummies would.
+    /// </summary>
+    public static OlsFit Assemble(QrPart total, IReadOnlyList<ScorePart>? scores, IReadOnlyList<string> names, OlsOptions options, int dummies, bool panel, int absorbed = 0, double[]? norms = null)
     {
         options.Validate(total.Columns);
         int n = total.Observations;
@@ -18,15 +22,15 @@ internal static class LinearModel
             throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, years).");
         }
 
-        LeastSquaresSolution solution = LeastSquares.Solve(total, names, dummies, options.DropCollinear, options.CollinearityTolerance);
+        LeastSquaresSolution solution = LeastSquares.Solve(total, names, dummies, options.DropCollinear, options.CollinearityTolerance, norms);
         int[] retained = solution.Retained;
         int r = retained.Length;
         int groups = total.Groups;
-        int allParameters = r + groups;
+        int allParameters = r + absorbed + groups;
         if (n <= allParameters)
         {
             throw new InsufficientDataException(
-                $"{n} observations for {allParameters} parameters ({r} coefficients, {groups} fixed effects): "
+                $"{n} observations for {allParameters} parameters ({r + absorbed} coefficients, {groups} fixed effects): "
                 + "N must exceed K; widen the sample or drop regressors.");
         }
 
@@ -59,7 +63,7 @@ internal static class LinearModel
                 CovarianceKind.ClusterCr0 => clusters / (clusters - 1.0),
                 // Stata's vce(cluster) factor. With entity effects K counts the slopes only (plm's "sss"): the effects
                 // are nested in the clusters. Year effects alone are not, so there K counts the year dummies too (as lm).
-                _ => clusters / (clusters - 1.0) * (n - 1.0) / (n - (panel && groups > 0 ? slopes : r)),
+                _ => clusters / (clusters - 1.0) * (n - 1.0) / (n - (panel && groups > 0 ? slopes : r + absorbed)),
             };
             if (IsCluster(kind))
             {

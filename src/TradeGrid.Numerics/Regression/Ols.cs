@@ -78,6 +78,6 @@ public static class Ols
             throw new ArgumentException($"Covariance {kind} needs one cluster id per row.", nameof(clusters));
         }
 
-        return TallSkinnyQr.ByCluster(x, TallSkinnyQr.Residuals(x, y, basis.Beta), Rows.ByGroup(clusters), basis);
+        return ClusterScores.FromRows(x, y, clusters, basis);
     }
 }

@@ -75,6 +75,138 @@ internal static class RowQr
         return TallSkinnyQr.FromAugmented(augmented, k, n, groups, yty) with { YMean = mean, YCentredSquares = centred };
     }
 
+    /// <summary>
+    /// <see cref="Factor"/> for column-major columns (X's k columns, then y), rows scaled by √w when
+    /// <paramref name="weights"/> is given.
+    /// </summary>
+    public static QrPart FactorColumns(double[][] columns, double[]? weights, int groups)
+    {
+        double[]? roots = null;
+        if (weights is not null)
+        {
+            roots = new double[weights.Length];
+            for (int i = 0; i < roots.Length; i++)
+            {
+                roots[i] = Math.Sqrt(weights[i]);
+            }
+        }
+
+        return FactorChunks(columns[0].Length, columns.Length, (first, m, a) =>
+        {
+            for (int j = 0; j < columns.Length; j++)
+            {
+                double[] column = columns[j];
+                int o = j * m;
+                for (int i = 0; i < m; i++)
+                {
+                    a[o + i] = roots is null ? column[first + i] : roots[first + i] * column[first + i];
+                }
+            }
+        }, groups);
+    }
+
+    /// <summary><see cref="Factor"/> for a row-major x and y, rows scaled by √w when <paramref name="weights"/> is given.</summary>
+    public static QrPart FactorRows(double[,] x, double[] y, double[]? weights, int groups)
+    {
+        int k = x.GetLength(1);
+        return FactorChunks(y.Length, k + 1, (first, m, a) =>
+        {
+            for (int i = 0; i < m; i++)
+            {
+                int row = first + i;
+                double s = weights is null ? 1.0 : Math.Sqrt(weights[row]);
+                for (int j = 0; j < k; j++)
+                {
+                    a[j * m + i] = s * x[row, j];
+                }
+
+                a[k * m + i] = s * y[row];
+            }
+        }, groups);
+    }
+
+    /// <summary>
+    /// The chunked TSQR of <see cref="Factor"/> with the chunks filled column-major by <paramref name="fill"/> and factored
+    /// in parallel: each chunk writes its own rows of the stack, so the factor does not depend on the schedule. The
+    /// moments of y combine per chunk (Chan, Golub and LeVeque), in chunk order.
+    /// </summary>
+    private static QrPart FactorChunks(int n, int k1, Action<int, int, double[]> fill, int groups)
+    {
+        int k = k1 - 1;
+        int chunk = Math.Max(ChunkRows, 4 * k1);
+        int chunks = Math.Max(1, (n + chunk - 1) / chunk);
+        if (chunks == 1)
+        {
+            chunk = n;
+        }
+
+        int stackRows = chunks * k1;
+        var stack = new double[chunks == 1 ? 0 : stackRows * k1];
+        double[] single = chunks == 1 ? new double[n * k1] : [];
+        var moments = new double[chunks * 3];
+        Parallel.For(0, chunks, () => chunks == 1 ? single : new double[chunk * k1], (c, _, a) =>
+        {
+            int first = c * chunk;
+            int m = Math.Min(chunk, n - first);
+            fill(first, m, a);
+            double yty = 0.0;
+            double mean = 0.0;
+            double centred = 0.0;
+            for (int i = 0; i < m; i++)
+            {
+                double v = a[k * m + i];
+                yty += v * v;
+                double delta = v - mean;
+                mean += delta / (i + 1);
+                centred += delta * (v - mean);
+            }
+
+            moments[3 * c] = yty;
+            moments[3 * c + 1] = mean;
+            moments[3 * c + 2] = centred;
+            Householder.Triangularize(a, m, k1);
+            if (chunks > 1)
+            {
+                for (int l = 0; l < k1; l++)
+                {
+                    for (int i = 0; i <= l && i < m; i++)
+                    {
+                        stack[l * stackRows + c * k1 + i] = a[l * m + i];
+                    }
+                }
+            }
+
+            return a;
+        }, _ => { });
+
+        double[] augmented;
+        if (chunks == 1)
+        {
+            augmented = Householder.UpperRowMajor(single, n, k1);
+        }
+        else
+        {
+            Householder.Triangularize(stack, stackRows, k1);
+            augmented = Householder.UpperRowMajor(stack, stackRows, k1);
+        }
+
+        double total = 0.0;
+        double squares = 0.0;
+        double overall = 0.0;
+        double spread = 0.0;
+        for (int c = 0; c < chunks; c++)
+        {
+            double m = Math.Min(chunk, n - c * chunk);
+            squares += moments[3 * c];
+            double delta = moments[3 * c + 1] - overall;
+            spread += moments[3 * c + 2] + (total == 0.0 ? 0.0 : delta * delta * total * m / (total + m));
+            overall += delta * m / (total + m);
+            total += m;
+        }
+
+        return TallSkinnyQr.FromAugmented(augmented, k, n, groups, squares) with { YMean = overall, YCentredSquares = spread };
+    }
+
     /// <summary>Whitened score sum (and, when <paramref name="meat"/>, HC meat) of rows that <paramref name="write"/> fills with k values.</summary>
     public static ScorePart Scores(int n, int k, RowWriter write, double[] e, ScoreBasis basis, bool meat)
     {

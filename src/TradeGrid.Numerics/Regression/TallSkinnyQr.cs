@@ -15,7 +15,6 @@ public static class TallSkinnyQr
     {
         ArgumentNullException.ThrowIfNull(x);
         int n = x.GetLength(0);
-        int k = x.GetLength(1);
         if (y.Length != n)
         {
             throw new ArgumentException($"y has {y.Length} rows, x has {n}.", nameof(y));
@@ -26,18 +25,7 @@ public static class TallSkinnyQr
             throw new ArgumentException($"weights has {weights.Length} rows, x has {n}.", nameof(weights));
         }
 
-        double[] ya = y.ToArray();
-        double[]? wa = weights.IsEmpty ? null : weights.ToArray();
-        return RowQr.Factor(n, k, (i, row) =>
-        {
-            double s = wa is null ? 1.0 : Math.Sqrt(wa[i]);
-            for (int j = 0; j < k; j++)
-            {
-                row[j] = s * x[i, j];
-            }
-
-            row[k] = s * ya[i];
-        }, groups);
+        return RowQr.FactorRows(x, y.ToArray(), weights.IsEmpty ? null : weights.ToArray(), groups);
     }
 
     /// <summary>Combines blocks' parts into the part of all their rows: stack the factors and factor again.</summary>

@@ -10,8 +10,8 @@ public sealed class FixedEffectsAgainstPlmTests
 {
     // fixtures/regression/panel_synthetic.json comes from panel_synthetic.R: plm within models (one-way and two-way) on an
     // unbalanced panel, plm::vcovHC(method = "arellano", type = "sss") for the cluster covariance, LSDV lm() for HC1/logLik.
-    private const double RelativeTolerance = 1e-9; // the same least-squares problem; plm demeans, we demean and add year dummies
-    private const double SplitTolerance = 1e-12;   // the same arithmetic, reordered across blocks
+    private const double RelativeTolerance = 1e-9; // the same least-squares problem; plm by its within transformation, we demean and project out the years
+    private const double SplitTolerance = 1e-12;   // the split path's year dummies against the one-process projection: rounding only
 
     private static readonly JsonElement _r = Fixture.Load("regression/panel_synthetic");
 
