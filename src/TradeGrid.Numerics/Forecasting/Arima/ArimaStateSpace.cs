@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
@@ -100,10 +102,11 @@ internal sealed class ArimaStateSpace
         Span<double> a = _a;
         Span<double> anew = _anew;
         Span<double> m = _m;
-        Span<double> pMatrix = _pMatrix;
-        Span<double> pnew = _pnew;
+        // The rd × rd matrices are read and written through unchecked references (indices < rd² by construction).
+        ref double pRef = ref MemoryMarshal.GetArrayDataReference(_pMatrix);
+        ref double pnewRef = ref MemoryMarshal.GetArrayDataReference(_pnew);
         a.Clear();
-        _pn.AsSpan().CopyTo(pnew);
+        Array.Copy(_pn, _pnew, _pn.Length);
         double ssq = 0.0;
         double sumlog = 0.0;
         int nu = 0;
@@ -118,16 +121,16 @@ internal sealed class ArimaStateSpace
             }
             if (l > 0)
             {
-                Propagate(pMatrix, pnew);
+                Propagate(_pMatrix, _pnew);
             }
             // M = Pnew Z with Z = (1, 0, …, 0, δ); gain F = Z'M.
             for (int i = 0; i < rd; i++)
             {
-                ReadOnlySpan<double> row = pnew.Slice(i * rd, rd);
-                double tmp = row[0];
+                ref double row = ref Unsafe.Add(ref pnewRef, i * rd);
+                double tmp = row;
                 for (int j = 0; j < d; j++)
                 {
-                    tmp += row[r + j] * delta[j];
+                    tmp += Unsafe.Add(ref row, r + j) * delta[j];
                 }
                 m[i] = tmp;
             }
@@ -150,14 +153,15 @@ internal sealed class ArimaStateSpace
             {
                 a[i] = anew[i] + m[i] * resid0 / gain;
             }
+            ref double mRef = ref MemoryMarshal.GetArrayDataReference(_m);
             for (int i = 0; i < rd; i++)
             {
                 double mi = m[i] / gain;
-                Span<double> target = pMatrix.Slice(i * rd, rd);
-                ReadOnlySpan<double> source = pnew.Slice(i * rd, rd);
-                for (int j = 0; j < target.Length; j++)
+                ref double target = ref Unsafe.Add(ref pRef, i * rd);
+                ref double source = ref Unsafe.Add(ref pnewRef, i * rd);
+                for (int j = 0; j < rd; j++)
                 {
-                    target[j] = source[j] - mi * m[j];
+                    Unsafe.Add(ref target, j) = Unsafe.Add(ref source, j) - mi * Unsafe.Add(ref mRef, j);
                 }
             }
         }
@@ -202,73 +206,82 @@ internal sealed class ArimaStateSpace
     /// as in R's ARIMA_Like. First MM = T P a row at a time (row i of T P combines whole rows of P); then, P being
     /// symmetric, T P T' = T MM': column i of the result is T applied to row i of MM.
     /// </summary>
-    private void Propagate(ReadOnlySpan<double> p, Span<double> result)
+    private void Propagate(double[] p, double[] result)
     {
         int rd = _rd;
         int r = _r;
         int d = _delta.Length;
+        // Unchecked element access (Unsafe.Add on the arrays' first elements): every index below is < rd² by
+        // construction, and bounds checks were a large part of this loop's cost for rd of 2 to 8.
         // φ padded with zeros to r: 0·x + y is y, so the rows beyond p need no branch.
-        ReadOnlySpan<double> phi = _phiPadded;
-        ReadOnlySpan<double> delta = _delta;
-        Span<double> mm = _mm;
-        ReadOnlySpan<double> p0 = p[..rd];
+        ref double phi = ref MemoryMarshal.GetArrayDataReference(_phiPadded);
+        ref double delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref double mm = ref MemoryMarshal.GetArrayDataReference(_mm);
+        ref double pp = ref MemoryMarshal.GetArrayDataReference(p);
+        ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref double res = ref MemoryMarshal.GetArrayDataReference(result);
         for (int i = 0; i < r - 1; i++)
         {
-            Span<double> target = mm.Slice(i * rd, rd);
-            ReadOnlySpan<double> below = p.Slice((i + 1) * rd, rd);
-            double f = phi[i];
-            for (int j = 0; j < target.Length; j++)
+            double f = Unsafe.Add(ref phi, i);
+            ref double target = ref Unsafe.Add(ref mm, i * rd);
+            ref double below = ref Unsafe.Add(ref pp, (i + 1) * rd);
+            for (int j = 0; j < rd; j++)
             {
-                target[j] = f * p0[j] + below[j];
+                Unsafe.Add(ref target, j) = f * Unsafe.Add(ref pp, j) + Unsafe.Add(ref below, j);
             }
         }
         {
-            Span<double> target = mm.Slice((r - 1) * rd, rd);
-            double f = phi[r - 1];
-            for (int j = 0; j < target.Length; j++)
+            double f = Unsafe.Add(ref phi, r - 1);
+            ref double target = ref Unsafe.Add(ref mm, (r - 1) * rd);
+            for (int j = 0; j < rd; j++)
             {
-                target[j] = f * p0[j];
+                Unsafe.Add(ref target, j) = f * Unsafe.Add(ref pp, j);
             }
         }
         if (d > 0)
         {
-            Span<double> target = mm.Slice(r * rd, rd);
-            p0.CopyTo(target);
-            for (int k = 0; k < d; k++)
+            ref double target = ref Unsafe.Add(ref mm, r * rd);
+            for (int j = 0; j < rd; j++)
             {
-                double dk = delta[k];
-                ReadOnlySpan<double> source = p.Slice((r + k) * rd, rd);
-                for (int j = 0; j < target.Length; j++)
+                double tmp = Unsafe.Add(ref pp, j);
+                for (int k = 0; k < d; k++)
                 {
-                    target[j] += dk * source[j];
+                    tmp += Unsafe.Add(ref delta, k) * Unsafe.Add(ref pp, (r + k) * rd + j);
                 }
+                Unsafe.Add(ref target, j) = tmp;
             }
             for (int i = 1; i < d; i++)
             {
-                p.Slice((r + i - 1) * rd, rd).CopyTo(mm.Slice((r + i) * rd, rd));
+                for (int j = 0; j < rd; j++)
+                {
+                    Unsafe.Add(ref mm, (r + i) * rd + j) = Unsafe.Add(ref pp, (r + i - 1) * rd + j);
+                }
             }
         }
-        ReadOnlySpan<double> v = _v;
         for (int i = 0; i < rd; i++)
         {
-            ReadOnlySpan<double> row = mm.Slice(i * rd, rd);
-            double x0 = row[0];
+            ref double row = ref Unsafe.Add(ref mm, i * rd);
+            double x0 = row;
             for (int k = 0; k < r - 1; k++)
             {
-                result[k * rd + i] = phi[k] * x0 + row[k + 1] + v[k * rd + i];
+                int at = k * rd + i;
+                Unsafe.Add(ref res, at) = Unsafe.Add(ref phi, k) * x0 + Unsafe.Add(ref row, k + 1) + Unsafe.Add(ref v, at);
             }
-            result[(r - 1) * rd + i] = phi[r - 1] * x0 + v[(r - 1) * rd + i];
+            int last = (r - 1) * rd + i;
+            Unsafe.Add(ref res, last) = Unsafe.Add(ref phi, r - 1) * x0 + Unsafe.Add(ref v, last);
             if (d > 0)
             {
                 double tmp = x0;
                 for (int k = 0; k < d; k++)
                 {
-                    tmp += delta[k] * row[r + k];
+                    tmp += Unsafe.Add(ref delta, k) * Unsafe.Add(ref row, r + k);
                 }
-                result[r * rd + i] = tmp + v[r * rd + i];
+                int at = r * rd + i;
+                Unsafe.Add(ref res, at) = tmp + Unsafe.Add(ref v, at);
                 for (int k = 1; k < d; k++)
                 {
-                    result[(r + k) * rd + i] = row[r + k - 1] + v[(r + k) * rd + i];
+                    at = (r + k) * rd + i;
+                    Unsafe.Add(ref res, at) = Unsafe.Add(ref row, r + k - 1) + Unsafe.Add(ref v, at);
                 }
             }
         }
