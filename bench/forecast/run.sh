@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Forecast benchmark in one run: starts the Release server on its own ports, runs R's side (holdout.R) and then
-# TradeGrid's (ForecastBench) on the same PWT series, and writes bench/forecast/RESULTS.md.
+# Forecast benchmark in one run: starts the Release server on its own ports, runs R's side (holdout.R), statsmodels'
+# ETS and ARIMA timings (statsmodels_timing.py, skipped if /usr/bin/python3 has no statsmodels) and then TradeGrid's
+# (ForecastBench) on the same PWT series, and writes bench/forecast/RESULTS.md.
 # Needs the .NET 10 SDK and R with r-cran-forecast and r-cran-pwt9. Usage: bench/forecast/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,4 +25,8 @@ done
 curl -sf "http://127.0.0.1:$http/healthz" > /dev/null || { echo "server did not become healthy; see $out/server.log" >&2; exit 1; }
 
 Rscript "$here/holdout.R" "$out"
+rm -f "$out/statsmodels_timing.csv"
+if /usr/bin/python3 -c "import statsmodels" 2> /dev/null; then
+  /usr/bin/python3 "$here/statsmodels_timing.py" "$out"
+fi
 dotnet "$here/ForecastBench/bin/Release/net10.0/ForecastBench.dll" "http://127.0.0.1:$grpc" "$out" "$here/RESULTS.md" "$server"

@@ -18,6 +18,12 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
 
     private readonly Dictionary<string, SeriesForecastRecord> _forecastCache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The ETS, ARIMA and Theta forecasts behind the cached results, by the same key: combination and auto average
+    /// them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
+    /// </summary>
+    private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
+
     public async ValueTask<SeriesForecastRecord> Forecast(ForecastSpec spec, CancellationToken cancellationToken)
     {
         RequireRegistered();
@@ -75,15 +81,51 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         }
         else
         {
-            ForecastResult forecast = Forecaster.Forecast(input.Values, method, spec.Horizon, spec.Levels, spec.LogScale);
+            ForecastResult forecast = Fit(input, spec, method, series.Version);
             result = SeriesForecastRecord.From(Code, spec, forecast, null, input.FirstYear, input.LastYear, series.Version);
         }
         if (_forecastCache.Count >= ForecastCacheCapacity)
         {
             _forecastCache.Clear();
         }
+        if (_componentCache.Count >= ForecastCacheCapacity)
+        {
+            _componentCache.Clear();
+        }
         _forecastCache[key] = result;
         return result;
+    }
+
+    /// <summary>
+    /// One method's forecast. On the natural scale, a combination takes its components from
+    /// <see cref="_componentCache"/> and a component method fills it; on the log scale (which transforms the
+    /// combination, not each component) every call fits.
+    /// </summary>
+    private ForecastResult Fit(ForecastInput input, ForecastSpec spec, ForecastMethod method, long version)
+    {
+        if (spec.LogScale)
+        {
+            return Forecaster.Forecast(input.Values, method, spec.Horizon, spec.Levels, logScale: true);
+        }
+        IForecaster forecaster = Forecaster.Create(method);
+        if (forecaster is CombinationForecaster combination)
+        {
+            return combination.Forecast(input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, version));
+        }
+        return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta
+            ? Component(forecaster, input, spec, version)
+            : forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+    }
+
+    private ForecastResult Component(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
+    {
+        string key = (spec with { Method = forecaster.Name, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
+        if (!_componentCache.TryGetValue(key, out ForecastResult? forecast))
+        {
+            forecast = forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            _componentCache[key] = forecast;
+        }
+        return forecast;
     }
 
     /// <summary>

@@ -83,4 +83,34 @@ public sealed class EconomyForecastGrainTests(TwoSiloCluster cluster)
         Assert.Equal(shortSeries.Skipped, error.Message);
         Assert.False(missing.HasData);
     }
+
+    [Fact]
+    public async Task Combination_and_auto_built_from_the_grains_component_forecasts_equal_the_single_process_ones()
+    {
+        IEconomyGrain economy = await EconomyAsync("FG04");
+        await economy.Write(Batch("fg_c", Enumerable.Range(2000, 15).Select(y => (y, Value(y), Provenance.Reported))));
+        double[] observed = Enumerable.Range(2000, 15).Select(Value).ToArray();
+        IEconomyForecastGrain grain = cluster.Grains.EconomyForecast("FG04");
+        // No holdout horizon or origins: auto is the ETS–ARIMA mean, as the gateway asks for it by default.
+        ForecastSpec Plain(string method) => Spec("fg_c", method) with { HoldoutHorizon = 0, HoldoutOrigins = 0 };
+
+        // ets and arima first, so that auto and combination take them from the grain; theta is fitted by combination.
+        await grain.Forecast(Plain("ets"));
+        await grain.Forecast(Plain("arima"));
+        SeriesForecastRecord auto = await grain.Forecast(Plain("auto"));
+        SeriesForecastRecord combination = await grain.Forecast(Plain("combination"));
+        SeriesForecastRecord theta = await grain.Forecast(Plain("theta"));
+
+        ForecastResult expectedAuto = Forecaster.Forecast(observed, ForecastMethod.Auto, 3, Levels);
+        ForecastResult expectedCombination = Forecaster.Forecast(observed, ForecastMethod.Combination, 3, Levels);
+        ForecastResult expectedTheta = Forecaster.Forecast(observed, ForecastMethod.Theta, 3, Levels);
+        Assert.Equal(expectedAuto.Model, auto.Model);
+        Assert.Equal(expectedAuto.Point, auto.Point);
+        Assert.Equal(expectedAuto.Upper[1], auto.Upper[1]);
+        Assert.Equal(expectedCombination.Model, combination.Model);
+        Assert.Equal(expectedCombination.Point, combination.Point);
+        Assert.Equal(expectedCombination.Lower[0], combination.Lower[0]);
+        Assert.Equal(expectedTheta.Model, theta.Model);
+        Assert.Equal(expectedTheta.Point, theta.Point);
+    }
 }

@@ -3,17 +3,18 @@ using Grpc.Core;
 using TradeGrid.Api.Mapping;
 using TradeGrid.Api.V1;
 using TradeGrid.Api.Validation;
-using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains;
 using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Numerics;
 
 namespace TradeGrid.Api.Services;
 
 /// <summary>
-/// The ForecastAll RPC: each member's economy grain forecasts its own series, at most <see cref="MaxConcurrency"/> at
-/// a time; results stream back in the order they complete, each followed by a progress message. One grain call
-/// forecasts one series (milliseconds), so every chunk of work is far under Orleans' call timeout. The caller's
-/// deadline or cancellation cancels the calls in flight and those not started.
+/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastFanOut"/>, which
+/// also retries economies whose silo was lost), at most <see cref="MaxConcurrency"/> at a time; results stream back
+/// in the order they complete, each followed by a progress message. One grain call forecasts one series
+/// (milliseconds), so every chunk of work is far under Orleans' call timeout. The caller's deadline or cancellation
+/// cancels the calls in flight and those not started.
 /// </summary>
 public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalog)
 {
@@ -28,34 +29,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
 
         Channel<EconomyForecastOutcome> outcomes = Channel.CreateUnbounded<EconomyForecastOutcome>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        int next = -1;
-
-        async Task WorkAsync()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < economies.Length)
-            {
-                EconomyForecastOutcome outcome = await grains.EconomyForecast(economies[i]).ForecastOrSkip(spec, stop.Token);
-                await outcomes.Writer.WriteAsync(outcome, stop.Token);
-            }
-        }
-
-        async Task ProduceAsync()
-        {
-            Exception? failure = null;
-            try
-            {
-                await Task.WhenAll(Enumerable.Range(0, Math.Min(MaxConcurrency, economies.Length)).Select(_ => WorkAsync()));
-            }
-            catch (Exception ex)
-            {
-                // Not handled here: handed to the reader, which rethrows it on the request's path (the interceptor maps it).
-                failure = ex;
-            }
-            outcomes.Writer.TryComplete(failure);
-        }
-
-        Task producing = ProduceAsync();
+        Task producing = ForecastFanOut.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
         try
         {
             var progress = new JobProgress { Total = economies.Length };

@@ -43,12 +43,34 @@ public sealed class CombinationForecaster : IForecaster
 
     public int MinimumObservations => _components.Max(c => c.MinimumObservations);
 
-    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels)
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels) => Forecast(y, horizon, levels, null);
+
+    /// <summary>
+    /// As <see cref="Forecast(ReadOnlySpan{double}, int, IReadOnlyList{double})"/>, with the components' forecasts
+    /// obtained through <paramref name="component"/>: a caller that already holds the ETS, ARIMA or Theta forecast of
+    /// the same series, horizon and levels (a grain that served it a moment ago) passes it instead of refitting.
+    /// </summary>
+    /// <param name="y">The series, oldest first, complete.</param>
+    /// <param name="horizon">Steps ahead, 1..50.</param>
+    /// <param name="levels">Interval levels in percent.</param>
+    /// <param name="component">
+    /// Given a component forecaster, returns what its Forecast(y, horizon, levels) returns (levels as given here);
+    /// null fits every component.
+    /// </param>
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels, Func<IForecaster, ForecastResult>? component)
     {
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] series = ForecastChecks.Series(y, MinimumObservations, Name);
-        ForecastResult[] parts = _components.Select(c => c.Forecast(series, horizon, levelArray)).ToArray();
+        var parts = new ForecastResult[_components.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = component is null ? _components[i].Forecast(series, horizon, levelArray) : component(_components[i]);
+            if (parts[i].Point.Length != horizon || parts[i].Levels.Length != levelArray.Length)
+            {
+                throw new ArgumentException($"the {_components[i].Name} forecast supplied has another horizon or other levels.", nameof(component));
+            }
+        }
 
         double[] point = Average(parts.Select(p => p.Point));
         double[][] lower = levelArray.Select((_, i) => Average(parts.Select(p => p.Lower[i]))).ToArray();

@@ -4,10 +4,15 @@ namespace TradeGrid.Numerics.Forecasting.Arima;
 internal static class ArimaCss
 {
     /// <summary>ARIMA_CSS: conditional sum of squares after differencing, from observation ncond on.</summary>
-    public static double Evaluate(double[] y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond)
+    public static double Evaluate(double[] y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond) =>
+        Evaluate(y, d, phi, theta, ncond, new double[y.Length], new double[y.Length]);
+
+    /// <summary>ARIMA_CSS with the caller's work buffers (length n each): the optimiser calls it hundreds of times per fit.</summary>
+    public static double Evaluate(
+        ReadOnlySpan<double> y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond, Span<double> w, Span<double> resid)
     {
         int n = y.Length;
-        var w = (double[])y.Clone();
+        y.CopyTo(w);
         for (int i = 0; i < d; i++)
         {
             for (int l = n - 1; l > 0; l--)
@@ -15,7 +20,7 @@ internal static class ArimaCss
                 w[l] -= w[l - 1];
             }
         }
-        var resid = new double[n];
+        resid.Clear();
         double ssq = 0.0;
         int nu = 0;
         for (int l = ncond; l < n; l++)

@@ -87,10 +87,13 @@ internal static class ArimaEstimator
         }
 
         int ncond = d + p;
+        var cssSeries = new double[n];
+        var cssWork = new double[n];
+        var cssResiduals = new double[n];
         double CssObjective(double[] par)
         {
-            double[] w = RemoveRegression(x, xreg, par, narma);
-            return 0.5 * Math.Log(ArimaCss.Evaluate(w, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond));
+            RemoveRegression(x, xreg, par, narma, cssSeries);
+            return 0.5 * Math.Log(ArimaCss.Evaluate(cssSeries, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond, cssWork, cssResiduals));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
@@ -253,7 +256,9 @@ internal static class ArimaEstimator
     {
         if (transform)
         {
-            stateSpace.Reset(ArimaTransforms.ToAr(par.AsSpan(0, p)), par.AsSpan(p, q));
+            Span<double> phi = stackalloc double[p];
+            ArimaTransforms.ToAr(par.AsSpan(0, p), phi);
+            stateSpace.Reset(phi, par.AsSpan(p, q));
         }
         else
         {
@@ -264,9 +269,18 @@ internal static class ArimaEstimator
         {
             buffer[t] = xreg is null ? x[t] : x[t] - xreg[t] * beta;
         }
-        (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, null);
+        (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, default);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
+    }
+
+    private static void RemoveRegression(double[] x, double[]? xreg, double[] par, int narma, Span<double> w)
+    {
+        double beta = xreg is null ? 0.0 : par[narma];
+        for (int t = 0; t < x.Length; t++)
+        {
+            w[t] = xreg is null ? x[t] : x[t] - xreg[t] * beta;
+        }
     }
 
     private static double[] RemoveRegression(double[] x, double[]? xreg, double[] par, int narma)

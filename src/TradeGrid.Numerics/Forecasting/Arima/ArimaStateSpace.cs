@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
@@ -19,6 +21,7 @@ internal sealed class ArimaStateSpace
     private readonly int _rd;
     private readonly double[] _delta;
     private readonly double[] _phi;
+    private readonly double[] _phiPadded;
     private readonly double[] _theta;
     private readonly double[] _v;
     private readonly double[] _a;
@@ -38,6 +41,7 @@ internal sealed class ArimaStateSpace
         _delta = delta;
         _rd = _r + delta.Length;
         _phi = new double[p];
+        _phiPadded = new double[_r];
         _theta = new double[_r - 1];
         int rd2 = _rd * _rd;
         _v = new double[rd2];
@@ -61,6 +65,7 @@ internal sealed class ArimaStateSpace
     public void Reset(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta)
     {
         phi.CopyTo(_phi);
+        phi.CopyTo(_phiPadded);
         Array.Clear(_theta);
         theta[..Math.Min(theta.Length, _r - 1)].CopyTo(_theta);
         int rd = _rd;
@@ -84,44 +89,55 @@ internal sealed class ArimaStateSpace
     /// <summary>
     /// ARIMA_Like with up = 0 over y (regression part already removed), leaving the filtered state for
     /// forecasting. Returns Σ v²/F, Σ log F and the count of steps with F &lt; 1e4 (diffuse steps excluded);
-    /// fills the standardised residuals v/sqrt(F) when a buffer is given.
+    /// fills the standardised residuals v/sqrt(F) when a buffer is given. This is the innermost loop of every
+    /// ARIMA fit (hundreds of calls per model): spans over preallocated buffers, no allocation, T applied by its
+    /// structure.
     /// </summary>
-    public (double Ssq, double SumLog, int Count) Filter(ReadOnlySpan<double> y, double[]? residuals)
+    public (double Ssq, double SumLog, int Count) Filter(ReadOnlySpan<double> y, Span<double> residuals)
     {
         int rd = _rd;
         int r = _r;
         int d = _delta.Length;
-        Array.Clear(_a);
+        ReadOnlySpan<double> delta = _delta;
+        Span<double> a = _a;
+        Span<double> anew = _anew;
+        Span<double> m = _m;
+        // The rd × rd matrices are read and written through unchecked references (indices < rd² by construction).
+        ref double pRef = ref MemoryMarshal.GetArrayDataReference(_pMatrix);
+        ref double pnewRef = ref MemoryMarshal.GetArrayDataReference(_pnew);
+        a.Clear();
         Array.Copy(_pn, _pnew, _pn.Length);
         double ssq = 0.0;
         double sumlog = 0.0;
         int nu = 0;
+        bool keepResiduals = !residuals.IsEmpty;
         for (int l = 0; l < y.Length; l++)
         {
-            ApplyT(_a, 0, 1, _anew, 0, 1);
+            ApplyT(a, anew);
+            double resid0 = y[l] - anew[0];
+            for (int i = 0; i < d; i++)
+            {
+                resid0 -= delta[i] * anew[r + i];
+            }
             if (l > 0)
             {
                 Propagate(_pMatrix, _pnew);
             }
-            double resid0 = y[l] - _anew[0];
-            for (int i = 0; i < d; i++)
-            {
-                resid0 -= _delta[i] * _anew[r + i];
-            }
             // M = Pnew Z with Z = (1, 0, …, 0, δ); gain F = Z'M.
             for (int i = 0; i < rd; i++)
             {
-                double tmp = _pnew[i * rd];
+                ref double row = ref Unsafe.Add(ref pnewRef, i * rd);
+                double tmp = row;
                 for (int j = 0; j < d; j++)
                 {
-                    tmp += _pnew[i * rd + r + j] * _delta[j];
+                    tmp += Unsafe.Add(ref row, r + j) * delta[j];
                 }
-                _m[i] = tmp;
+                m[i] = tmp;
             }
-            double gain = _m[0];
+            double gain = m[0];
             for (int i = 0; i < d; i++)
             {
-                gain += _delta[i] * _m[r + i];
+                gain += delta[i] * m[r + i];
             }
             if (gain < 1e4)
             {
@@ -129,20 +145,23 @@ internal sealed class ArimaStateSpace
                 ssq += resid0 * resid0 / gain;
                 sumlog += Math.Log(gain);
             }
-            if (residuals is not null)
+            if (keepResiduals)
             {
                 residuals[l] = resid0 / Math.Sqrt(gain);
             }
             for (int i = 0; i < rd; i++)
             {
-                _a[i] = _anew[i] + _m[i] * resid0 / gain;
+                a[i] = anew[i] + m[i] * resid0 / gain;
             }
+            ref double mRef = ref MemoryMarshal.GetArrayDataReference(_m);
             for (int i = 0; i < rd; i++)
             {
-                double mi = _m[i] / gain;
+                double mi = m[i] / gain;
+                ref double target = ref Unsafe.Add(ref pRef, i * rd);
+                ref double source = ref Unsafe.Add(ref pnewRef, i * rd);
                 for (int j = 0; j < rd; j++)
                 {
-                    _pMatrix[i * rd + j] = _pnew[i * rd + j] - mi * _m[j];
+                    Unsafe.Add(ref target, j) = Unsafe.Add(ref source, j) - mi * Unsafe.Add(ref mRef, j);
                 }
             }
         }
@@ -161,7 +180,7 @@ internal sealed class ArimaStateSpace
         var variance = new double[horizon];
         for (int l = 0; l < horizon; l++)
         {
-            ApplyT(a, 0, 1, anew, 0, 1);
+            ApplyT(a, anew);
             Array.Copy(anew, a, rd);
             Propagate(p, pnew);
             Array.Copy(pnew, p, p.Length);
@@ -184,56 +203,120 @@ internal sealed class ArimaStateSpace
 
     /// <summary>
     /// result = T P T' + V using T's structure (companion block, then the differencing rows), O(rd²) per product
-    /// as in R's ARIMA_Like. P is symmetric, so T P T' = T (T P)': apply T to P's columns, then to the rows of that.
+    /// as in R's ARIMA_Like. First MM = T P a row at a time (row i of T P combines whole rows of P); then, P being
+    /// symmetric, T P T' = T MM': column i of the result is T applied to row i of MM.
     /// </summary>
     private void Propagate(double[] p, double[] result)
     {
         int rd = _rd;
-        for (int j = 0; j < rd; j++)
+        int r = _r;
+        int d = _delta.Length;
+        // Unchecked element access (Unsafe.Add on the arrays' first elements): every index below is < rd² by
+        // construction, and bounds checks were a large part of this loop's cost for rd of 2 to 8.
+        // φ padded with zeros to r: 0·x + y is y, so the rows beyond p need no branch.
+        ref double phi = ref MemoryMarshal.GetArrayDataReference(_phiPadded);
+        ref double delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref double mm = ref MemoryMarshal.GetArrayDataReference(_mm);
+        ref double pp = ref MemoryMarshal.GetArrayDataReference(p);
+        ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref double res = ref MemoryMarshal.GetArrayDataReference(result);
+        for (int i = 0; i < r - 1; i++)
         {
-            ApplyT(p, j, rd, _mm, j, rd); // column j of P → column j of T P
+            double f = Unsafe.Add(ref phi, i);
+            ref double target = ref Unsafe.Add(ref mm, i * rd);
+            ref double below = ref Unsafe.Add(ref pp, (i + 1) * rd);
+            for (int j = 0; j < rd; j++)
+            {
+                Unsafe.Add(ref target, j) = f * Unsafe.Add(ref pp, j) + Unsafe.Add(ref below, j);
+            }
+        }
+        {
+            double f = Unsafe.Add(ref phi, r - 1);
+            ref double target = ref Unsafe.Add(ref mm, (r - 1) * rd);
+            for (int j = 0; j < rd; j++)
+            {
+                Unsafe.Add(ref target, j) = f * Unsafe.Add(ref pp, j);
+            }
+        }
+        if (d > 0)
+        {
+            ref double target = ref Unsafe.Add(ref mm, r * rd);
+            for (int j = 0; j < rd; j++)
+            {
+                double tmp = Unsafe.Add(ref pp, j);
+                for (int k = 0; k < d; k++)
+                {
+                    tmp += Unsafe.Add(ref delta, k) * Unsafe.Add(ref pp, (r + k) * rd + j);
+                }
+                Unsafe.Add(ref target, j) = tmp;
+            }
+            for (int i = 1; i < d; i++)
+            {
+                for (int j = 0; j < rd; j++)
+                {
+                    Unsafe.Add(ref mm, (r + i) * rd + j) = Unsafe.Add(ref pp, (r + i - 1) * rd + j);
+                }
+            }
         }
         for (int i = 0; i < rd; i++)
         {
-            ApplyT(_mm, i * rd, 1, result, i, rd); // row i of T P → column i of T (T P)'
-        }
-        for (int k = 0; k < result.Length; k++)
-        {
-            result[k] += _v[k];
+            ref double row = ref Unsafe.Add(ref mm, i * rd);
+            double x0 = row;
+            for (int k = 0; k < r - 1; k++)
+            {
+                int at = k * rd + i;
+                Unsafe.Add(ref res, at) = Unsafe.Add(ref phi, k) * x0 + Unsafe.Add(ref row, k + 1) + Unsafe.Add(ref v, at);
+            }
+            int last = (r - 1) * rd + i;
+            Unsafe.Add(ref res, last) = Unsafe.Add(ref phi, r - 1) * x0 + Unsafe.Add(ref v, last);
+            if (d > 0)
+            {
+                double tmp = x0;
+                for (int k = 0; k < d; k++)
+                {
+                    tmp += Unsafe.Add(ref delta, k) * Unsafe.Add(ref row, r + k);
+                }
+                int at = r * rd + i;
+                Unsafe.Add(ref res, at) = tmp + Unsafe.Add(ref v, at);
+                for (int k = 1; k < d; k++)
+                {
+                    at = (r + k) * rd + i;
+                    Unsafe.Add(ref res, at) = Unsafe.Add(ref row, r + k - 1) + Unsafe.Add(ref v, at);
+                }
+            }
         }
     }
 
     /// <summary>
-    /// target[targetOffset + i·targetStride] = (T x)_i for x = source[sourceOffset + k·sourceStride]:
-    /// (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
+    /// target = T x: (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
+    /// Source and target are different buffers.
     /// </summary>
-    private void ApplyT(double[] source, int sourceOffset, int sourceStride, double[] target, int targetOffset, int targetStride)
+    private void ApplyT(ReadOnlySpan<double> source, Span<double> target)
     {
         int r = _r;
-        double x0 = source[sourceOffset];
+        ReadOnlySpan<double> phi = _phi;
+        double x0 = source[0];
         for (int i = 0; i < r; i++)
         {
-            double tmp = i < _p ? _phi[i] * x0 : 0.0;
+            double tmp = i < phi.Length ? phi[i] * x0 : 0.0;
             if (i < r - 1)
             {
-                tmp += source[sourceOffset + (i + 1) * sourceStride];
+                tmp += source[i + 1];
             }
-            target[targetOffset + i * targetStride] = tmp;
+            target[i] = tmp;
         }
-        int d = _delta.Length;
-        if (d > 0)
+        ReadOnlySpan<double> delta = _delta;
+        if (delta.Length > 0)
         {
             double tmp = x0;
-            for (int k = 0; k < d; k++)
+            for (int k = 0; k < delta.Length; k++)
             {
-                tmp += _delta[k] * source[sourceOffset + (r + k) * sourceStride];
+                tmp += delta[k] * source[r + k];
             }
-            // Written after reading: for d = 2 the last target reads x_r, which this loop does not overwrite first
-            // because source and target are different arrays.
-            target[targetOffset + r * targetStride] = tmp;
-            for (int i = 1; i < d; i++)
+            target[r] = tmp;
+            for (int i = 1; i < delta.Length; i++)
             {
-                target[targetOffset + (r + i) * targetStride] = source[sourceOffset + (r + i - 1) * sourceStride];
+                target[r + i] = source[r + i - 1];
             }
         }
     }

@@ -14,9 +14,16 @@ internal static class ArimaTransforms
     /// <summary>partrans: tanh, then Durbin–Levinson from PACF to AR coefficients.</summary>
     public static double[] ToAr(ReadOnlySpan<double> raw)
     {
+        var result = new double[raw.Length];
+        ToAr(raw, result);
+        return result;
+    }
+
+    /// <summary>partrans into a caller's buffer (the likelihood calls it on every evaluation).</summary>
+    public static void ToAr(ReadOnlySpan<double> raw, Span<double> result)
+    {
         int p = raw.Length;
-        var work = new double[p];
-        var result = new double[p];
+        Span<double> work = stackalloc double[p];
         for (int j = 0; j < p; j++)
         {
             work[j] = result[j] = Math.Tanh(raw[j]);
@@ -33,7 +40,6 @@ internal static class ArimaTransforms
                 result[k] = work[k];
             }
         }
-        return result;
     }
 
     /// <summary>invpartrans: AR coefficients back to atanh(PACF).</summary>

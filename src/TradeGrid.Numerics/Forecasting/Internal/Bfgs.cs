@@ -19,9 +19,10 @@ internal static class Bfgs
         Func<double[], double> objective, double[] start, double[] parscale, int maxIterations = 100)
     {
         int n = start.Length;
+        // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
+        var unscaled = new double[n];
         double Scaled(double[] x)
         {
-            var unscaled = new double[n];
             for (int i = 0; i < n; i++)
             {
                 unscaled[i] = x[i] * parscale[i];
@@ -205,9 +206,10 @@ internal static class Bfgs
     public static double[,] Hessian(Func<double[], double> objective, double[] par, double[] parscale)
     {
         int n = par.Length;
+        // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
+        var unscaled = new double[n];
         double Scaled(double[] x)
         {
-            var unscaled = new double[n];
             for (int i = 0; i < n; i++)
             {
                 unscaled[i] = x[i] * parscale[i];
