@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Numerics;
@@ -9,11 +10,17 @@ namespace TradeGrid.Grains.Extrapolation;
 /// Predicts from a stored fit. A fit whose data changed since is refitted (or refused when the request forbids it).
 /// A fit with fixed effects is refitted without them (pooled, with an intercept): an economy outside the sample has
 /// no effect of its own, and year effects are not reported, so the pooled model is the one that can predict for it;
-/// the response says so. A log dependent's smearing factor is summed over the fit's economies (one small round);
+/// the response says so. A log dependent's smearing factor is summed over the fit's economies (one small round, kept
+/// per fit);
 /// then every target economy predicts its own years in parallel. A plain class: it runs where the gateway calls it.
 /// </summary>
 public sealed class PredictionCoordinator(IGrainFactory grains)
 {
+    private const int MaxCachedFactors = 256;
+
+    // Smearing factors by fit and the moment it was made: a refit gets a new key, so a cached factor is never stale.
+    private readonly ConcurrentDictionary<(string FitId, DateTimeOffset FittedAt), double> _smearing = new();
+
     public const string PooledRule = "refitted without fixed effects (pooled OLS with an intercept): an economy outside the fit has no effect of its own";
 
     /// <summary>The prediction, or null when no fit has that id on this cluster.</summary>
@@ -92,8 +99,19 @@ public sealed class PredictionCoordinator(IGrainFactory grains)
             return model;
         }
 
-        SmearingSum[] parts = await Task.WhenAll(fit.Spec.Economies.Select(e =>
-            grains.GetGrain<IEconomyExtrapolationGrain>(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
-        return model with { SmearingFactor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count)) };
+        if (!_smearing.TryGetValue((fit.FitId, fit.FittedAt), out double factor))
+        {
+            SmearingSum[] parts = await Task.WhenAll(fit.Spec.Economies.Select(e =>
+                grains.GetGrain<IEconomyExtrapolationGrain>(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
+            factor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count));
+            if (_smearing.Count >= MaxCachedFactors)
+            {
+                _smearing.Clear();
+            }
+
+            _smearing[(fit.FitId, fit.FittedAt)] = factor;
+        }
+
+        return model with { SmearingFactor = factor };
     }
 }
