@@ -74,6 +74,7 @@ public static class TradeGridHost
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
+        app.UseFormBodyAsJson();
         app.MapGrpcService<DataGrpcService>();
         app.MapGrpcService<DescribeGrpcService>();
         app.MapGrpcService<ForecastGrpcService>();

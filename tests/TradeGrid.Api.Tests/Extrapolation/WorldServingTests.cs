@@ -83,6 +83,18 @@ public sealed class WorldServingTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_json_body_sent_as_curl_sends_it_is_read_as_json()
+    {
+        // curl -d labels its body application/x-www-form-urlencoded.
+        using var body = new StringContent("{\"level\": 0.9}", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using HttpResponseMessage http = await server.Http.PostAsync("/v1/world", body);
+        string text = await http.Content.ReadAsStringAsync();
+        Assert.True(http.IsSuccessStatusCode, text);
+        using JsonDocument json = JsonDocument.Parse(text);
+        Assert.Equal(0.9, json.RootElement.GetProperty("level").GetDouble());
+    }
+
+    [Fact]
     public async Task Stored_estimates_cite_the_share_model_and_do_not_feed_the_next_run()
     {
         WorldResponse first = await Extrapolation.EstimateWorldAsync(new WorldRequest { Store = true });
