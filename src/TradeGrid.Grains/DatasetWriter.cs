@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Orleans.Concurrency;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Dataset;
-using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Numerics;
@@ -33,18 +32,10 @@ public sealed class DatasetWriter(IGrainFactory grains)
         ICatalogGrain catalog = grains.Catalog();
         var economies = dataset.Economies.Select(EconomyRecord.From).GroupBy(e => e.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var rowsByEconomy = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
+        Dictionary<string, ObservationBatch> rowsByEconomy = ObservationBatch.ByEconomy(dataset.Observations.Select(o => o.Rows).ToList());
         var indicatorNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ParsedImport file in dataset.Observations)
         {
-            foreach (ObservationRow row in file.Rows)
-            {
-                if (!rowsByEconomy.TryGetValue(row.Economy, out List<ObservationRow>? list))
-                {
-                    rowsByEconomy[row.Economy] = list = [];
-                }
-                list.Add(row);
-            }
             foreach ((string code, string name) in file.IndicatorNames)
             {
                 indicatorNames.TryAdd(code, name);
@@ -69,9 +60,9 @@ public sealed class DatasetWriter(IGrainFactory grains)
         await Parallel.ForEachAsync(economies.Values, Bounded(cancellationToken), async (economy, ct) =>
         {
             IEconomyGrain grain = grains.Economy(economy.Code);
-            if (rowsByEconomy.TryGetValue(economy.Code, out List<ObservationRow>? rows))
+            if (rowsByEconomy.TryGetValue(economy.Code, out ObservationBatch? rows))
             {
-                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(ObservationBatch.From(rows)), ct);
+                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(rows), ct);
             }
             else
             {
@@ -114,20 +105,11 @@ public sealed class DatasetWriter(IGrainFactory grains)
             .ToArray();
         string[] added = await catalog.AddIndicators(indicators, none);
 
-        var byEconomy = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
-        foreach (ObservationRow row in parsed.Rows)
-        {
-            if (!byEconomy.TryGetValue(row.Economy, out List<ObservationRow>? list))
-            {
-                byEconomy[row.Economy] = list = [];
-            }
-            list.Add(row);
-        }
+        Dictionary<string, ObservationBatch> byEconomy = ObservationBatch.ByEconomy([parsed.Rows]);
         var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(byEconomy, Bounded(none), async (kv, ct) =>
         {
-            var batch = new Immutable<ObservationBatch>(ObservationBatch.From(kv.Value));
-            versions[kv.Key] = await grains.Economy(kv.Key).Write(batch, ct);
+            versions[kv.Key] = await grains.Economy(kv.Key).Write(new Immutable<ObservationBatch>(kv.Value), ct);
         });
         return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(),
             new Dictionary<string, long>(versions, StringComparer.Ordinal));

@@ -24,7 +24,7 @@ public static class TidyCsvReader
         int economyAt = map[0], indicatorAt = map[1], yearAt = map[2], valueAt = map[3], partnerAt = map[4], flagAt = map[5], sourceAt = map[6];
         int width = records.Count;
 
-        var rows = new List<ObservationRow>();
+        var rows = new ObservationRowList();
         var economies = new Dictionary<string, string>(StringComparer.Ordinal);
         var indicators = new Dictionary<string, string>(StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
