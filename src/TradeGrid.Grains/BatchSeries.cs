@@ -20,21 +20,24 @@ internal sealed class BatchSeries(string indicator, string partner)
     {
         var groups = new List<BatchSeries>();
         var byKey = new Dictionary<string, BatchSeries>(StringComparer.Ordinal);
-        BatchSeries? current = null;
-        for (int i = 0; i < batch.Count; i++)
+        int i = 0;
+        while (i < batch.Count)
         {
             string indicator = batch.Indicators[i], partner = batch.Partners[i];
-            // Codes arrive pooled: the same string objects row after row, so most rows skip the lookup.
-            if (current is null || !ReferenceEquals(indicator, current.Indicator) || !ReferenceEquals(partner, current.Partner))
+            // Codes arrive pooled and a series' rows together: one lookup per run of rows of the same series.
+            int end = i + 1;
+            while (end < batch.Count && ReferenceEquals(batch.Indicators[end], indicator) && ReferenceEquals(batch.Partners[end], partner))
             {
-                string key = SeriesRecord.Key(indicator, partner);
-                if (!byKey.TryGetValue(key, out current))
-                {
-                    byKey[key] = current = new BatchSeries(indicator, partner);
-                    groups.Add(current);
-                }
+                end++;
             }
-            current.Add(i);
+            string key = SeriesRecord.Key(indicator, partner);
+            if (!byKey.TryGetValue(key, out BatchSeries? series))
+            {
+                byKey[key] = series = new BatchSeries(indicator, partner);
+                groups.Add(series);
+            }
+            series.Add(i, end - i);
+            i = end;
         }
         return groups;
     }
@@ -67,15 +70,15 @@ internal sealed class BatchSeries(string indicator, string partner)
         return gathered;
     }
 
-    private void Add(int row)
+    private void Add(int start, int length)
     {
-        if (_ranges.Count > 0 && _ranges[^1].Start + _ranges[^1].Length == row)
+        if (_ranges.Count > 0 && _ranges[^1].Start + _ranges[^1].Length == start)
         {
-            _ranges[^1] = (_ranges[^1].Start, _ranges[^1].Length + 1);
+            _ranges[^1] = (_ranges[^1].Start, _ranges[^1].Length + length);
         }
         else
         {
-            _ranges.Add((row, 1));
+            _ranges.Add((start, length));
         }
     }
 }
