@@ -59,6 +59,10 @@ internal static class FieldParsing
 
     public static double Value(ReadOnlySpan<char> text, string file, int line, string column)
     {
+        if (DecimalFastPath.TryParse(text, out double plain))
+        {
+            return plain;
+        }
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             throw CsvFormatException.At(file, line, column, $"'{text}' is not a number; use a decimal point and no thousands separators (leave the cell empty or NA when missing)");

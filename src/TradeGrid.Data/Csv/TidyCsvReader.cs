@@ -29,7 +29,8 @@ public static class TidyCsvReader
         var indicators = new Dictionary<string, string>(StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        string lastSource = string.Empty, lastEconomy = string.Empty;
+        string lastSource = string.Empty;
+        string? lastEconomy = null, lastIndicator = null;
         long read = 0;
         while (records.Read())
         {
@@ -46,8 +47,15 @@ public static class TidyCsvReader
             {
                 throw new ResourceLimitException($"{options.FileName} has more than {options.MaxRows} data rows; split the file or raise the server's import row limit (TradeGrid:Import:MaxRows)");
             }
-            string economy = FieldParsing.Economy(records[economyAt], options.FileName, line, "economy", economies);
-            string indicator = FieldParsing.Indicator(records[indicatorAt], options.FileName, line, "indicator", indicators);
+            // Rows come in runs of one economy and one indicator: a code equal to the last row's is valid and pooled already.
+            ReadOnlySpan<char> economyText = records[economyAt], indicatorText = records[indicatorAt];
+            string economy = lastEconomy is not null && economyText.SequenceEqual(lastEconomy)
+                ? lastEconomy
+                : FieldParsing.Economy(economyText, options.FileName, line, "economy", economies);
+            string indicator = lastIndicator is not null && indicatorText.SequenceEqual(lastIndicator)
+                ? lastIndicator
+                : FieldParsing.Indicator(indicatorText, options.FileName, line, "indicator", indicators);
+            lastIndicator = indicator;
             int year = FieldParsing.Year(records[yearAt], options.FileName, line, "year");
             string partner = partnerAt < 0 || records[partnerAt].IsWhiteSpace()
                 ? string.Empty
