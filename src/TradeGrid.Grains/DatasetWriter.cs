@@ -95,21 +95,28 @@ public sealed class DatasetWriter(IGrainFactory grains)
         // From here on the import is valid: write it whole, whatever the caller's deadline does, so it is all or nothing.
         CancellationToken none = CancellationToken.None;
         EconomyRecord[] created = unknown.Select(kv => EconomyRecord.Bare(kv.Key)).ToArray();
+        var createdByCode = created.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        Dictionary<string, ObservationBatch> byEconomy = ObservationBatch.ByEconomy([parsed.Rows]);
         if (created.Length > 0)
         {
             await catalog.AddEconomies(created, none);
-            await Task.WhenAll(created.Select(e => grains.Economy(e.Code).Register(e, none).AsTask()));
+            // A created economy with rows is registered by its write (Seed: one stored write, not two); the rest here.
+            await Parallel.ForEachAsync(created.Where(e => !byEconomy.ContainsKey(e.Code)), Bounded(none),
+                async (economy, ct) => await grains.Economy(economy.Code).Register(economy, ct));
         }
         IndicatorRecord[] indicators = parsed.IndicatorNames
             .Select(kv => new IndicatorRecord(kv.Key, kv.Value, string.Empty, string.Empty, string.Empty))
             .ToArray();
         string[] added = await catalog.AddIndicators(indicators, none);
 
-        Dictionary<string, ObservationBatch> byEconomy = ObservationBatch.ByEconomy([parsed.Rows]);
         var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(byEconomy, Bounded(none), async (kv, ct) =>
         {
-            versions[kv.Key] = await grains.Economy(kv.Key).Write(new Immutable<ObservationBatch>(kv.Value), ct);
+            IEconomyGrain grain = grains.Economy(kv.Key);
+            var batch = new Immutable<ObservationBatch>(kv.Value);
+            versions[kv.Key] = createdByCode.TryGetValue(kv.Key, out EconomyRecord? economy)
+                ? await grain.Seed(economy, batch, ct)
+                : await grain.Write(batch, ct);
         });
         return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(),
             new Dictionary<string, long>(versions, StringComparer.Ordinal));
