@@ -18,6 +18,8 @@ internal sealed record BenchOptions
           --settle S       import: seconds the server stays idle after SERVING before the import (default 10)
           --economies M    import: 'existing' (the default dataset's countries, many indicators; default)
                            or 'new' (new codes created by the import, 5 indicators)
+          --baseline-silo DLL  import: also import into this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
+                           Release build), alternating with this build run by run, and report the ratios
           --no-build       do not run 'dotnet build -c Release' on the servers first
           --out DIR        where result fragments and server logs go (default bench/out)
         """;
@@ -33,6 +35,7 @@ internal sealed record BenchOptions
     public int Rows { get; init; } = 1_000_000;
     public string Economies { get; init; } = "existing";
     public double SettleSeconds { get; init; } = 10;
+    public string? BaselineSilo { get; init; }
     public bool Build { get; init; } = true;
     public string? OutDirectory { get; init; }
 
@@ -59,6 +62,7 @@ internal sealed record BenchOptions
                 "--python" => options with { Python = Value() },
                 "--rows" => options with { Rows = PositiveInt(name, Value()) },
                 "--economies" => options with { Economies = Value() is "existing" or "new" ? args[i] : throw new ArgumentException("--economies is 'existing' or 'new'") },
+                "--baseline-silo" => options with { BaselineSilo = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--baseline-silo: no file {args[i]}") },
                 "--no-build" => options with { Build = false },
                 "--out" => options with { OutDirectory = Value() },
                 _ => throw new ArgumentException($"unknown switch '{name}'\n{Usage}"),

@@ -85,6 +85,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>
+    /// CPU time the server has used so far (user + system, all threads). Unlike elapsed time it hardly moves with
+    /// the other processes on the machine, so it is the steadier measure of the work a request costs.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public ValueTask DisposeAsync()
     {
         ChildProcesses.Kill(_process);

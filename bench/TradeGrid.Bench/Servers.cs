@@ -11,8 +11,11 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
 {
     private int _started;
 
-    /// <summary>TradeGrid's silo (default dataset) on four free ports; returns the process and its gRPC port.</summary>
-    public (ServerProcess Process, int GrpcPort) StartTradeGrid()
+    /// <summary>
+    /// TradeGrid's silo (default dataset) on four free ports; returns the process and its gRPC port. <paramref name="siloDll"/>
+    /// runs another build of it (a baseline) instead of this repository's.
+    /// </summary>
+    public (ServerProcess Process, int GrpcPort) StartTradeGrid(string? siloDll = null)
     {
         int[] ports = FreePorts.Take(4);
         string[] args =
@@ -22,7 +25,7 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
             "--silo-port", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
-        return (ServerProcess.Start("tradegrid", layout.SiloDll, args, NextLog("tradegrid")), ports[0]);
+        return (ServerProcess.Start("tradegrid", siloDll ?? layout.SiloDll, args, NextLog("tradegrid")), ports[0]);
     }
 
     /// <summary>The bare grpc-dotnet server answering GetSeries with the serialized responses in the given files.</summary>

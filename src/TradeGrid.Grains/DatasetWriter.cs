@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Orleans.Concurrency;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Dataset;
-using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Numerics;
@@ -33,18 +32,10 @@ public sealed class DatasetWriter(IGrainFactory grains)
         ICatalogGrain catalog = grains.Catalog();
         var economies = dataset.Economies.Select(EconomyRecord.From).GroupBy(e => e.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var rowsByEconomy = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
+        Dictionary<string, ObservationBatch> rowsByEconomy = ObservationBatch.ByEconomy(dataset.Observations.Select(o => o.Rows).ToList());
         var indicatorNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ParsedImport file in dataset.Observations)
         {
-            foreach (ObservationRow row in file.Rows)
-            {
-                if (!rowsByEconomy.TryGetValue(row.Economy, out List<ObservationRow>? list))
-                {
-                    rowsByEconomy[row.Economy] = list = [];
-                }
-                list.Add(row);
-            }
             foreach ((string code, string name) in file.IndicatorNames)
             {
                 indicatorNames.TryAdd(code, name);
@@ -69,9 +60,9 @@ public sealed class DatasetWriter(IGrainFactory grains)
         await Parallel.ForEachAsync(economies.Values, Bounded(cancellationToken), async (economy, ct) =>
         {
             IEconomyGrain grain = grains.Economy(economy.Code);
-            if (rowsByEconomy.TryGetValue(economy.Code, out List<ObservationRow>? rows))
+            if (rowsByEconomy.TryGetValue(economy.Code, out ObservationBatch? rows))
             {
-                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(ObservationBatch.From(rows)), ct);
+                versions[economy.Code] = await grain.Seed(economy, new Immutable<ObservationBatch>(rows), ct);
             }
             else
             {
@@ -104,30 +95,28 @@ public sealed class DatasetWriter(IGrainFactory grains)
         // From here on the import is valid: write it whole, whatever the caller's deadline does, so it is all or nothing.
         CancellationToken none = CancellationToken.None;
         EconomyRecord[] created = unknown.Select(kv => EconomyRecord.Bare(kv.Key)).ToArray();
+        var createdByCode = created.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        Dictionary<string, ObservationBatch> byEconomy = ObservationBatch.ByEconomy([parsed.Rows]);
         if (created.Length > 0)
         {
             await catalog.AddEconomies(created, none);
-            await Task.WhenAll(created.Select(e => grains.Economy(e.Code).Register(e, none).AsTask()));
+            // A created economy with rows is registered by its write (Seed: one stored write, not two); the rest here.
+            await Parallel.ForEachAsync(created.Where(e => !byEconomy.ContainsKey(e.Code)), Bounded(none),
+                async (economy, ct) => await grains.Economy(economy.Code).Register(economy, ct));
         }
         IndicatorRecord[] indicators = parsed.IndicatorNames
             .Select(kv => new IndicatorRecord(kv.Key, kv.Value, string.Empty, string.Empty, string.Empty))
             .ToArray();
         string[] added = await catalog.AddIndicators(indicators, none);
 
-        var byEconomy = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
-        foreach (ObservationRow row in parsed.Rows)
-        {
-            if (!byEconomy.TryGetValue(row.Economy, out List<ObservationRow>? list))
-            {
-                byEconomy[row.Economy] = list = [];
-            }
-            list.Add(row);
-        }
         var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(byEconomy, Bounded(none), async (kv, ct) =>
         {
-            var batch = new Immutable<ObservationBatch>(ObservationBatch.From(kv.Value));
-            versions[kv.Key] = await grains.Economy(kv.Key).Write(batch, ct);
+            IEconomyGrain grain = grains.Economy(kv.Key);
+            var batch = new Immutable<ObservationBatch>(kv.Value);
+            versions[kv.Key] = createdByCode.TryGetValue(kv.Key, out EconomyRecord? economy)
+                ? await grain.Seed(economy, batch, ct)
+                : await grain.Write(batch, ct);
         });
         return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(),
             new Dictionary<string, long>(versions, StringComparer.Ordinal));

@@ -38,26 +38,17 @@ public sealed partial class EconomyGrain(
     {
         RequireRegistered();
         ObservationBatch rows = batch.Value;
-        var byKey = new Dictionary<string, List<ObservationRow>>(StringComparer.Ordinal);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            string key = SeriesRecord.Key(rows.Indicators[i], rows.Partners[i]);
-            if (!byKey.TryGetValue(key, out List<ObservationRow>? list))
-            {
-                byKey[key] = list = [];
-            }
-            list.Add(rows.Row(Code, i));
-        }
         long version = state.State.Version + 1;
         var updated = new Dictionary<string, SeriesRecord>(state.State.Series, StringComparer.Ordinal);
-        foreach ((string key, List<ObservationRow> incoming) in byKey)
+        foreach (BatchSeries incoming in BatchSeries.Group(rows))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            string key = SeriesRecord.Key(incoming.Indicator, incoming.Partner);
             updated.TryGetValue(key, out SeriesRecord? existing);
-            MergedSeries merged = SeriesMerge.Merge(
-                existing?.Years ?? [], existing?.Values ?? [], existing?.Provenance ?? [], existing?.Sources ?? [], incoming);
-            updated[key] = new SeriesRecord(incoming[0].Indicator, incoming[0].Partner, merged.Years, merged.Values,
-                merged.Provenance, merged.Sources, version);
+            MergedSeries merged = incoming.MergeInto(existing, rows);
+            (string[] sourceNames, int[] sourceStarts) = SourceRuns.Compress(merged.Sources);
+            updated[key] = new SeriesRecord(incoming.Indicator, incoming.Partner, merged.Years, merged.Values,
+                merged.Provenance, sourceNames, sourceStarts, version);
         }
         // Swap only after every merge succeeded, so a cancelled or failed write leaves the state as it was.
         state.State.Series = updated;

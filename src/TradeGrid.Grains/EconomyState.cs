@@ -2,11 +2,13 @@ using TradeGrid.Grains.Abstractions.Records;
 
 namespace TradeGrid.Grains;
 
-/// <summary>What an economy grain persists: its identity, its series by key (indicator or indicator|partner), its version.</summary>
-[GenerateSerializer, Alias("TradeGrid.EconomyState")]
+/// <summary>
+/// What an economy grain persists: its identity, its series by key (indicator or indicator|partner), its version.
+/// Stored as an <see cref="EconomyStateSurrogate"/> (see <see cref="EconomyStateConverter"/>).
+/// </summary>
 public sealed class EconomyState
 {
-    [Id(0)] public EconomyRecord? Economy { get; set; }
-    [Id(1)] public Dictionary<string, SeriesRecord> Series { get; set; } = new(StringComparer.Ordinal);
-    [Id(2)] public long Version { get; set; }
+    public EconomyRecord? Economy { get; set; }
+    public Dictionary<string, SeriesRecord> Series { get; set; } = new(StringComparer.Ordinal);
+    public long Version { get; set; }
 }

@@ -115,4 +115,26 @@ public sealed class DatasetWriterTests(TwoSiloCluster cluster)
         Assert.Equal("One", overview.Economy.Name);
         Assert.Equal((byte)Provenance.Published, (await cluster.Grains.Economy("DWG1").GetSeries("dw_pop", "", 0, 0))!.Provenance[0]);
     }
+
+    [Fact]
+    public async Task An_economy_reactivated_from_storage_answers_with_what_was_written()
+    {
+        await RegisterAsync("DWS");
+        var writer = new DatasetWriter(cluster.Grains);
+        ImportSummary summary = await writer.ImportAsync(Parse(
+            "economy,indicator,year,value,source\nDWS,dw_s,2001,1.5,first\nDWS,dw_s,2002,2.5,first\nDWS,dw_s,2003,3.5,second\nDWS,dw_t,1999,-1,first\n"),
+            false, CancellationToken.None);
+        SeriesRecord before = (await cluster.Grains.Economy("DWS").GetSeries("dw_s", "", 0, 0))!;
+
+        // Deactivates every idle grain: the next call reads the economy's state back from grain storage.
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        SeriesRecord? after = await cluster.Grains.Economy("DWS").GetSeries("dw_s", "", 2002, 0);
+
+        Assert.NotNull(after);
+        Assert.Equal([2002, 2003], after.Years);
+        Assert.Equal([2.5, 3.5], after.Values);
+        Assert.Equal(["first", "second"], [after.SourceAt(0), after.SourceAt(1)]);
+        Assert.Equal(["first", "first", "second"], Enumerable.Range(0, 3).Select(before.SourceAt));
+        Assert.Equal(summary.Versions["DWS"], await cluster.Grains.Economy("DWS").GetVersion());
+    }
 }

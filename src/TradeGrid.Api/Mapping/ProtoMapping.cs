@@ -42,7 +42,7 @@ public static class ProtoMapping
                 Year = s.Years[i],
                 Value = s.Values[i],
                 Provenance = (Provenance)s.Provenance[i],
-                Source = s.Sources[i],
+                Source = s.SourceAt(i),
             });
         }
         return series;

@@ -96,7 +96,7 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
             {
                 throw new UnknownEconomyException($"partner: unknown economy '{partner}'; see ListEconomies");
             }
-            series = new SeriesRecord(indicator, partner, [], [], [], [], 0);
+            series = SeriesRecord.Empty(indicator, partner);
         }
         CatalogView view = await catalog.GetAsync(ct);
         string unit = view.Indicators.TryGetValue(indicator, out IndicatorRecord? info) ? info.Unit : string.Empty;

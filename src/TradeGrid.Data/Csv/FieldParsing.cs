@@ -12,34 +12,40 @@ internal static class FieldParsing
         return t.Length == 0 || t.SequenceEqual("NA") || t.SequenceEqual("..") || t.SequenceEqual("null");
     }
 
-    public static string Economy(string text, string file, int line, string column, Dictionary<string, string> pool)
+    /// <summary>The code, trimmed and validated once per distinct spelling: the pool maps each spelling seen to its code.</summary>
+    public static string Economy(ReadOnlySpan<char> text, string file, int line, string column, Dictionary<string, string> pool)
     {
-        if (pool.TryGetValue(text, out string? known))
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out string? known))
         {
             return known;
         }
-        string code = text.Trim();
+        ReadOnlySpan<char> code = text.Trim();
         if (!EconomyCode.IsValid(code))
         {
             throw CsvFormatException.At(file, line, column, $"'{text}' is not an economy code; use {EconomyCode.Rule}");
         }
-        pool[text] = code;
-        return code;
+        string pooled = code.ToString();
+        lookup[text] = pooled;
+        return pooled;
     }
 
-    public static string Indicator(string text, string file, int line, string column, Dictionary<string, string> pool)
+    /// <summary>The code, trimmed and validated once per distinct spelling: the pool maps each spelling seen to its code.</summary>
+    public static string Indicator(ReadOnlySpan<char> text, string file, int line, string column, Dictionary<string, string> pool)
     {
-        if (pool.TryGetValue(text, out string? known))
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out string? known))
         {
             return known;
         }
-        string code = text.Trim();
+        ReadOnlySpan<char> code = text.Trim();
         if (!IndicatorCode.IsValid(code))
         {
             throw CsvFormatException.At(file, line, column, $"'{text}' is not an indicator code; use {IndicatorCode.Rule}");
         }
-        pool[text] = code;
-        return code;
+        string pooled = code.ToString();
+        lookup[text] = pooled;
+        return pooled;
     }
 
     public static int Year(ReadOnlySpan<char> text, string file, int line, string column)
@@ -53,6 +59,10 @@ internal static class FieldParsing
 
     public static double Value(ReadOnlySpan<char> text, string file, int line, string column)
     {
+        if (DecimalFastPath.TryParse(text, out double plain))
+        {
+            return plain;
+        }
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             throw CsvFormatException.At(file, line, column, $"'{text}' is not a number; use a decimal point and no thousands separators (leave the cell empty or NA when missing)");

@@ -8,7 +8,7 @@ namespace TradeGrid.Data.Csv;
 /// </summary>
 public sealed class ParsedImport
 {
-    public required List<ObservationRow> Rows { get; init; }
+    public required IReadOnlyList<ObservationRow> Rows { get; init; }
 
     /// <summary>Data rows read, including those with a missing value (empty or NA) that write nothing.</summary>
     public required long RowsRead { get; init; }

@@ -1,4 +1,3 @@
-using CsvHelper;
 using TradeGrid.Data.Model;
 using TradeGrid.Numerics;
 
@@ -16,63 +15,86 @@ public static class TidyCsvReader
 
     public static ParsedImport Read(TextReader reader, ImportOptions options)
     {
-        using CsvParser parser = CsvParsers.Open(reader, options.FileName);
-        if (!parser.Read())
+        var records = new CsvRecordReader(reader, options.FileName);
+        if (!records.Read())
         {
             throw new CsvFormatException($"{options.FileName}: the file is empty; expected a header row economy,indicator,year,value");
         }
-        int[] map = MapHeader(parser.Record ?? [], options.FileName);
+        int[] map = MapHeader(records.Fields(), options.FileName);
         int economyAt = map[0], indicatorAt = map[1], yearAt = map[2], valueAt = map[3], partnerAt = map[4], flagAt = map[5], sourceAt = map[6];
-        int width = parser.Count;
+        int width = records.Count;
 
-        var rows = new List<ObservationRow>();
+        var rows = new ObservationRowList();
         var economies = new Dictionary<string, string>(StringComparer.Ordinal);
         var indicators = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        string lastSource = string.Empty;
+        string? lastEconomy = null, lastIndicator = null;
         long read = 0;
-        while (parser.Read())
+        while (records.Read())
         {
-            int line = parser.RawRow;
-            if (CsvParsers.IsBlank(parser))
+            int line = records.Line;
+            if (records.IsBlank)
             {
                 continue;
             }
-            if (parser.Count != width)
+            if (records.Count != width)
             {
-                throw CsvFormatException.At(options.FileName, line, "*", $"{parser.Count} fields where the header has {width}; every row needs one field per header column");
+                throw CsvFormatException.At(options.FileName, line, "*", $"{records.Count} fields where the header has {width}; every row needs one field per header column");
             }
             if (++read > options.MaxRows)
             {
                 throw new ResourceLimitException($"{options.FileName} has more than {options.MaxRows} data rows; split the file or raise the server's import row limit (TradeGrid:Import:MaxRows)");
             }
-            string economy = FieldParsing.Economy(parser[economyAt], options.FileName, line, "economy", economies);
-            string indicator = FieldParsing.Indicator(parser[indicatorAt], options.FileName, line, "indicator", indicators);
-            int year = FieldParsing.Year(parser[yearAt], options.FileName, line, "year");
-            string partner = partnerAt < 0 || string.IsNullOrWhiteSpace(parser[partnerAt])
+            // Rows come in runs of one economy and one indicator: a code equal to the last row's is valid and pooled already.
+            ReadOnlySpan<char> economyText = records[economyAt], indicatorText = records[indicatorAt];
+            string economy = lastEconomy is not null && economyText.SequenceEqual(lastEconomy)
+                ? lastEconomy
+                : FieldParsing.Economy(economyText, options.FileName, line, "economy", economies);
+            string indicator = lastIndicator is not null && indicatorText.SequenceEqual(lastIndicator)
+                ? lastIndicator
+                : FieldParsing.Indicator(indicatorText, options.FileName, line, "indicator", indicators);
+            lastIndicator = indicator;
+            int year = FieldParsing.Year(records[yearAt], options.FileName, line, "year");
+            string partner = partnerAt < 0 || records[partnerAt].IsWhiteSpace()
                 ? string.Empty
-                : FieldParsing.Economy(parser[partnerAt], options.FileName, line, "partner", economies);
+                : FieldParsing.Economy(records[partnerAt], options.FileName, line, "partner", economies);
             Provenance provenance = options.DefaultProvenance;
-            if (flagAt >= 0 && !string.IsNullOrWhiteSpace(parser[flagAt]) && !ProvenanceNames.TryParse(parser[flagAt], out provenance))
+            if (flagAt >= 0 && !records[flagAt].IsWhiteSpace() && !ProvenanceNames.TryParse(records[flagAt], out provenance))
             {
-                throw CsvFormatException.At(options.FileName, line, "flag", $"'{parser[flagAt]}' is not a provenance; use one of {ProvenanceNames.Accepted}");
+                throw CsvFormatException.At(options.FileName, line, "flag", $"'{records[flagAt]}' is not a provenance; use one of {ProvenanceNames.Accepted}");
             }
             string source = options.DefaultSource;
-            if (sourceAt >= 0 && !string.IsNullOrWhiteSpace(parser[sourceAt]))
+            if (sourceAt >= 0 && !records[sourceAt].IsWhiteSpace())
             {
-                string text = parser[sourceAt];
-                if (!sources.TryGetValue(text, out string? pooled))
+                ReadOnlySpan<char> text = records[sourceAt];
+                // Files repeat one source over many rows: compare with the last before hashing the text.
+                if (text.SequenceEqual(lastSource))
                 {
-                    sources[text] = pooled = text;
+                    source = lastSource;
                 }
-                source = pooled;
+                else if (!sources.TryGetValue(text, out string? pooled))
+                {
+                    pooled = text.ToString();
+                    sources.Dictionary[pooled] = pooled;
+                    source = lastSource = pooled;
+                }
+                else
+                {
+                    source = lastSource = pooled;
+                }
             }
-            string valueText = parser[valueAt];
-            firstLine.TryAdd(economy, line);
+            if (!ReferenceEquals(economy, lastEconomy))
+            {
+                firstLine.TryAdd(economy, line);
+                lastEconomy = economy;
+            }
             if (partner.Length > 0)
             {
                 firstLine.TryAdd(partner, line);
             }
+            ReadOnlySpan<char> valueText = records[valueAt];
             if (FieldParsing.IsMissing(valueText))
             {
                 continue;

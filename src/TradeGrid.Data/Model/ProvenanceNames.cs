@@ -7,16 +7,16 @@ public static class ProvenanceNames
 
     public static bool TryParse(ReadOnlySpan<char> text, out Provenance provenance)
     {
-        provenance = text.Trim().ToString().ToLowerInvariant() switch
+        ReadOnlySpan<char> t = text.Trim();
+        provenance = Provenance.Unspecified;
+        for (var p = Provenance.Reported; p <= Provenance.Derived; p++)
         {
-            "reported" => Provenance.Reported,
-            "published" => Provenance.Published,
-            "interpolated" => Provenance.Interpolated,
-            "estimated" => Provenance.Estimated,
-            "forecast" => Provenance.Forecast,
-            "derived" => Provenance.Derived,
-            _ => Provenance.Unspecified,
-        };
+            if (t.Equals(Name(p), StringComparison.OrdinalIgnoreCase))
+            {
+                provenance = p;
+                break;
+            }
+        }
         return provenance != Provenance.Unspecified;
     }
 

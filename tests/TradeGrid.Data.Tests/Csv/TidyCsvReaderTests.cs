@@ -89,4 +89,37 @@ public sealed class TidyCsvReaderTests
     {
         Assert.Throws<CsvFormatException>(() => Read("economy,indicator,year,value\nCHN,\"x,2020,1\n"));
     }
+
+    [Fact]
+    public void Quoted_fields_keep_commas_doubled_quotes_and_line_breaks_and_later_lines_keep_their_numbers()
+    {
+        ParsedImport parsed = Read("economy,indicator,year,value,source\r\nCHN,x,2020,1,\"a, \"\"b\"\"\nc\"\r\nCHN,x,2021,2,\"\"\r\nCHN,x,2022,3,d\r\n");
+
+        Assert.Equal(3, parsed.Rows.Count);
+        Assert.Equal("a, \"b\"\nc", parsed.Rows[0].Source);
+        Assert.Equal("test", parsed.Rows[1].Source);
+        Assert.Equal("d", parsed.Rows[2].Source);
+        Assert.Equal([2, 4, 5], parsed.Rows.Select(r => r.Line));
+        var error = Assert.Throws<CsvFormatException>(() => Read("economy,indicator,year,value,source\nCHN,x,2020,1,\"a\nb\"\nCHN,x,20x1,1,c\n"));
+        Assert.Contains("line 4, column 'year'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("CHN,x,2020,1,\"a\"b\n")]
+    [InlineData("CHN,x,2020,1,a\"b\"\n")]
+    public void A_stray_quote_is_refused_naming_its_line(string badRow)
+    {
+        var error = Assert.Throws<CsvFormatException>(() => Read("economy,indicator,year,value,source\nCHN,x,2019,1,s\n" + badRow));
+
+        Assert.Contains("line 3", error.Message);
+    }
+
+    [Fact]
+    public void Rows_longer_than_the_read_buffer_are_read_whole()
+    {
+        string source = new('s', 200_000);
+        ParsedImport parsed = Read($"economy,indicator,year,value,source\nCHN,x,2020,1,\"{source}\"\nCHN,x,2021,2,{source}\n");
+
+        Assert.Equal([source, source], parsed.Rows.Select(r => r.Source));
+    }
 }

@@ -58,4 +58,36 @@ public sealed class SeriesMergeTests
             Assert.Equal(expected.Values, merged.Values);
         }
     }
+
+    [Fact]
+    public void Incoming_years_that_already_rise_merge_like_any_others()
+    {
+        var random = new Random(20261123);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            int[] years = Enumerable.Range(1950, 70).Where(_ => random.NextDouble() < 0.5).ToArray();
+            double[] values = years.Select(_ => random.NextDouble()).ToArray();
+            byte[] flags = years.Select(_ => (byte)1).ToArray();
+            string[] sources = years.Select(_ => "old").ToArray();
+            int[] inYears = Enumerable.Range(1940, 90).Where(_ => random.NextDouble() < 0.3).ToArray();
+            double[] inValues = inYears.Select(_ => random.NextDouble()).ToArray();
+            var expected = new SortedDictionary<int, (double Value, string Source)>();
+            for (int i = 0; i < years.Length; i++)
+            {
+                expected[years[i]] = (values[i], "old");
+            }
+            for (int i = 0; i < inYears.Length; i++)
+            {
+                expected[inYears[i]] = (inValues[i], "new");
+            }
+
+            MergedSeries merged = SeriesMerge.Merge(years, values, flags, sources, inYears, inValues,
+                inYears.Select(_ => (byte)Provenance.Estimated).ToArray(), inYears.Select(_ => "new").ToArray());
+
+            Assert.Equal(expected.Keys, merged.Years);
+            Assert.Equal(expected.Values.Select(v => v.Value), merged.Values);
+            Assert.Equal(expected.Values.Select(v => v.Source), merged.Sources);
+            Assert.Equal(inYears.Length, merged.Changed);
+        }
+    }
 }
