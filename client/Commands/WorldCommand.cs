@@ -29,11 +29,12 @@ internal static class WorldCommand
         Option<string[]> groups = new("--groups") { Description = "Groups making the universe", AllowMultipleArgumentsPerToken = true };
         Option<bool> noFill = new("--no-fill") { Description = "Do not carry single-year shares to other years by trade growth" };
         Option<bool> store = new("--store") { Description = "Store estimated and filled shares in the economies" };
+        Option<bool> median = new("--median-share") { Description = "Predict the median share instead of the mean share" };
         Option<FileInfo> csv = new("--csv") { Description = "Also write the per-year table to this CSV file" };
         Option<FileInfo> economiesCsv = new("--economies-csv") { Description = "Also write every economy-year row to this CSV file" };
         Command command = new("world", "Estimate world digital trade (ITC Box 2): fill, fit the share model, extrapolate, scale to the world")
         {
-            preset, share, unit, trade, gdp, drivers, from, to, maxAge, scaling, level, hide, world, economies, groups, noFill, store, csv, economiesCsv,
+            preset, share, unit, trade, gdp, drivers, from, to, maxAge, scaling, level, hide, world, economies, groups, noFill, store, median, csv, economiesCsv,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +51,7 @@ internal static class WorldCommand
                 World = parse.GetValue(world) ?? string.Empty,
                 SkipFill = parse.GetValue(noFill),
                 Store = parse.GetValue(store),
+                MedianShare = parse.GetValue(median),
             };
             request.Hide.AddRange(FitCommand.Split(parse.GetValue(hide)));
             request.Economies.AddRange(FitCommand.Split(parse.GetValue(economies)));

@@ -57,7 +57,7 @@ public sealed class WorldGrainTests(TwoSiloCluster cluster)
         }
 
         OlsFit fit = Ols.Fit(x, rows.Select(r => ShareTransform.Logit(known[r])).ToArray(), ["(Intercept)", "log(wld_x)"], new OlsOptions(CovarianceKind.Classical, 0.9, InterceptColumn: 0));
-        var model = new PredictionModel(fit.Coefficients, fit.Covariance, fit.Sigma, fit.ResidualDf, ResponseScale.Logit);
+        var model = new PredictionModel(fit.Coefficients, fit.Covariance, fit.Sigma, fit.ResidualDf, ResponseScale.Logit, BiasCorrection.Normal);
         Close(fit.Coefficients, outcome.Fit.Statistics.Coefficients, "coefficients");
         foreach (int t in Years)
         {

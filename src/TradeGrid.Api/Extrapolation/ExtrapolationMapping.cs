@@ -12,7 +12,8 @@ public static class ExtrapolationMapping
     public const string WorldMethod =
         "Box 2: a share reported for one year only is carried to the other years by the growth of trade (the share stays "
         + "constant); logit(share) is regressed on the drivers by pooled OLS with an intercept (classical covariance); an "
-        + "uncovered economy's share is the inverse logit of its prediction (the median share), its value share x trade; "
+        + "uncovered economy's share is its mean share under normal errors, E[inverse logit(x'b + e)] (or the median, inverse "
+        + "logit(x'b), with median_share), its value share x trade; "
         + "world = (reported + estimated) / s, s the mean of the covered shares of world GDP and trade (or one of them); "
         + "the interval is normal with the delta method: the estimated values' common coefficient uncertainty (g'Vg) plus "
         + "each one's new-observation variance, s held fixed.";

@@ -58,7 +58,7 @@ public static class WorldValidation
         string[] hidden = SpecValidation.Economies(view, request.Hide, [], "hide", "hide");
         string world = World(request.World, view);
         return new WorldSpec(share, percent, trade, gdp, drivers, from, to, request.DriverMaxAge, universe, hidden, world, scaling, level,
-            !request.SkipFill, request.Store);
+            !request.SkipFill, request.Store, request.MedianShare);
     }
 
     private static string Indicator(string value, string field, CatalogView view)

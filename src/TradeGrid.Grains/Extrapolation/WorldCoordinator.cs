@@ -12,7 +12,8 @@ namespace TradeGrid.Grains.Extrapolation;
 /// <summary>
 /// Runs ITC Box 2 over the economy grains: round one, each economy fills its single-year share by trade growth and
 /// returns the QR factor of its rows of logit(share) on the drivers; the factors are combined (tall-skinny QR) and
-/// solved as pooled OLS with classical covariance; round two, each economy predicts its uncovered years; per year the
+/// solved as pooled OLS with classical covariance; round two, each economy predicts its uncovered years (the mean share
+/// under normal errors, or the median); per year the
 /// covered total is scaled to the world (<see cref="WorldScaling"/>). A plain class: it runs where the gateway calls it.
 /// </summary>
 public sealed class WorldCoordinator(IGrainFactory grains)
@@ -36,7 +37,8 @@ public sealed class WorldCoordinator(IGrainFactory grains)
         string[] names = new[] { DesignSpec.Intercept }.Concat(spec.Drivers.Select(d => d.Name)).ToArray();
         var options = new OlsOptions(CovarianceKind.Classical, spec.Level, DropCollinear: false, InterceptColumn: 0);
         OlsFit fit = Ols.Finish(TallSkinnyQr.Combine(parts), [], names, options);
-        var model = new PredictionModel(fit.Coefficients, fit.Covariance, fit.Sigma, fit.ResidualDf, ResponseScale.Logit);
+        var model = new PredictionModel(fit.Coefficients, fit.Covariance, fit.Sigma, fit.ResidualDf, ResponseScale.Logit,
+            spec.MedianShare ? BiasCorrection.None : BiasCorrection.Normal);
         var terms = PredictionTerms.From(model, spec.Level);
         WorldRow[][] rows = await Task.WhenAll(spec.Universe.Select(e => Grain(e).WorldPredict(Job(e), terms, cancellationToken).AsTask()));
 

@@ -7,8 +7,8 @@ namespace TradeGrid.Numerics.Extrapolation;
 /// predict(lm, interval = "confidence" | "prediction") and predict(glm, se.fit = TRUE). On the link scale:
 /// se(mean) = √(x'Vx), se(new) = √(se(mean)² + σ²), bounds ± t(df)·se. Back on the level: a log model's point is
 /// exp(x'b) times the bias correction and its bounds are exp of the log-scale bounds (the quantiles of a new
-/// observation under normal errors need no correction); a logit model's point and bounds are the inverse logit of
-/// the link ones (the point is the median share); a Poisson mean's point is exp(x'b) with normal bounds on the log
+/// observation under normal errors need no correction); a logit model's bounds are the inverse logit of the link ones
+/// and its point the median share, or with the normal correction the mean share; a Poisson mean's point is exp(x'b) with normal bounds on the log
 /// scale, as glm's. Response-scale standard errors come from the delta method.
 /// </summary>
 public static class Predictor
@@ -58,7 +58,7 @@ public static class Predictor
         (Func<double, double> bound, double point, double slope, double newVariance) = model.Scale switch
         {
             ResponseScale.Log => LogScale(model, eta, sigma2),
-            ResponseScale.Logit => LogitScale(eta, sigma2),
+            ResponseScale.Logit => LogitScale(model, eta, sigma2),
             ResponseScale.PoissonMean => (Math.Exp, Math.Exp(eta), Math.Exp(eta), double.NaN),
             _ => (v => v, eta, 1.0, sigma2),
         };
@@ -84,9 +84,20 @@ public static class Predictor
         return (Math.Exp, point, point, point * point * double.ExpM1(sigma2));
     }
 
-    /// <summary>Logit scale: p = inverse logit, dp/dη = p(1 − p); a new observation's variance by the delta method.</summary>
-    private static (Func<double, double>, double, double, double) LogitScale(double eta, double sigma2)
+    /// <summary>
+    /// Logit scale. With the normal correction the point is the mean share E[inverse logit(x'b + ε)], ε ~ N(0, σ²),
+    /// its slope E[p(1 − p)] and a new observation's variance that of the logit-normal share
+    /// (<see cref="LogitNormalMoments"/>); otherwise the point is the median share inverse logit(x'b), with slope
+    /// p(1 − p) and the variance by the delta method.
+    /// </summary>
+    private static (Func<double, double>, double, double, double) LogitScale(PredictionModel model, double eta, double sigma2)
     {
+        if (model.Correction == BiasCorrection.Normal)
+        {
+            (double mean, double meanSlope, double variance) = LogitNormalMoments.Of(eta, Math.Sqrt(sigma2));
+            return (ShareTransform.InverseLogit, mean, meanSlope, variance);
+        }
+
         double p = ShareTransform.InverseLogit(eta);
         double slope = p * (1.0 - p);
         return (ShareTransform.InverseLogit, p, slope, slope * slope * sigma2);

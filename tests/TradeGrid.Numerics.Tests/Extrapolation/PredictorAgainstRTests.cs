@@ -80,6 +80,26 @@ public sealed class PredictorAgainstRTests
         }
     }
 
+    [Fact]
+    public void The_normal_correction_of_a_logit_model_gives_the_mean_share_and_its_variance()
+    {
+        JsonElement c = Fixture.Load("extrapolation/prediction").GetProperty("cases").EnumerateArray()
+            .Single(e => e.GetProperty("name").GetString() == "synthetic logit share");
+        PredictionModel model = LinearModel(c, "logit") with { Correction = BiasCorrection.Normal };
+        double[,] xnew = c.GetProperty("xnew").Matrix();
+        double[] mean = c.GetProperty("point_normal").Doubles();
+        double[] variance = c.GetProperty("variance_normal").Doubles();
+        double[] median = c.GetProperty("point").Doubles();
+        for (int i = 0; i < mean.Length; i++)
+        {
+            Prediction p = Predictor.Predict(model, Row(xnew, i), 0.95);
+            AssertClose.Relative(mean[i], p.Point, Tolerance, $"row {i + 1}: mean share");
+            AssertClose.Relative(variance[i], p.NewVariance, 1e-8, $"row {i + 1}: variance of a new share");
+            Assert.NotEqual(median[i], p.Point);
+            AssertClose.Relative(c.GetProperty("intervals")[0].GetProperty("lower")[i].GetDouble(), p.Lower, Tolerance, $"row {i + 1}: bounds unchanged");
+        }
+    }
+
     private static PredictionModel LinearModel(JsonElement c, string scale)
     {
         double[,] x = c.GetProperty("x").Matrix();
