@@ -36,7 +36,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         var row = new double[spec.ColumnNames().Length];
         foreach (int t in years)
         {
-            double observed = RegressorRows.AsOf(dependent, t, 0);
+            double observed = VariableValues.AsOf(dependent, t, 0);
             if (!double.IsNaN(observed) && !job.IncludeObserved)
             {
                 continue;
@@ -74,9 +74,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         RequireRegistered();
         WorldYearState[] states = WorldRowsBuilder.States(Code, State.Series, job);
         (var part, int rows, int outside) = WorldRowsBuilder.Part(states, job.Drivers.Length + 1);
-        WorldRow[] years = states.Select(s => new WorldRow(s.Year, s.Coverage, s.Share, s.Share * s.Trade, 0.0, s.Share, s.Share,
-            s.Gdp, s.Trade, null, 0.0, s.HiddenShare, s.Reason)).ToArray();
-        return ValueTask.FromResult(new WorldBlock(Code, part, rows, outside, years));
+        return ValueTask.FromResult(new WorldBlock(Code, part, rows, outside));
     }
 
     public ValueTask<WorldRow[]> WorldPredict(WorldJob job, PredictionTerms terms, CancellationToken cancellationToken)

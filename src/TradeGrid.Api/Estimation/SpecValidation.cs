@@ -42,11 +42,7 @@ public static class SpecValidation
             CovarianceType.ClusterCr0 => CovarianceChoice.ClusterCr0,
             _ => throw new InvalidSpecException($"covariance: {(int)spec.Covariance} is not a covariance; use CLASSICAL, HC0, HC1, CLUSTER or CLUSTER_CR0"),
         };
-        double level = spec.ConfidenceLevel == 0.0 ? 0.95 : spec.ConfidenceLevel;
-        if (!(level > 0.0 && level < 1.0))
-        {
-            throw new InvalidSpecException($"confidence_level: {spec.ConfidenceLevel} must lie strictly between 0 and 1, e.g. 0.95 (0 means 0.95)");
-        }
+        double level = RequestValidation.Level(spec.ConfidenceLevel, "confidence_level");
 
         ModelSample sample = spec.Sample ?? new ModelSample();
         (int from, int to) = RequestValidation.YearRange(sample.From, sample.To, "sample.from", "sample.to");

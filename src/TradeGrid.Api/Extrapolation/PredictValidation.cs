@@ -13,9 +13,9 @@ public static class PredictValidation
 {
     public static PredictionRequestSpec Resolve(PredictRequest request, CatalogView view)
     {
-        string id = FitId(request.FitId);
+        string id = RequestValidation.FitId(request.FitId);
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
-        double level = IntervalLevel.Resolve(request.Level, "level");
+        double level = RequestValidation.Level(request.Level, "level");
         BiasCorrection correction = request.Correction switch
         {
             BiasCorrectionKind.Unspecified or BiasCorrectionKind.Smearing => BiasCorrection.Smearing,
@@ -28,14 +28,5 @@ public static class PredictValidation
             : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");
         bool named = request.Economies.Count > 0 || request.Groups.Count > 0;
         return new PredictionRequestSpec(id, economies, from, to, request.IncludeObserved, level, correction, request.ForbidRefit, request.Store, named);
-    }
-
-    /// <summary>A fit id: 16 lower-case hex digits (upper case is accepted and lowered).</summary>
-    public static string FitId(string value)
-    {
-        string id = (value ?? string.Empty).Trim().ToLowerInvariant();
-        return id.Length == 16 && id.All(char.IsAsciiHexDigitLower)
-            ? id
-            : throw new InvalidSpecException($"fit_id: '{value}' is not a fit id (16 hex digits, as Fit returns)");
     }
 }

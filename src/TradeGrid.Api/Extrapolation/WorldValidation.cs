@@ -51,7 +51,7 @@ public static class WorldValidation
             ScalingVariantKind.Trade => ScalingVariant.Trade,
             _ => throw new InvalidSpecException($"scaling: {(int)request.Scaling} is not a variant; use MEAN, GDP or TRADE"),
         };
-        double level = IntervalLevel.Resolve(request.Level, "level");
+        double level = RequestValidation.Level(request.Level, "level");
         string[] universe = request.Economies.Count == 0 && request.Groups.Count == 0
             ? view.MembersOf(CatalogView.World, 0, 0).Order(StringComparer.Ordinal).ToArray()
             : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");

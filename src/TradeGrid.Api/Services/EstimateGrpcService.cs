@@ -3,8 +3,8 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Validation;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Numerics;
 
 namespace TradeGrid.Api.Services;
 
@@ -32,11 +32,7 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
 
     public override async Task<GetFitResponse> GetFit(GetFitRequest request, ServerCallContext context)
     {
-        string id = (request.FitId ?? string.Empty).Trim().ToLowerInvariant();
-        if (id.Length != 16 || !id.All(char.IsAsciiHexDigitLower))
-        {
-            throw new InvalidSpecException($"fit_id: '{request.FitId}' is not a fit id (16 hex digits, as Fit returns)");
-        }
+        string id = RequestValidation.FitId(request.FitId);
 
         FitOutcome? outcome = await grains.GetGrain<IModelGrain>(id).GetFit(context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"fit_id: no fit '{id}' on this cluster; see ListFits, or call Fit"));

@@ -54,4 +54,22 @@ public static class RequestValidation
         }
         return (from, to);
     }
+
+    /// <summary>An interval or confidence level: 0 means 0.95; anything outside (0, 1) is refused.</summary>
+    public static double Level(double level, string field)
+    {
+        double resolved = level == 0.0 ? 0.95 : level;
+        return resolved > 0.0 && resolved < 1.0
+            ? resolved
+            : throw new InvalidSpecException($"{field}: {level} must lie strictly between 0 and 1, e.g. 0.95 (0 means 0.95)");
+    }
+
+    /// <summary>A fit id: 16 lower-case hex digits, as Fit returns (upper case is accepted and lowered).</summary>
+    public static string FitId(string value, string field = "fit_id")
+    {
+        string id = (value ?? string.Empty).Trim().ToLowerInvariant();
+        return id.Length == 16 && id.All(char.IsAsciiHexDigitLower)
+            ? id
+            : throw new InvalidSpecException($"{field}: '{value}' is not a fit id (16 hex digits, as Fit returns)");
+    }
 }

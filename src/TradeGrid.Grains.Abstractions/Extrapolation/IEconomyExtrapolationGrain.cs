@@ -17,7 +17,7 @@ public interface IEconomyExtrapolationGrain : IGrainWithStringKey
     [Alias("Predict")]
     ValueTask<EconomyPredictions> Predict(PredictionJob job, CancellationToken cancellationToken = default);
 
-    /// <summary>Round one of the world pipeline: shares (filled where asked), GDP and trade per year, and the QR factor of the share model's rows.</summary>
+    /// <summary>Round one of the world pipeline: the QR factor of the share model's rows (shares filled where asked).</summary>
     [Alias("WorldRows")]
     ValueTask<WorldBlock> WorldRows(WorldJob job, CancellationToken cancellationToken = default);
 

@@ -58,12 +58,12 @@ internal static class DesignRows
                 }
 
                 string where = partner.Length == 0 ? $"{economy} {t}" : $"{economy}→{partner} {t}";
-                Value dv = Evaluate(dependent, spec.Dependent, t);
+                VariableValue dv = VariableValues.Evaluate(dependent, spec.Dependent, t);
                 bool complete = dv.Present;
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
                 for (int j = 0; j < values.Length && complete; j++)
                 {
-                    Value v = Evaluate(sources[j], spec.Regressors[j], t);
+                    VariableValue v = VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
                     complete = v.Present;
                     values[j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)
@@ -144,39 +144,4 @@ internal static class DesignRows
             SideKind.Pair => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, partner)),
             _ => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, string.Empty)),
         };
-
-    private readonly record struct Value(bool Present, double Transformed, double Raw, bool LogValid);
-
-    private static Value Evaluate(SeriesRecord? series, VariableSpec variable, int year)
-    {
-        if (series is null)
-        {
-            return default;
-        }
-
-        if (variable.Transform == TransformKind.Difference)
-        {
-            return At(series, year) is { } now && At(series, year - variable.Lag) is { } before
-                ? new Value(true, now - before, now, true)
-                : default;
-        }
-
-        if (At(series, year - variable.Lag) is not { } raw)
-        {
-            return default;
-        }
-
-        return variable.Transform switch
-        {
-            TransformKind.Log => new Value(true, raw > 0.0 ? Math.Log(raw) : double.NaN, raw, raw > 0.0),
-            TransformKind.Log1p => new Value(true, raw > -1.0 ? double.LogP1(raw) : double.NaN, raw, raw > -1.0),
-            _ => new Value(true, raw, raw, true),
-        };
-    }
-
-    private static double? At(SeriesRecord series, int year)
-    {
-        int i = Array.BinarySearch(series.Years, year);
-        return i >= 0 && double.IsFinite(series.Values[i]) ? series.Values[i] : null;
-    }
 }

@@ -3,6 +3,7 @@ using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Estimation;
 using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Regression;
@@ -42,7 +43,7 @@ public sealed class WorldCoordinator(IGrainFactory grains)
         var terms = PredictionTerms.From(model, spec.Level);
         WorldRow[][] rows = await Task.WhenAll(spec.Universe.Select(e => Grain(e).WorldPredict(Job(e), terms, cancellationToken).AsTask()));
 
-        (double[] gdp, double[] trade, string source) = await WorldTotalsAsync(spec, years, cancellationToken);
+        (double[] gdp, double[] trade, string source) = await WorldTotalsAsync(spec, years, rows, cancellationToken);
         var outcomes = new WorldYearOutcome[years.Length];
         for (int y = 0; y < years.Length; y++)
         {
@@ -85,8 +86,12 @@ public sealed class WorldCoordinator(IGrainFactory grains)
         return new WorldYearOutcome(year, estimate, filled, notPredictable, worldGdp, worldTrade, source);
     }
 
-    /// <summary>World GDP and trade per year: the world economy's values (as of the drivers' age), else the sums over the universe.</summary>
-    private async Task<(double[] Gdp, double[] Trade, string Source)> WorldTotalsAsync(WorldSpec spec, int[] years, CancellationToken cancellationToken)
+    /// <summary>
+    /// World GDP and trade per year: the world economy's values (as of the drivers' age), else the sums over the
+    /// universe of the GDP and trade its economies returned with their rows (as of the same age).
+    /// </summary>
+    private async Task<(double[] Gdp, double[] Trade, string Source)> WorldTotalsAsync(WorldSpec spec, int[] years, WorldRow[][] rows,
+        CancellationToken cancellationToken)
     {
         SeriesRecord[] world = spec.World.Length == 0 ? [] :
             await grains.Economy(spec.World).GetSeriesMany([spec.GdpIndicator, spec.TradeIndicator], string.Empty, 0, 0, cancellationToken);
@@ -94,20 +99,13 @@ public sealed class WorldCoordinator(IGrainFactory grains)
         SeriesRecord? trade = world.FirstOrDefault(s => s.Indicator == spec.TradeIndicator);
         if (gdp is not null && trade is not null)
         {
-            return (years.Select(t => RegressorRows.AsOf(gdp, t, spec.MaxAge)).ToArray(), years.Select(t => RegressorRows.AsOf(trade, t, spec.MaxAge)).ToArray(), spec.World);
+            return (years.Select(t => VariableValues.AsOf(gdp, t, spec.MaxAge)).ToArray(),
+                years.Select(t => VariableValues.AsOf(trade, t, spec.MaxAge)).ToArray(), spec.World);
         }
 
-        double[][] sums = await SumsAsync(spec, years, cancellationToken);
-        return (sums[0], sums[1], $"sum over {spec.Universe.Length} economies");
-    }
-
-    private async Task<double[][]> SumsAsync(WorldSpec spec, int[] years, CancellationToken cancellationToken)
-    {
-        SeriesRecord[][] series = await Task.WhenAll(spec.Universe.Select(e =>
-            grains.Economy(e).GetSeriesMany([spec.GdpIndicator, spec.TradeIndicator], string.Empty, 0, 0, cancellationToken).AsTask()));
-        return [.. new[] { spec.GdpIndicator, spec.TradeIndicator }.Select(indicator => years.Select(t => series
-            .Select(s => RegressorRows.AsOf(s.FirstOrDefault(r => r.Indicator == indicator), t, spec.MaxAge))
-            .Where(double.IsFinite).Sum()).ToArray())];
+        double Sum(int y, Func<WorldRow, double> value) => rows.Select(r => value(r[y])).Where(double.IsFinite).Sum();
+        return (years.Select((_, y) => Sum(y, r => r.Gdp)).ToArray(), years.Select((_, y) => Sum(y, r => r.Trade)).ToArray(),
+            $"sum over {spec.Universe.Length} economies");
     }
 
     /// <summary>The years asked, or those in which an economy of the universe reports the share.</summary>

@@ -1,6 +1,7 @@
 using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Estimation;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Fill;
 using TradeGrid.Numerics.Regression;
@@ -32,7 +33,7 @@ internal static class WorldRowsBuilder
             bool hasRow = RegressorRows.TryBuild(series, job.Drivers, true, t, job.MaxAge, row, out string reason);
             double share = job.Hidden ? double.NaN : reported;
             states[i] = new WorldYearState(t, double.IsNaN(share) ? Coverage.NotPredictable : Coverage.Reported, share,
-                RegressorRows.AsOf(gdp, t, job.MaxAge), RegressorRows.AsOf(trade, t, job.MaxAge), hasRow ? row : null, reason,
+                VariableValues.AsOf(gdp, t, job.MaxAge), VariableValues.AsOf(trade, t, job.MaxAge), hasRow ? row : null, reason,
                 job.Hidden ? reported : double.NaN);
         }
 
