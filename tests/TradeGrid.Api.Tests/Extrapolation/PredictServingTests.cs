@@ -138,6 +138,13 @@ public sealed class PredictServingTests(ServerFixture server)
         Assert.Contains("unknown economy 'XXQ'", (await Refused(unknown, StatusCode.NotFound)).Status.Detail);
         var correction = new PredictRequest { FitId = fit.Fit.FitId, Correction = (BiasCorrectionKind)9 };
         Assert.Contains("correction", (await Refused(correction, StatusCode.InvalidArgument)).Status.Detail);
+
+        // A refused request that asked to store writes nothing.
+        long version = (await Data.GetEconomyAsync(new GetEconomyRequest { Economy = "JPN" })).DataVersion;
+        var storing = new PredictRequest { FitId = fit.Fit.FitId, Level = 2, Store = true };
+        storing.Economies.Add("JPN");
+        await Refused(storing, StatusCode.InvalidArgument);
+        Assert.Equal(version, (await Data.GetEconomyAsync(new GetEconomyRequest { Economy = "JPN" })).DataVersion);
     }
 
     private async Task<RpcException> Refused(PredictRequest request, StatusCode code)

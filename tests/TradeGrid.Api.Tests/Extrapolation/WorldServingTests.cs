@@ -129,6 +129,20 @@ public sealed class WorldServingTests(ServerFixture server)
         Assert.Contains("drivers[0].transform", (await Refused(noDrivers, StatusCode.InvalidArgument)).Status.Detail);
     }
 
+    [Fact]
+    public async Task A_refused_run_that_asked_to_store_changes_nothing()
+    {
+        var data = new DataService.DataServiceClient(server.Channel);
+        async Task<long> VersionOf(string economy) => (await data.GetEconomyAsync(new GetEconomyRequest { Economy = economy })).DataVersion;
+        long jpn = await VersionOf("JPN"), gbr = await VersionOf("GBR");
+
+        await Refused(new WorldRequest { GdpIndicator = "PUB_WORLD_TRADE", Store = true }, StatusCode.FailedPrecondition);
+        await Refused(new WorldRequest { Level = 3, Store = true }, StatusCode.InvalidArgument);
+
+        Assert.Equal(jpn, await VersionOf("JPN"));
+        Assert.Equal(gbr, await VersionOf("GBR"));
+    }
+
     private async Task<RpcException> Refused(WorldRequest request, StatusCode code)
     {
         RpcException ex = await Assert.ThrowsAsync<RpcException>(async () => await Extrapolation.EstimateWorldAsync(request));
