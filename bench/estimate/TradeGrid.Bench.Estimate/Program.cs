@@ -6,10 +6,11 @@ using TradeGrid.Bench.Estimate;
 // Estimation benchmark (issue 5): generated bilateral panels of 10k, 100k and 1M rows (1M = 200 reporters × 200 partners
 // × 25 years), each model timed through TradeGrid.Numerics alone after the data is in memory, and side by side in the
 // same run with R (lm + sandwich, plm, glm) and statsmodels timing their own fits inside their processes.
-// Usage: dotnet run -c Release --project bench/estimate/TradeGrid.Bench.Estimate -- [--sizes 10k,100k,1m] [--runs 5] [--no-references]
+// Usage: dotnet run -c Release --project bench/estimate/TradeGrid.Bench.Estimate -- [--sizes 10k,100k,1m] [--runs 5] [--models ols_cluster,fe_two_way,ppml_pair_year] [--no-references]
 string[] sizes = Option("--sizes", "10k,100k,1m").Split(',');
 int runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
 bool references = !args.Contains("--no-references");
+string[] models = Option("--models", string.Join(',', LibraryFits.Models)).Split(',');
 string root = FindRoot();
 string outDirectory = Path.Combine(root, "bench", "out");
 Directory.CreateDirectory(outDirectory);
@@ -37,7 +38,7 @@ foreach (string size in sizes)
     };
     BilateralPanel panel = BilateralPanel.Generate(reporters, partners, 25, seed: 20261122);
     var results = new List<ModelResult>();
-    foreach (string model in LibraryFits.Models)
+    foreach (string model in models)
     {
         results.Add(LibraryFits.Run(model, panel, runs));
     }
@@ -79,7 +80,7 @@ foreach (string size in sizes)
     Line();
     Line("| model | implementation | wall ms, median (min–max) | CPU ms, median | memory MB | wall / TradeGrid | CPU / TradeGrid | max rel. diff. of β, SE from TradeGrid |");
     Line("|---|---|---:|---:|---:|---:|---:|---:|");
-    foreach (string model in LibraryFits.Models)
+    foreach (string model in models)
     {
         ModelResult ours = results.Single(x => x.Implementation == "TradeGrid" && x.Model == model);
         foreach (ModelResult fit in results.Where(x => x.Model == model))

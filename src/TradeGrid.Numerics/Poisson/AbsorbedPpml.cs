@@ -15,13 +15,19 @@ internal static class AbsorbedPpml
 {
     public static PoissonFit Fit(PoissonBlock block, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options, int[] clusterIds)
     {
-        int n = block.Y.Length;
-        int k = block.Width - block.Dummies;
         if (block.Y.Sum() == 0.0)
         {
             throw new InsufficientDataException("The dependent variable is zero in every row of the sample: PPML cannot fit it; widen the sample.");
         }
 
+        return NewtonPpml.TryFit(block, names, spec, options, clusterIds) ?? ByQr(block, names, spec, options, clusterIds);
+    }
+
+    /// <summary>The QR path: every iteration absorbs the effects from a working copy of the design and factors it.</summary>
+    internal static PoissonFit ByQr(PoissonBlock block, IReadOnlyList<string> names, PanelSpec spec, PoissonOptions options, int[] clusterIds)
+    {
+        int n = block.Y.Length;
+        int k = block.Width - block.Dummies;
         // The block's dummy column is the year's index less the years without a dummy (the reference year).
         int offset = spec.Years.Length - block.Dummies;
         var absorber = new EffectAbsorber(block.Slot, block.Groups, block.DummyIndex.Select(d => d + offset).ToArray(), spec);

@@ -5,13 +5,13 @@ namespace TradeGrid.Numerics.Poisson;
 /// <summary>Final-round parts and their assembly into a <see cref="PoissonFit"/>.</summary>
 internal static class PoissonSummary
 {
-    public static PoissonScorePart Part(ScorePart scores, int groups, int[] separated, double[] y, double[] mu)
+    public static PoissonScorePart Part(ScorePart scores, int groups, int[] separated, ReadOnlySpan<double> y, ReadOnlySpan<double> mu)
     {
         int n = y.Length;
         double deviance = 0.0;
         double logLik = 0.0;
-        double meanY = n == 0 ? 0.0 : y.Average();
-        double meanMu = n == 0 ? 0.0 : mu.Average();
+        double meanY = n == 0 ? 0.0 : Mean(y);
+        double meanMu = n == 0 ? 0.0 : Mean(mu);
         double syy = 0.0;
         double smm = 0.0;
         double sym = 0.0;
@@ -29,43 +29,51 @@ internal static class PoissonSummary
         return new PoissonScorePart(scores, groups, separated, deviance, logLik, meanY, meanMu, syy, smm, sym);
     }
 
-    /// <summary>The fit; <paramref name="absorbed"/> counts year effects projected out before the solve (they count as dummies would).</summary>
-    public static PoissonFit Assemble(ScoreBasis basis, IReadOnlyList<PoissonScorePart> parts, string[] names, int dummies, PoissonOptions options, int iterations, double lastChange, int absorbed = 0)
+    /// <summary>
+    /// The sample's totals from every row's y and μ, in chunks of rows in parallel (the log-gamma of every y is the
+    /// costly part), the chunks' sums combined in chunk order.
+    /// </summary>
+    public static PoissonTotals Totals(int groups, int separated, double[] y, double[] mu)
     {
-        int n = 0;
-        int groups = 0;
-        int separated = 0;
-        double deviance = 0.0;
-        double logLik = 0.0;
-        double meanY = 0.0;
-        double meanMu = 0.0;
-        double syy = 0.0;
-        double smm = 0.0;
-        double sym = 0.0;
-        foreach (PoissonScorePart part in parts)
+        const int ChunkRows = 65536;
+        int n = y.Length;
+        int chunks = Math.Max(1, (n + ChunkRows - 1) / ChunkRows);
+        var parts = new PoissonScorePart[chunks];
+        Parallel.For(0, chunks, c =>
         {
-            int m = part.Scores.Observations;
-            groups += part.Groups;
-            separated += part.SeparatedRows.Length;
-            deviance += part.Deviance;
-            logLik += part.LogLikelihood;
-            if (m == 0)
-            {
-                continue;
-            }
+            int first = c * ChunkRows;
+            int m = Math.Min(ChunkRows, n - first);
+            parts[c] = Part(new ScorePart(m, [], [], 0.0), 0, [], y.AsSpan(first, m), mu.AsSpan(first, m));
+        });
+        return PoissonTotals.Combine(parts) with { Groups = groups, Separated = separated };
+    }
 
-            // Chan, Golub and LeVeque's pairwise update of centred sums: no cancellation when blocks' means differ.
-            double total = n + m;
-            double dy = part.MeanY - meanY;
-            double dm = part.MeanMu - meanMu;
-            syy += part.Syy + dy * dy * n * m / total;
-            smm += part.Smm + dm * dm * n * m / total;
-            sym += part.Sym + dy * dm * n * m / total;
-            meanY += dy * m / total;
-            meanMu += dm * m / total;
-            n += m;
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0.0;
+        foreach (double v in values)
+        {
+            sum += v;
         }
 
+        return sum / values.Length;
+    }
+
+    /// <summary>The fit; <paramref name="absorbed"/> counts year effects projected out before the solve (they count as dummies would).</summary>
+    public static PoissonFit Assemble(ScoreBasis basis, IReadOnlyList<PoissonScorePart> parts, string[] names, int dummies, PoissonOptions options, int iterations, double lastChange, int absorbed = 0) =>
+        Assemble(basis, parts.Select(p => p.Scores).ToArray(), PoissonTotals.Combine(parts), names, dummies, options, iterations, lastChange, absorbed);
+
+    /// <summary>The fit from score parts (one per cluster for cluster covariances) and the sample's totals, computed apart.</summary>
+    public static PoissonFit Assemble(ScoreBasis basis, IReadOnlyList<ScorePart> scores, PoissonTotals totals, string[] names, int dummies, PoissonOptions options, int iterations, double lastChange, int absorbed = 0)
+    {
+        int n = totals.Observations;
+        int groups = totals.Groups;
+        int separated = totals.Separated;
+        double deviance = totals.Deviance;
+        double logLik = totals.LogLikelihood;
+        double syy = totals.Syy;
+        double smm = totals.Smm;
+        double sym = totals.Sym;
         int r = basis.Retained.Length;
         int all = r + absorbed + groups;
         if (n <= all)
@@ -91,7 +99,7 @@ internal static class PoissonSummary
         }
         else
         {
-            double[] meat = Sandwich.Meat(parts.Select(p => p.Scores).ToArray(), r, cluster, out clusters);
+            double[] meat = Sandwich.Meat(scores, r, cluster, out clusters);
             if (cluster && clusters < 2)
             {
                 throw new InsufficientDataException($"A cluster-robust covariance needs at least 2 clusters; the sample has {clusters}.");
