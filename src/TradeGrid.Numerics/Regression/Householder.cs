@@ -25,10 +25,7 @@ internal static class Householder
             double alpha = a[cj + j];
             double beta = -Math.CopySign(norm, alpha);
             double v0 = alpha - beta;
-            for (int i = j + 1; i < m; i++)
-            {
-                a[cj + i] /= v0;
-            }
+            Scale(1.0 / v0, a.AsSpan(cj + j + 1, m - j - 1));
 
             // H = I − τ v v' with v = [1, a[j+1..]]; τ = (β − α)/β lies in [1, 2], so no cancellation.
             double tau = (beta - alpha) / beta;
@@ -82,8 +79,39 @@ internal static class Householder
         }
     }
 
-    /// <summary>Euclidean norm, scaled by the largest entry so that columns like x¹⁰ neither overflow nor underflow.</summary>
+    /// <summary>x *= α, vectorised.</summary>
+    public static void Scale(double alpha, Span<double> x)
+    {
+        int width = Vector<double>.Count;
+        var scale = new Vector<double>(alpha);
+        int i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            (scale * new Vector<double>(x.Slice(i, width))).CopyTo(x.Slice(i, width));
+        }
+
+        for (; i < x.Length; i++)
+        {
+            x[i] *= alpha;
+        }
+    }
+
+    /// <summary>
+    /// Euclidean norm: the plain sum of squares (vectorised) when it neither overflows nor comes near underflow, else
+    /// scaled by the largest entry, so that columns like x¹⁰ or 1e-200 keep every digit.
+    /// </summary>
     public static double Norm(ReadOnlySpan<double> v)
+    {
+        double plain = Dot(v, v);
+        if (plain > 1e-280 && plain < 1e280)
+        {
+            return Math.Sqrt(plain);
+        }
+
+        return ScaledNorm(v);
+    }
+
+    private static double ScaledNorm(ReadOnlySpan<double> v)
     {
         double scale = 0.0;
         foreach (double x in v)
