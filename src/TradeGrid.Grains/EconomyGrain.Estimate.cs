@@ -15,6 +15,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
 {
     private (string Key, long Version, DesignBlock Block)? _design;
     private (string Key, long Version, int Rounds, DesignBlock Block, int DroppedByLast)? _separated;
+    private (string Key, long Version, int Rounds, PoissonRows Rows)? _poissonRows;
 
     public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
     {
@@ -67,6 +68,24 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         return ValueTask.FromResult(block.Rows == 0 ? null : Ppml.Local(block.X, block.Y, block.Entity, block.Year, panel, beta));
     }
 
+    public ValueTask<NewtonPart?> PoissonNewtonStep(BlockRequest request, double[]? theta, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Step(theta));
+    }
+
+    public ValueTask<PoissonFinalPart?> PoissonNewtonFinal(BlockRequest request, double[] theta, double[] gamma, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Final(theta, gamma));
+    }
+
+    public ValueTask<ScorePart?> PoissonNewtonMeat(BlockRequest request, double[] theta, double[] gamma, ScoreBasis basis, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Meat(theta, gamma, basis));
+    }
+
     public ValueTask<PoissonScorePart?> PoissonFinal(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
     {
         DesignBlock block = PoissonDesign(request, out PanelSpec panel);
@@ -112,6 +131,27 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
 
         _separated = (key, State.Version, rounds, block, last);
         return (block, last);
+    }
+
+    /// <summary>The separated rows prepared for the normal-equation rounds, kept between them (null: no rows).</summary>
+    private PoissonRows? NewtonRows(BlockRequest request)
+    {
+        DesignBlock block = PoissonDesign(request, out PanelSpec panel);
+        if (block.Rows == 0)
+        {
+            return null;
+        }
+
+        string key = request.Spec.FitId() + "|" + request.PartnerStamp;
+        int rounds = request.SeparationRounds.Length;
+        if (_poissonRows is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
+        {
+            return cached.Rows;
+        }
+
+        PoissonRows rows = PoissonRows.Prepare(block.X, block.Y, block.Entity, block.Year, panel);
+        _poissonRows = (key, State.Version, rounds, rows);
+        return rows.Rows == 0 ? null : rows;
     }
 
     private DesignBlock PoissonDesign(BlockRequest request, out PanelSpec panel)

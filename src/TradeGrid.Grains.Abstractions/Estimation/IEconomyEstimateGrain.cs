@@ -31,6 +31,18 @@ public interface IEconomyEstimateGrain : IGrainWithStringKey
     [Alias("PoissonIteration")]
     ValueTask<PoissonPart?> PoissonIteration(BlockRequest request, double[]? beta, CancellationToken cancellationToken = default);
 
+    /// <summary>PPML with entity effects: the block's share of a step's normal equations at θ (year dummies, then slopes; null: the start).</summary>
+    [Alias("PoissonNewtonStep")]
+    ValueTask<NewtonPart?> PoissonNewtonStep(BlockRequest request, double[]? theta, CancellationToken cancellationToken = default);
+
+    /// <summary>PPML with entity effects, final round: the QR part of the fully absorbed rows and the block's summary.</summary>
+    [Alias("PoissonNewtonFinal")]
+    ValueTask<PoissonFinalPart?> PoissonNewtonFinal(BlockRequest request, double[] theta, double[] gamma, CancellationToken cancellationToken = default);
+
+    /// <summary>PPML with entity effects, HC covariances: the block's whitened meat given the final basis.</summary>
+    [Alias("PoissonNewtonMeat")]
+    ValueTask<ScorePart?> PoissonNewtonMeat(BlockRequest request, double[] theta, double[] gamma, ScoreBasis basis, CancellationToken cancellationToken = default);
+
     /// <summary>PPML final round at the converged coefficients.</summary>
     [Alias("PoissonFinal")]
     ValueTask<PoissonScorePart?> PoissonFinal(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);

@@ -17,43 +17,57 @@ internal static class GroupedFinalRound
     {
         int k = rows.K;
         int q = rows.Q;
-        int chunks = rows.Chunks.Length - 1;
-        var moments = new GroupMoments(rows.Rows, rows.Groups, k);
-        var systems = new NewtonSystem[chunks];
-        Parallel.For(0, chunks, c => systems[c] = NewtonStep.Chunk(rows, theta, c, moments));
-        NewtonSystem total = systems[0];
-        for (int c = 1; c < chunks; c++)
+        (NewtonSystem total, GroupMoments moments) = Moments(rows, theta, parallel: true);
+        double[]? gamma = total.YearProjection(options.CollinearityTolerance);
+        if (gamma is null)
         {
-            total.Add(systems[c]);
-        }
-
-        var gamma = new double[q * k];
-        if (q > 0)
-        {
-            var s = new double[q * q];
-            for (int a = 0; a < q; a++)
-            {
-                for (int b = 0; b < q; b++)
-                {
-                    s[a * q + b] = (a == b ? total.YearWeight[a] : 0.0) - total.YearCoupling[a * q + b];
-                }
-            }
-
-            (gamma, int retained) = DroppingCholesky.Solve(s, q, total.Cross, k, options.CollinearityTolerance);
-            if (retained < q)
-            {
-                return null;
-            }
-        }
-
-        var norms = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            norms[j] = Math.Sqrt(total.Slopes[j * k + j]);
+            return null;
         }
 
         var scores = new double[rows.Rows * k];
-        QrPart qr = Factor(rows, moments, gamma, scores);
+        QrPart qr = Factor(rows, moments, gamma, scores, parallel: true);
+        ScoreBasis? basis = Basis(qr, theta, q, names, options, total.SlopeNorms());
+        if (basis is null)
+        {
+            return null;
+        }
+
+        var mu = new double[rows.Rows];
+        for (int i = 0; i < rows.Rows; i++)
+        {
+            mu[rows.Source[i]] = moments.Mu[i];
+        }
+
+        return (basis, ScoreParts(rows, scores, basis, options.Covariance, clusterIds), mu, q);
+    }
+
+    /// <summary>Pass one: the step's system at θ over every chunk (summed in chunk order), with μ and the entities' moments kept.</summary>
+    public static (NewtonSystem Total, GroupMoments Moments) Moments(GroupedRows rows, double[] theta, bool parallel)
+    {
+        int chunks = rows.Chunks.Length - 1;
+        var moments = new GroupMoments(rows.Rows, rows.Groups, rows.K);
+        var systems = new NewtonSystem[chunks];
+        if (parallel)
+        {
+            Parallel.For(0, chunks, c => systems[c] = NewtonStep.Chunk(rows, theta, c, moments));
+        }
+        else
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                systems[c] = NewtonStep.Chunk(rows, theta, c, moments);
+            }
+        }
+
+        return (NewtonSystem.Sum(systems), moments);
+    }
+
+    /// <summary>
+    /// The basis of the final round from the combined factor: the slopes of θ and R of the absorbed design, or null when
+    /// the rank rule (with the norms before the year projection) would drop a slope.
+    /// </summary>
+    public static ScoreBasis? Basis(QrPart qr, double[] theta, int q, IReadOnlyList<string> names, PoissonOptions options, double[] norms)
+    {
         LeastSquaresSolution solution;
         try
         {
@@ -64,14 +78,7 @@ internal static class GroupedFinalRound
             return null;
         }
 
-        var basis = new ScoreBasis(theta[q..], solution.Retained, solution.Factor);
-        var mu = new double[rows.Rows];
-        for (int i = 0; i < rows.Rows; i++)
-        {
-            mu[rows.Source[i]] = moments.Mu[i];
-        }
-
-        return (basis, ScoreParts(rows, scores, basis, options.Covariance, clusterIds), mu, q);
+        return solution.Retained.Length == qr.Columns ? new ScoreBasis(theta[q..], solution.Retained, solution.Factor) : null;
     }
 
     /// <summary>
@@ -79,7 +86,7 @@ internal static class GroupedFinalRound
     /// <see cref="EffectAbsorber"/> applies), its scores x̃ᵢ(yᵢ − μᵢ) kept per row, and the rows [√μ x̃, (y − μ)/√μ]
     /// factored chunk by chunk, the chunks' factors stacked in chunk order and factored again.
     /// </summary>
-    private static QrPart Factor(GroupedRows rows, GroupMoments moments, double[] gamma, double[] scores)
+    public static QrPart Factor(GroupedRows rows, GroupMoments moments, double[] gamma, double[] scores, bool parallel)
     {
         int k = rows.K;
         int k1 = k + 1;
@@ -87,7 +94,7 @@ internal static class GroupedFinalRound
         int stackRows = chunks * k1;
         var stack = new double[stackRows * k1];
         var squares = new double[chunks];
-        Parallel.For(0, chunks, c =>
+        void FactorChunk(int c)
         {
             int firstRow = rows.Start[rows.Chunks[c]];
             int m = rows.Start[rows.Chunks[c + 1]] - firstRow;
@@ -141,7 +148,19 @@ internal static class GroupedFinalRound
                     stack[l * stackRows + c * k1 + i] = a[l * m + i];
                 }
             }
-        });
+        }
+
+        if (parallel)
+        {
+            Parallel.For(0, chunks, FactorChunk);
+        }
+        else
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                FactorChunk(c);
+            }
+        }
 
         Householder.Triangularize(stack, stackRows, k1);
         double[] augmented = Householder.UpperRowMajor(stack, stackRows, k1);
@@ -149,7 +168,7 @@ internal static class GroupedFinalRound
     }
 
     /// <summary>Whitened score sums per cluster (cluster covariances), or one part with the HC meat.</summary>
-    private static ScorePart[] ScoreParts(GroupedRows rows, double[] scores, ScoreBasis basis, CovarianceKind kind, int[] clusterIds)
+    public static ScorePart[] ScoreParts(GroupedRows rows, double[] scores, ScoreBasis basis, CovarianceKind kind, int[] clusterIds)
     {
         int k = rows.K;
         int n = rows.Rows;

@@ -34,11 +34,7 @@ internal static class NewtonPpml
             var systems = new NewtonSystem[chunks];
             double[]? current = theta;
             Parallel.For(0, chunks, c => systems[c] = NewtonStep.Chunk(rows, current, c));
-            NewtonSystem total = systems[0];
-            for (int c = 1; c < chunks; c++)
-            {
-                total.Add(systems[c]);
-            }
+            NewtonSystem total = NewtonSystem.Sum(systems);
 
             double[]? step = total.Solve();
             if (step is null)

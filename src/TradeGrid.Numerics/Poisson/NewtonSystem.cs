@@ -61,6 +61,73 @@ internal sealed class NewtonSystem
         Deviance += other.Deviance;
     }
 
+    /// <summary>The wire form, with the block's Σ y.</summary>
+    public NewtonPart ToPart(double sumY) => new(Q, K, Slopes, SlopeRhs, Cross, YearWeight, YearCoupling, YearRhs, Deviance, sumY);
+
+    /// <summary>A system from its wire form (arrays copied: the sum writes into the first one).</summary>
+    public static NewtonSystem From(NewtonPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var system = new NewtonSystem(part.Years, part.Slopes) { Deviance = part.Deviance };
+        part.SlopeProducts.CopyTo(system.Slopes, 0);
+        part.SlopeRhs.CopyTo(system.SlopeRhs, 0);
+        part.Cross.CopyTo(system.Cross, 0);
+        part.YearWeight.CopyTo(system.YearWeight, 0);
+        part.YearCoupling.CopyTo(system.YearCoupling, 0);
+        part.YearRhs.CopyTo(system.YearRhs, 0);
+        return system;
+    }
+
+    /// <summary>The chunks' systems summed in their order (the first one receives the others).</summary>
+    public static NewtonSystem Sum(IReadOnlyList<NewtonSystem> systems)
+    {
+        NewtonSystem total = systems[0];
+        for (int c = 1; c < systems.Count; c++)
+        {
+            total.Add(systems[c]);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Γ (q × k): the entity-demeaned slopes' regression on the demeaned year dummies, D̃'WD̃·Γ = D̃'WX̃
+    /// (<see cref="Panel.DroppingCholesky"/>, the projection <see cref="Panel.EffectAbsorber"/> applies); null when the rank
+    /// rule would drop a dummy.
+    /// </summary>
+    public double[]? YearProjection(double tolerance)
+    {
+        int q = Q;
+        if (q == 0)
+        {
+            return [];
+        }
+
+        var s = new double[q * q];
+        for (int a = 0; a < q; a++)
+        {
+            for (int b = 0; b < q; b++)
+            {
+                s[a * q + b] = (a == b ? YearWeight[a] : 0.0) - YearCoupling[a * q + b];
+            }
+        }
+
+        (double[] gamma, int retained) = Panel.DroppingCholesky.Solve(s, q, Cross, K, tolerance);
+        return retained < q ? null : gamma;
+    }
+
+    /// <summary>‖√μ·(x − x̄_g)‖ per slope: the norms the rank rule measures a slope against, as if the dummies were QR columns.</summary>
+    public double[] SlopeNorms()
+    {
+        var norms = new double[K];
+        for (int j = 0; j < K; j++)
+        {
+            norms[j] = Math.Sqrt(Slopes[j * K + j]);
+        }
+
+        return norms;
+    }
+
     /// <summary>
     /// M⁻¹·rhs by Cholesky over (year dummies, slopes); null when a pivot shows a column within 1e-4 (sine) of the
     /// earlier ones' span or the system is not positive definite: the exact QR path decides such designs.

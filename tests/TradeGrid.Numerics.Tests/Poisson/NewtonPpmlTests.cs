@@ -100,7 +100,7 @@ public sealed class NewtonPpmlTests
     /// Entities × years with entity effects correlated with x1, year effects, true slopes (0.8, −0.5, 0.3), multiplicative
     /// lognormal noise and about 5% zeros; a second clustering (regions of five entities) for CR1.
     /// </summary>
-    private static (double[,] X, double[] Y, int[] Entity, int[] Year, int[] Region) Panel(int seed, int entities, int years)
+    internal static (double[,] X, double[] Y, int[] Entity, int[] Year, int[] Region) Panel(int seed, int entities, int years)
     {
         var random = new Random(seed);
         int n = entities * years;
