@@ -118,13 +118,15 @@ internal sealed class GroupedRows
         int k = K;
         double max = double.NegativeInfinity;
         double sumY = 0.0;
-        ReadOnlySpan<double> x = X;
+        ReadOnlySpan<double> x = X.AsSpan(first * k, m * k);
+        ReadOnlySpan<double> y = Y.AsSpan(first, m);
+        ReadOnlySpan<int> dummy = Dummy.AsSpan(first, m);
         ReadOnlySpan<double> slopes = theta.AsSpan(Q, k);
-        for (int r = 0; r < m; r++)
+        for (int r = 0; r < y.Length; r++)
         {
-            int i = first + r;
-            double s = Dummy[i] >= 0 ? theta[Dummy[i]] : 0.0;
-            ReadOnlySpan<double> row = x.Slice(i * k, k);
+            int t = dummy[r];
+            double s = t >= 0 ? theta[t] : 0.0;
+            ReadOnlySpan<double> row = x.Slice(r * k, k);
             for (int j = 0; j < row.Length; j++)
             {
                 s += row[j] * slopes[j];
@@ -132,7 +134,7 @@ internal sealed class GroupedRows
 
             eta[r] = s;
             max = Math.Max(max, s);
-            sumY += Y[i];
+            sumY += y[r];
         }
 
         double sumExp = 0.0;
