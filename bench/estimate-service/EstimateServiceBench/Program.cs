@@ -65,12 +65,12 @@ foreach (string model in options.Models)
 }
 
 (double rssAfterFits, double peakRss) = ProcFs.Memory(server.Id);
-var rows = new List<ResultTable.Row>();
+var rows = new List<ResultRow>();
 foreach ((ServerTiming timing, string serverLoad) in serverTimings)
 {
     string load = ProcFs.LoadAverage().Split(' ')[0];
     Console.Error.WriteLine($"library {timing.Model} (load {load})...");
-    rows.Add(new ResultTable.Row(timing, serverLoad, InProcessFits.Run(timing.Model, panel, options.Runs), load));
+    rows.Add(new ResultRow(timing, serverLoad, InProcessFits.Run(timing.Model, panel, options.Runs), load));
 }
 
 Line($"Fits: server = gRPC `Fit` from this process (a first call, then {options.Runs} timed refits each at a new confidence level, so a new fit id: "

@@ -5,16 +5,13 @@ namespace TradeGrid.Bench.EstimateServiceBench;
 /// <summary>The Markdown tables of a run: server beside library per model, then the server's first, cached and row counts.</summary>
 internal static class ResultTable
 {
-    /// <summary>One model's row: both sides, and the 1-minute load average when each side was measured.</summary>
-    public sealed record Row(ServerTiming Server, string ServerLoad, LibraryTiming Library, string LibraryLoad);
-
     /// <summary>The tables; <paramref name="roundsMs"/> is the coordinator's time per fit id from the silo's log.</summary>
 
-    public static IEnumerable<string> Render(IReadOnlyList<Row> rows, IReadOnlyDictionary<string, double> roundsMs)
+    public static IEnumerable<string> Render(IReadOnlyList<ResultRow> rows, IReadOnlyDictionary<string, double> roundsMs)
     {
         yield return "| model | server wall ms, median (min–max) | server CPU ms, median | library wall ms, median (min–max) | library CPU ms, median | server / library (wall) | max rel. diff. β, SE | load avg (server; library) |";
         yield return "|---|---:|---:|---:|---:|---:|---:|---|";
-        foreach (Row row in rows)
+        foreach (ResultRow row in rows)
         {
             ServerTiming s = row.Server;
             LibraryTiming l = row.Library;
@@ -27,7 +24,7 @@ internal static class ResultTable
         yield return string.Empty;
         yield return "| model | server refits: coordinator's rounds ms, median (silo log) | server first fit ms (CPU ms) | served from cache ms | N | clusters | IRLS iterations |";
         yield return "|---|---:|---:|---:|---:|---:|---:|";
-        foreach (Row row in rows)
+        foreach (ResultRow row in rows)
         {
             ServerTiming s = row.Server;
             double[] rounds = s.FitIds.Where(roundsMs.ContainsKey).Select(id => roundsMs[id]).ToArray();
