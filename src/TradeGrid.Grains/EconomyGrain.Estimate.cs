@@ -8,8 +8,9 @@ namespace TradeGrid.Grains;
 
 /// <summary>
 /// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); no row leaves.
-/// The rows of the current fit are kept between rounds (PPML iterates), keyed by the fit, the partners' data versions
-/// and this economy's version, so a write in between rebuilds them.
+/// The rows of the current fit are kept between rounds (PPML iterates) and for the next fit of the same rows, keyed by
+/// the spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the
+/// partners' data versions and this economy's version, so a write in between rebuilds them.
 /// </summary>
 public sealed partial class EconomyGrain : IEconomyEstimateGrain
 {
@@ -95,7 +96,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private DesignBlock Design(BlockRequest request)
     {
         RequireRegistered();
-        string key = request.Spec.FitId() + "|" + request.PartnerStamp;
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
         if (_design is { } cached && cached.Key == key && cached.Version == State.Version)
         {
             return cached.Block;
@@ -110,7 +111,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private (DesignBlock Block, int DroppedByLast) Separated(BlockRequest request)
     {
         DesignBlock block = Design(request);
-        string key = request.Spec.FitId() + "|" + request.PartnerStamp;
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
         int rounds = request.SeparationRounds.Length;
         if (_separated is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
         {
@@ -142,7 +143,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
             return null;
         }
 
-        string key = request.Spec.FitId() + "|" + request.PartnerStamp;
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
         int rounds = request.SeparationRounds.Length;
         if (_poissonRows is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
         {

@@ -70,6 +70,12 @@ public sealed record DesignSpec
         return text.ToString();
     }
 
+    /// <summary>
+    /// What an economy's rows depend on: the spec without the covariance, the confidence level and the collinearity
+    /// option. Fits that differ only in those share the rows an economy built (and PPML's separated, prepared rows).
+    /// </summary>
+    public string RowsKey() => (this with { Covariance = default, ConfidenceLevel = 0.5, DropCollinear = false, Preset = string.Empty }).FitId();
+
     /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>
     public string FitId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())))[..16];
 }
