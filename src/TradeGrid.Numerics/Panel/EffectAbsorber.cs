@@ -108,7 +108,7 @@ internal sealed class EffectAbsorber
         }
 
         // Columns are independent until the year system, and again after it: one column per worker.
-        Parallel.For(0, m, j =>
+        Work.For(m, (long)n * m, j =>
         {
             double[] c = columns[j];
             var local = new double[q];
@@ -130,7 +130,7 @@ internal sealed class EffectAbsorber
         (double[] gamma, int retained) = DroppingCholesky.Solve(system, q, moments, m, tolerance);
         var byYear = new double[_years * m];
         Array.Copy(gamma, 0, byYear, _firstDummy * m, q * m);
-        Parallel.For(0, m, j => Project(columns[j], weights, total, byYear, j, m));
+        Work.For(m, (long)n * m, j => Project(columns[j], weights, total, byYear, j, m));
         return new YearProjection(byYear, norms, retained);
     }
 

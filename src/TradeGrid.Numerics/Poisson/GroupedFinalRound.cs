@@ -47,17 +47,7 @@ internal static class GroupedFinalRound
         int chunks = rows.Chunks.Length - 1;
         var moments = new GroupMoments(rows.Rows, rows.Groups, rows.K);
         var systems = new NewtonSystem[chunks];
-        if (parallel)
-        {
-            Parallel.For(0, chunks, c => systems[c] = NewtonStep.Chunk(rows, theta, c, moments));
-        }
-        else
-        {
-            for (int c = 0; c < chunks; c++)
-            {
-                systems[c] = NewtonStep.Chunk(rows, theta, c, moments);
-            }
-        }
+        Work.For(chunks, parallel ? rows.Rows : 0, c => systems[c] = NewtonStep.Chunk(rows, theta, c, moments));
 
         return (NewtonSystem.Sum(systems), moments);
     }
@@ -150,17 +140,7 @@ internal static class GroupedFinalRound
             }
         }
 
-        if (parallel)
-        {
-            Parallel.For(0, chunks, FactorChunk);
-        }
-        else
-        {
-            for (int c = 0; c < chunks; c++)
-            {
-                FactorChunk(c);
-            }
-        }
+        Work.For(chunks, parallel ? rows.Rows : 0, FactorChunk);
 
         Householder.Triangularize(stack, stackRows, k1);
         double[] augmented = Householder.UpperRowMajor(stack, stackRows, k1);

@@ -33,7 +33,7 @@ internal static class NewtonPpml
             iterations++;
             var systems = new NewtonSystem[chunks];
             double[]? current = theta;
-            Parallel.For(0, chunks, c => systems[c] = NewtonStep.Chunk(rows, current, c));
+            Work.For(chunks, rows.Rows, c => systems[c] = NewtonStep.Chunk(rows, current, c));
             NewtonSystem total = NewtonSystem.Sum(systems);
 
             double[]? step = total.Solve();

@@ -194,7 +194,7 @@ internal sealed class PoissonBlock
     private static void ForRanges(int n, Action<(int, int)> body)
     {
         const int Range = 16384;
-        if (n <= Range)
+        if (n < Work.ParallelThreshold)
         {
             body((0, n));
             return;

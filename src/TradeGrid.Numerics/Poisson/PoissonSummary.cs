@@ -39,7 +39,7 @@ internal static class PoissonSummary
         int n = y.Length;
         int chunks = Math.Max(1, (n + ChunkRows - 1) / ChunkRows);
         var parts = new PoissonScorePart[chunks];
-        Parallel.For(0, chunks, c =>
+        Work.For(chunks, n, c =>
         {
             int first = c * ChunkRows;
             int m = Math.Min(ChunkRows, n - first);

@@ -144,7 +144,7 @@ internal static class RowQr
         var stack = new double[chunks == 1 ? 0 : stackRows * k1];
         double[] single = chunks == 1 ? new double[n * k1] : [];
         var moments = new double[chunks * 3];
-        Parallel.For(0, chunks, () => chunks == 1 ? single : new double[chunk * k1], (c, _, a) =>
+        Work.For(chunks, (long)n * k1, () => chunks == 1 ? single : new double[chunk * k1], (c, a) =>
         {
             int first = c * chunk;
             int m = Math.Min(chunk, n - first);
@@ -175,9 +175,7 @@ internal static class RowQr
                     }
                 }
             }
-
-            return a;
-        }, _ => { });
+        });
 
         double[] augmented;
         if (chunks == 1)
