@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Poisson;
 
 /// <summary>
@@ -111,6 +113,7 @@ internal sealed class GroupedRows
     /// linear predictor xθ into <paramref name="eta"/>: the same operations in the same order as
     /// <see cref="PoissonBlock.Mean"/>, so both give the same μ. Returns the entity's log-scale offset: log μ = η + offset.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Mean(int g, double[] theta, Span<double> eta, Span<double> mu)
     {
         int first = Start[g];

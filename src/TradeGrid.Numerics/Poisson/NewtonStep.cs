@@ -14,6 +14,7 @@ namespace TradeGrid.Numerics.Poisson;
 internal static class NewtonStep
 {
     /// <summary>The step's system over chunk <paramref name="chunk"/>; μ and the entities' moments go to <paramref name="keep"/> when given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NewtonSystem Chunk(GroupedRows rows, double[]? theta, int chunk, GroupMoments? keep = null)
     {
         int k = rows.K;
@@ -155,6 +156,7 @@ internal static class NewtonStep
     /// Σ μṽṽ' (upper triangle), Σ ṽr and Σ μṽ. The innermost loop of every PPML iteration, on unchecked references
     /// (every index is below k or k², the lengths of the spans by construction).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(ReadOnlySpan<double> row, double[] mean, double[] mask, double[] v, double w, double r, double[] slopes, double[] slopeRhs, Span<double> cross)
     {
         int k = row.Length;

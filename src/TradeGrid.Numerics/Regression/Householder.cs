@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TradeGrid.Numerics.Regression;
 
@@ -10,6 +11,7 @@ namespace TradeGrid.Numerics.Regression;
 internal static class Householder
 {
     /// <summary>Overwrites the m×n column-major <paramref name="a"/> with R in its upper triangle; the rest is scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Triangularize(double[] a, int m, int n)
     {
         int steps = Math.Min(m, n);
@@ -43,6 +45,7 @@ internal static class Householder
     }
 
     /// <summary>Σ aᵢbᵢ, vectorised: the Householder updates spend their time here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int width = Vector<double>.Count;
@@ -63,6 +66,7 @@ internal static class Householder
     }
 
     /// <summary>y += αx, vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         int width = Vector<double>.Count;
@@ -80,6 +84,7 @@ internal static class Householder
     }
 
     /// <summary>x *= α, vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(double alpha, Span<double> x)
     {
         int width = Vector<double>.Count;
@@ -100,6 +105,7 @@ internal static class Householder
     /// Euclidean norm: the plain sum of squares (vectorised) when it neither overflows nor comes near underflow, else
     /// scaled by the largest entry, so that columns like x¹⁰ or 1e-200 keep every digit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Norm(ReadOnlySpan<double> v)
     {
         double plain = Dot(v, v);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Regression;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class RowQr
     /// TSQR within a block: rows go through in chunks that fit in cache, each chunk is factored on its own, and the
     /// chunks' factors are stacked and factored again. <paramref name="write"/> fills k + 1 values: X's row, then y.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static QrPart Factor(int n, int k, RowWriter write, int groups)
     {
         int k1 = k + 1;
@@ -130,6 +133,7 @@ internal static class RowQr
     /// in parallel: each chunk writes its own rows of the stack, so the factor does not depend on the schedule. The
     /// moments of y combine per chunk (Chan, Golub and LeVeque), in chunk order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static QrPart FactorChunks(int n, int k1, Action<int, int, double[]> fill, int groups)
     {
         int k = k1 - 1;
@@ -206,6 +210,7 @@ internal static class RowQr
     }
 
     /// <summary>Whitened score sum (and, when <paramref name="meat"/>, HC meat) of rows that <paramref name="write"/> fills with k values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScorePart Scores(int n, int k, RowWriter write, double[] e, ScoreBasis basis, bool meat)
     {
         int r = basis.Retained.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Regression;
 
 /// <summary>
@@ -133,6 +135,7 @@ public static class TallSkinnyQr
     };
 
     /// <summary>Residuals y − Xβ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] Residuals(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
     {
         int n = x.GetLength(0);
