@@ -42,6 +42,7 @@ internal static class ClusterScores
             ReadOnlySpan<double> rows = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(x)), x.Length);
             double[] beta = basis.Beta;
             int[] retained = basis.Retained;
+            bool all = retained.Length == k;
             int end = Math.Min(n, (c + 1) * size);
             for (int i = c * size; i < end; i++)
             {
@@ -54,9 +55,20 @@ internal static class ClusterScores
 
                 double e = y[i] - fitted;
                 int o = slot[i] * (r + 2);
-                for (int a = 0; a < retained.Length; a++)
+                if (all)
                 {
-                    sums[o + a] += row[retained[a]] * e;
+                    Span<double> target = sums.AsSpan(o, k);
+                    for (int a = 0; a < target.Length; a++)
+                    {
+                        target[a] += row[a] * e;
+                    }
+                }
+                else
+                {
+                    for (int a = 0; a < retained.Length; a++)
+                    {
+                        sums[o + a] += row[retained[a]] * e;
+                    }
                 }
 
                 sums[o + r] += e * e;

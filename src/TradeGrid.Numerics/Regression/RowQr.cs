@@ -153,16 +153,20 @@ internal static class RowQr
             int first = c * chunk;
             int m = Math.Min(chunk, n - first);
             fill(first, m, a);
-            double yty = 0.0;
-            double mean = 0.0;
-            double centred = 0.0;
-            for (int i = 0; i < m; i++)
+            // Two passes over the chunk's y while it is in cache: the sum, then the centred squares (no division per row).
+            ReadOnlySpan<double> response = a.AsSpan(k * m, m);
+            double yty = Householder.Dot(response, response);
+            double sum = 0.0;
+            foreach (double v in response)
             {
-                double v = a[k * m + i];
-                yty += v * v;
-                double delta = v - mean;
-                mean += delta / (i + 1);
-                centred += delta * (v - mean);
+                sum += v;
+            }
+
+            double mean = sum / m;
+            double centred = 0.0;
+            foreach (double v in response)
+            {
+                centred += (v - mean) * (v - mean);
             }
 
             moments[3 * c] = yty;
