@@ -54,6 +54,30 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         return ValueTask.FromResult<ScorePart?>(part);
     }
 
+    public ValueTask<YearMoments?> LinearYearMoments(BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Moments(block.X, block.Y, block.Entity, block.Year, panel));
+    }
+
+    public ValueTask<QrPart?> LinearAbsorbedPart(BlockRequest request, double[] gamma, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Part(block.X, block.Y, block.Entity, block.Year, panel, gamma));
+    }
+
+    public ValueTask<ScorePart?> LinearAbsorbedScores(BlockRequest request, double[] gamma, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Scores(block.X, block.Y, block.Entity, block.Year, panel, gamma, basis, meat));
+    }
+
     public ValueTask<SeparationStep> SeparationRound(BlockRequest request, CancellationToken cancellationToken)
     {
         (DesignBlock block, int droppedByLast) = Separated(request);

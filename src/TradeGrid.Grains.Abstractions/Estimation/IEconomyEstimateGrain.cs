@@ -1,3 +1,4 @@
+using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Poisson;
 using TradeGrid.Numerics.Regression;
 
@@ -22,6 +23,18 @@ public interface IEconomyEstimateGrain : IGrainWithStringKey
     /// <summary>OLS/FE round 2: the block's whitened scores given the coordinator's coefficients; <paramref name="meat"/> for HC.</summary>
     [Alias("LinearScores")]
     ValueTask<ScorePart?> LinearScores(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);
+
+    /// <summary>FE with year effects, round 1: the moments of the block's entity-demeaned columns for the year projection.</summary>
+    [Alias("LinearYearMoments")]
+    ValueTask<YearMoments?> LinearYearMoments(BlockRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>FE with year effects, round 2: the QR factor of the block's rows with the coordinator's Γ projected out.</summary>
+    [Alias("LinearAbsorbedPart")]
+    ValueTask<QrPart?> LinearAbsorbedPart(BlockRequest request, double[] gamma, CancellationToken cancellationToken = default);
+
+    /// <summary>FE with year effects, round 3: the block's whitened scores given Γ and the coefficients.</summary>
+    [Alias("LinearAbsorbedScores")]
+    ValueTask<ScorePart?> LinearAbsorbedScores(BlockRequest request, double[] gamma, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);
 
     /// <summary>PPML separation: the evidence after the rounds in the request, and the rows the last of them dropped.</summary>
     [Alias("SeparationRound")]

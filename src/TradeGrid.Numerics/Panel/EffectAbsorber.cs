@@ -86,18 +86,33 @@ internal sealed class EffectAbsorber
     /// </summary>
     public YearProjection Absorb(double[][] columns, double[]? weights, double tolerance)
     {
+        YearMoments moments = Demean(columns, weights);
+        int m = columns.Length;
+        var norms = moments.SquaredNorms.Select(Math.Sqrt).ToArray();
+        if (moments.Years == 0)
+        {
+            return new YearProjection(new double[_years * m], norms, 0);
+        }
+
+        (double[] gamma, int retained) = DroppingCholesky.Solve(moments.System, moments.Years, moments.Moments, m, tolerance);
+        Project(columns, weights, gamma);
+        return new YearProjection(ByYear(gamma, m), norms, retained);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Absorb"/>: demeans every column within entities in place and returns what the year
+    /// projection needs — the demeaned columns' sums per dummy year, the dummies' system D̃'WD̃ and Σw·c̃² per column.
+    /// Blocks whose entities do not span one another add these (<see cref="YearMoments.Add"/>), so a coordinator can
+    /// solve one projection for all of them.
+    /// </summary>
+    public YearMoments Demean(double[][] columns, double[]? weights)
+    {
         ArgumentNullException.ThrowIfNull(columns);
         int n = Rows;
         int m = columns.Length;
-        int groups = Math.Max(Groups, 1);
-        var total = new double[groups];
-        for (int i = 0; i < n; i++)
-        {
-            total[_slot[i]] += weights is null ? 1.0 : weights[i];
-        }
-
+        double[] total = EntityWeights(weights);
         int q = Dummies;
-        var norms = new double[m];
+        var squares = new double[m];
         var moments = new double[q * m];
         foreach (double[] c in columns)
         {
@@ -107,31 +122,61 @@ internal sealed class EffectAbsorber
             }
         }
 
-        // Columns are independent until the year system, and again after it: one column per worker.
+        // Columns are independent until the year system: one column per worker.
         Work.For(m, (long)n * m, j =>
         {
             double[] c = columns[j];
             var local = new double[q];
-            double squares = _entity ? Demean(c, weights, total, local) : Moments(c, weights, local);
-
-            norms[j] = Math.Sqrt(squares);
+            squares[j] = _entity ? Demean(c, weights, total, local) : Moments(c, weights, local);
             for (int t = 0; t < q; t++)
             {
                 moments[t * m + j] = local[t];
             }
         });
 
-        if (q == 0)
+        return new YearMoments(q, m, moments, q == 0 ? [] : DummySystem(weights, total, q), squares);
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Absorb"/>: c ← c − D̃Γ for demeaned columns, with Γ (dummies × columns, row-major)
+    /// solved from the moments of every block.
+    /// </summary>
+    public void Project(double[][] columns, double[]? weights, double[] gamma)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(gamma);
+        int m = columns.Length;
+        if (gamma.Length != Dummies * m)
         {
-            return new YearProjection(new double[_years * m], norms, 0);
+            throw new ArgumentException($"gamma has {gamma.Length} entries for {Dummies} year dummies × {m} columns.", nameof(gamma));
         }
 
-        double[] system = DummySystem(weights, total, q);
-        (double[] gamma, int retained) = DroppingCholesky.Solve(system, q, moments, m, tolerance);
+        if (Dummies == 0)
+        {
+            return;
+        }
+
+        double[] total = EntityWeights(weights);
+        double[] byYear = ByYear(gamma, m);
+        Work.For(m, (long)Rows * m, j => Project(columns[j], weights, total, byYear, j, m));
+    }
+
+    private double[] ByYear(double[] gamma, int m)
+    {
         var byYear = new double[_years * m];
-        Array.Copy(gamma, 0, byYear, _firstDummy * m, q * m);
-        Work.For(m, (long)n * m, j => Project(columns[j], weights, total, byYear, j, m));
-        return new YearProjection(byYear, norms, retained);
+        Array.Copy(gamma, 0, byYear, _firstDummy * m, gamma.Length);
+        return byYear;
+    }
+
+    private double[] EntityWeights(double[]? weights)
+    {
+        var total = new double[Math.Max(Groups, 1)];
+        for (int i = 0; i < Rows; i++)
+        {
+            total[_slot[i]] += weights is null ? 1.0 : weights[i];
+        }
+
+        return total;
     }
 
     /// <summary>
