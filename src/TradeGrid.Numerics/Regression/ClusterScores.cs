@@ -35,7 +35,7 @@ internal static class ClusterScores
 
         int size = ranges == 1 ? n : RangeRows;
         var partial = new double[ranges][];
-        Work.For(ranges, n, c =>
+        Work.For(ranges, n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             // Per cluster: r score sums, Σe², row count.
             var sums = new double[groups * (r + 2)];

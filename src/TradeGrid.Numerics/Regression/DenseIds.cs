@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Regression;
 
 /// <summary>Numbers ids 0, 1, 2, ... in order of first appearance (entities, clusters).</summary>
@@ -7,6 +9,7 @@ internal static class DenseIds
     /// Writes each row's number into <paramref name="slot"/> and returns how many distinct ids there are. Ids in a range
     /// no wider than the rows (economy or pair numbers) go through an array instead of a dictionary.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Number(ReadOnlySpan<int> ids, int[] slot)
     {
         int n = ids.Length;

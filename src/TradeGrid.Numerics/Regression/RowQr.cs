@@ -94,7 +94,7 @@ internal static class RowQr
             }
         }
 
-        return FactorChunks(columns[0].Length, columns.Length, (first, m, a) =>
+        return FactorChunks(columns[0].Length, columns.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, m, a) =>
         {
             for (int j = 0; j < columns.Length; j++)
             {
@@ -112,7 +112,7 @@ internal static class RowQr
     public static QrPart FactorRows(double[,] x, double[] y, double[]? weights, int groups)
     {
         int k = x.GetLength(1);
-        return FactorChunks(y.Length, k + 1, (first, m, a) =>
+        return FactorChunks(y.Length, k + 1, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, m, a) =>
         {
             for (int i = 0; i < m; i++)
             {
@@ -148,7 +148,7 @@ internal static class RowQr
         var stack = new double[chunks == 1 ? 0 : stackRows * k1];
         double[] single = chunks == 1 ? new double[n * k1] : [];
         var moments = new double[chunks * 3];
-        Work.For(chunks, (long)n * k1, () => chunks == 1 ? single : new double[chunk * k1], (c, a) =>
+        Work.For(chunks, (long)n * k1, () => chunks == 1 ? single : new double[chunk * k1], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c, a) =>
         {
             int first = c * chunk;
             int m = Math.Min(chunk, n - first);
