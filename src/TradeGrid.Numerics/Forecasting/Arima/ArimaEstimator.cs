@@ -50,14 +50,15 @@ internal static class ArimaEstimator
         int ncxreg = xreg is null ? 0 : 1;
         double[] delta = d switch { 0 => [], 1 => [1.0], _ => [2.0, -1.0] };
         int nUsed = n - d;
+        // CSS and the optimiser's likelihood both work on the differenced series and regressor.
+        double[] dx = Differenced(x, d);
+        double[]? dxreg = xreg is null ? null : Differenced(xreg, d);
 
         var init = new double[narma + ncxreg];
         var parscale = Enumerable.Repeat(1.0, narma + ncxreg).ToArray();
-        if (xreg is not null)
+        if (dxreg is not null)
         {
             // lm(diff(x) ~ diff(xreg) − 1): start and scale for the regression coefficient.
-            double[] dx = Differenced(x, d);
-            double[] dxreg = Differenced(xreg, d);
             double sxy = 0.0;
             double sxx = 0.0;
             for (int t = 0; t < dx.Length; t++)
@@ -93,14 +94,14 @@ internal static class ArimaEstimator
             return Finish(x, null, p, d, q, constant, [], ssNone, nUsed, 0, arimaWrapper, new Lazy<bool>(() => true));
         }
 
-        int ncond = d + p;
-        var cssSeries = new double[n];
-        var cssWork = new double[n];
-        var cssResiduals = new double[n];
+        // ARIMA_CSS conditions on the first d + p observations; on the differenced series, the first p.
+        var cssSeries = new double[nUsed];
+        var cssWork = new double[nUsed];
+        var cssResiduals = new double[nUsed];
         double CssObjective(double[] par)
         {
-            RemoveRegression(x, xreg, par, narma, cssSeries);
-            return 0.5 * Math.Log(ArimaCss.Evaluate(cssSeries, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond, cssWork, cssResiduals));
+            RemoveRegression(dx, dxreg, par, narma, cssSeries);
+            return 0.5 * Math.Log(ArimaCss.Evaluate(cssSeries, 0, par.AsSpan(0, p), par.AsSpan(p, q), p, cssWork, cssResiduals));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
@@ -124,11 +125,9 @@ internal static class ArimaEstimator
         // The optimiser's likelihood: the differenced series (and regressor) under the stationary ARMA model, the
         // limit of R's diffuse start (see the class remarks). One state space and one buffer serve every evaluation
         // of this fit (R's upARIMA on a copy of mod).
-        double[] dxML = Differenced(x, d);
-        double[]? dxregML = xreg is null ? null : Differenced(xreg, d);
-        var workspace = new ArimaStateSpace(p, q, []);
-        var buffer = new double[dxML.Length];
-        double MlObjective(double[] par) => ArmaLikelihood(workspace, dxML, dxregML, par, p, q, buffer);
+        var workspace = new ArmaFilter(p, q);
+        var buffer = new double[nUsed];
+        double MlObjective(double[] par) => ArmaLikelihood(workspace, dx, dxreg, par, p, q, buffer);
         (double[] coef, _, _) = Bfgs.Minimize(MlObjective, init, parscale);
         if (q > 0)
         {
@@ -268,17 +267,17 @@ internal static class ArimaEstimator
     /// autocorrelations). x and xreg are what the state space filters: here the differenced series and regressor.
     /// </summary>
     private static double ArmaLikelihood(
-        ArimaStateSpace stateSpace, double[] x, double[]? xreg, double[] par, int p, int q, double[] buffer)
+        ArmaFilter filter, double[] x, double[]? xreg, double[] par, int p, int q, double[] buffer)
     {
         Span<double> phi = stackalloc double[p];
         ArimaTransforms.ToAr(par.AsSpan(0, p), phi);
-        stateSpace.Reset(phi, par.AsSpan(p, q));
+        filter.Reset(phi, par.AsSpan(p, q));
         double beta = xreg is null ? 0.0 : par[p + q];
         for (int t = 0; t < x.Length; t++)
         {
             buffer[t] = xreg is null ? x[t] : x[t] - xreg[t] * beta;
         }
-        (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, default);
+        (double ssq, double sumLog, int nu) = filter.Likelihood(buffer);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
     }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
@@ -24,7 +23,6 @@ internal sealed class ArimaStateSpace
     /// </summary>
     private const double SteadyTolerance = 1e-9;
 
-    private readonly int _p;
     private readonly int _r;
     private readonly int _rd;
     private readonly double[] _delta;
@@ -39,12 +37,10 @@ internal sealed class ArimaStateSpace
     private readonly double[] _pn;
     private readonly double[] _pnew;
     private readonly double[] _mm;
-    private readonly double[] _lyapunov;
-    private readonly double[] _rhs;
+    private readonly ArmaStationaryCovariance _stationary;
 
     public ArimaStateSpace(int p, int q, double[] delta)
     {
-        _p = p;
         _r = Math.Max(p, q + 1);
         _delta = delta;
         _rd = _r + delta.Length;
@@ -60,8 +56,7 @@ internal sealed class ArimaStateSpace
         _pn = new double[rd2];
         _pnew = new double[rd2];
         _mm = new double[rd2];
-        _lyapunov = new double[_r * _r * _r * _r];
-        _rhs = new double[_r * _r];
+        _stationary = new ArmaStationaryCovariance(_r);
     }
 
     /// <summary>Phi and theta (padded to r − 1) as stored in R's fit$model.</summary>
@@ -87,7 +82,7 @@ internal sealed class ArimaStateSpace
             }
         }
         Array.Clear(_pn);
-        StationaryCovariance();
+        _stationary.Solve(_phiPadded, _v, rd, _pn, rd);
         for (int i = 0; i < _delta.Length; i++)
         {
             _pn[(_r + i) * rd + _r + i] = Kappa;
@@ -349,52 +344,6 @@ internal sealed class ArimaStateSpace
             for (int i = 1; i < delta.Length; i++)
             {
                 target[r + i] = source[r + i - 1];
-            }
-        }
-    }
-
-    /// <summary>Solves vec(P) = (I − T⊗T)⁻¹ vec(RR') on the ARMA block into Pn; r = 1 is R's 1/(1 − φ²) or 1.</summary>
-    private void StationaryCovariance()
-    {
-        int r = _r;
-        int rd = _rd;
-        if (r == 1)
-        {
-            _pn[0] = _p > 0 ? 1.0 / (1.0 - _phi[0] * _phi[0]) : 1.0;
-            return;
-        }
-        int size = r * r;
-        double[] a = _lyapunov;
-        Array.Clear(a);
-        for (int i = 0; i < r; i++)
-        {
-            for (int j = 0; j < r; j++)
-            {
-                int row = i * r + j;
-                a[row * size + row] += 1.0;
-                _rhs[row] = _v[i * rd + j];
-                // T[i,k] is φ_i for k = 0 (i < p) and 1 for k = i + 1.
-                for (int k = 0; k < r; k++)
-                {
-                    double tik = (k == 0 && i < _p ? _phi[i] : 0.0) + (k == i + 1 ? 1.0 : 0.0);
-                    if (tik == 0.0)
-                    {
-                        continue;
-                    }
-                    for (int l = 0; l < r; l++)
-                    {
-                        double tjl = (l == 0 && j < _p ? _phi[j] : 0.0) + (l == j + 1 ? 1.0 : 0.0);
-                        a[row * size + k * r + l] -= tik * tjl;
-                    }
-                }
-            }
-        }
-        GaussianElimination.SolveInPlace(a, _rhs, size);
-        for (int i = 0; i < r; i++)
-        {
-            for (int j = 0; j < r; j++)
-            {
-                _pn[i * rd + j] = _rhs[i * r + j];
             }
         }
     }
