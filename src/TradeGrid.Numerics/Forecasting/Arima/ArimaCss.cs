@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
 /// <summary>stats::arima's conditional sum of squares (ARIMA_CSS), the criterion of the CSS step of CSS-ML.</summary>
@@ -8,6 +10,7 @@ internal static class ArimaCss
         Evaluate(y, d, phi, theta, ncond, new double[y.Length], new double[y.Length]);
 
     /// <summary>ARIMA_CSS with the caller's work buffers (length n each): the optimiser calls it hundreds of times per fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Evaluate(
         ReadOnlySpan<double> y, int d, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond, Span<double> w, Span<double> resid)
     {

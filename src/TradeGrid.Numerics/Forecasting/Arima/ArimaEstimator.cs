@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using TradeGrid.Numerics.Forecasting.Internal;
 
@@ -98,6 +99,7 @@ internal static class ArimaEstimator
         var cssSeries = new double[nUsed];
         var cssWork = new double[nUsed];
         var cssResiduals = new double[nUsed];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double CssObjective(double[] par)
         {
             RemoveRegression(dx, dxreg, par, narma, cssSeries);
@@ -127,6 +129,7 @@ internal static class ArimaEstimator
         // of this fit (R's upARIMA on a copy of mod).
         var workspace = new ArmaFilter(p, q);
         var buffer = new double[nUsed];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double MlObjective(double[] par) => ArmaLikelihood(workspace, dx, dxreg, par, p, q, buffer);
         (double[] coef, _, _) = Bfgs.Minimize(MlObjective, init, parscale);
         if (q > 0)
@@ -266,6 +269,7 @@ internal static class ArimaEstimator
     /// armafn: 0.5·(log(ssq/nu) + Σlog F / nu) for the parameters, AR part transformed (atanh of partial
     /// autocorrelations). x and xreg are what the state space filters: here the differenced series and regressor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ArmaLikelihood(
         ArmaFilter filter, double[] x, double[]? xreg, double[] par, int p, int q, double[] buffer)
     {
@@ -282,6 +286,7 @@ internal static class ArimaEstimator
         return 0.5 * (Math.Log(s2) + sumLog / nu);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RemoveRegression(double[] x, double[]? xreg, double[] par, int narma, Span<double> w)
     {
         double beta = xreg is null ? 0.0 : par[narma];

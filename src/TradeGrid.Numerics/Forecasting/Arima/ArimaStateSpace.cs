@@ -96,6 +96,7 @@ internal sealed class ArimaStateSpace
     /// ARIMA fit (hundreds of calls per model): spans over preallocated buffers, no allocation, T applied by its
     /// structure.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Ssq, double SumLog, int Count) Filter(ReadOnlySpan<double> y, Span<double> residuals)
     {
         int rd = _rd;
@@ -233,6 +234,7 @@ internal sealed class ArimaStateSpace
     /// as in R's ARIMA_Like. First MM = T P a row at a time (row i of T P combines whole rows of P); then, P being
     /// symmetric, T P T' = T MM': column i of the result is T applied to row i of MM.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Propagate(double[] p, double[] result)
     {
         int rd = _rd;
@@ -318,6 +320,7 @@ internal sealed class ArimaStateSpace
     /// target = T x: (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
     /// Source and target are different buffers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyT(ReadOnlySpan<double> source, Span<double> target)
     {
         int r = _r;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
 /// <summary>
@@ -54,6 +56,7 @@ internal sealed class ArmaFilter
     }
 
     /// <summary>New coefficients (upARIMA): φ and θ, the noise covariance RR' and the stationary initial covariance.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta)
     {
         int r = _r;
@@ -77,6 +80,7 @@ internal sealed class ArmaFilter
     }
 
     /// <summary>Σ v²/F, Σ log F and the number of steps counted (F &lt; 1e4) over w.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Ssq, double SumLog, int Count) Likelihood(ReadOnlySpan<double> w)
     {
         int r = _r;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
@@ -28,6 +29,7 @@ internal sealed class ArmaStationaryCovariance
     /// Writes P into target (row-major with row stride targetStride, both triangles). phi holds φ padded with zeros
     /// to r; v holds RR' row-major with row stride vStride (its top-left r × r block is read).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(ReadOnlySpan<double> phi, ReadOnlySpan<double> v, int vStride, Span<double> target, int targetStride)
     {
         int r = _r;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Ets;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class EtsRecursion
 
     /// <summary>Runs the filter; fills errors and one-step forecasts when buffers are given.</summary>
     /// <returns>lik, the mean squared one-step error (R's amse[1]) and the final level and slope.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Lik, double Mse, double Level, double Slope) Run(
         ReadOnlySpan<double> y, EtsCandidate model, double alpha, double beta, double phi, double l0, double b0,
         Span<double> errors, Span<double> oneStep)

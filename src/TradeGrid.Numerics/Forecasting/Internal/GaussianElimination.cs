@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Internal;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace TradeGrid.Numerics.Forecasting.Internal;
 internal static class GaussianElimination
 {
     /// <summary>In-place Gaussian elimination with partial pivoting; the solution overwrites b (small dense systems, n ≤ 36 here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SolveInPlace(double[] a, double[] b, int n)
     {
         for (int col = 0; col < n; col++)
