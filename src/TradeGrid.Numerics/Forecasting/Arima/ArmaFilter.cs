@@ -21,10 +21,10 @@ internal sealed class ArmaFilter
     public const double SteadyTolerance = 1e-9;
 
     /// <summary>Steps with a prediction variance at or above this are left out of the likelihood (ARIMA_Like's rule).</summary>
-    private const double DiffuseGain = 1e4;
+    internal const double DiffuseGain = 1e4;
 
     /// <summary>A product of gains (each in [1, 1e4)) is turned into its logarithm before it could overflow.</summary>
-    private const double ProductLimit = 1e280;
+    internal const double ProductLimit = 1e280;
 
     private readonly int _r;
     private readonly int _stride;
@@ -44,7 +44,8 @@ internal sealed class ArmaFilter
         int r = _r;
         // The filtered covariance has a zero row and column r, so that P_{i+1,j+1} needs no bounds test at i = r − 1.
         _stride = r + 1;
-        _phi = new double[r + 1];
+        // φ padded with zeros to r + 1, and to the 3 that SmallArmaFilter reads.
+        _phi = new double[Math.Max(r + 1, 3)];
         _v = new double[r * r];
         _phiPhi = new double[r * r];
         _p0 = new double[r * r];
@@ -84,6 +85,10 @@ internal sealed class ArmaFilter
     public (double Ssq, double SumLog, int Count) Likelihood(ReadOnlySpan<double> w)
     {
         int r = _r;
+        if (r <= 3)
+        {
+            return SmallArmaFilter.Likelihood(w, _phi, _v, _p0, r);
+        }
         int s = _stride;
         Span<double> a = _a;
         Span<double> anew = _anew;
