@@ -97,13 +97,12 @@ internal static class ArimaEstimator
 
         // ARIMA_CSS conditions on the first d + p observations; on the differenced series, the first p.
         var cssSeries = new double[nUsed];
-        var cssWork = new double[nUsed];
         var cssResiduals = new double[nUsed];
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double CssObjective(double[] par)
         {
             RemoveRegression(dx, dxreg, par, narma, cssSeries);
-            return 0.5 * Math.Log(ArimaCss.Evaluate(cssSeries, 0, par.AsSpan(0, p), par.AsSpan(p, q), p, cssWork, cssResiduals));
+            return 0.5 * Math.Log(ArimaCss.OnDifferenced(cssSeries, par.AsSpan(0, p), par.AsSpan(p, q), p, cssResiduals));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
