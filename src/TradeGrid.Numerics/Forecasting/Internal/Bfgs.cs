@@ -24,6 +24,7 @@ internal static class Bfgs
         int n = start.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
         var unscaled = new double[n];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double Scaled(double[] x)
         {
             for (int i = 0; i < n; i++)
@@ -212,6 +213,7 @@ internal static class Bfgs
         int n = par.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
         var unscaled = new double[n];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double Scaled(double[] x)
         {
             for (int i = 0; i < n; i++)
