@@ -24,6 +24,10 @@ internal static class ArimaCss
         {
             throw new ArgumentException("ncond must cover the AR lags and resid must be as long as the series.", nameof(ncond));
         }
+        if (p <= 2 && q <= 2)
+        {
+            return UpToSecondOrder(w, phi, theta, ncond, resid);
+        }
         ref double wRef = ref MemoryMarshal.GetReference(w);
         ref double phiRef = ref MemoryMarshal.GetReference(phi);
         ref double thetaRef = ref MemoryMarshal.GetReference(theta);
@@ -48,6 +52,43 @@ internal static class ArimaCss
                 nu++;
                 ssq += tmp * tmp;
             }
+        }
+        return ssq / nu;
+    }
+
+    /// <summary>
+    /// The same sum for p ≤ 2 and q ≤ 2 (the orders the stepwise search starts from and mostly visits), with the lags
+    /// in local variables. Missing coefficients are zeros and lags before ncond are zeros, so each added term is
+    /// exactly zero and the result is the general loop's to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double UpToSecondOrder(ReadOnlySpan<double> w, ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, int ncond, Span<double> resid)
+    {
+        double phi0 = phi.Length > 0 ? phi[0] : 0.0;
+        double phi1 = phi.Length > 1 ? phi[1] : 0.0;
+        double theta0 = theta.Length > 0 ? theta[0] : 0.0;
+        double theta1 = theta.Length > 1 ? theta[1] : 0.0;
+        double w1 = ncond >= 1 ? w[ncond - 1] : 0.0;
+        double w2 = ncond >= 2 ? w[ncond - 2] : 0.0;
+        double r1 = 0.0;
+        double r2 = 0.0;
+        double ssq = 0.0;
+        int nu = 0;
+        for (int l = ncond; l < w.Length; l++)
+        {
+            double wl = w[l];
+            double tmp = wl;
+            tmp -= phi0 * w1;
+            tmp -= phi1 * w2;
+            tmp -= theta0 * r1;
+            tmp -= theta1 * r2;
+            resid[l] = tmp;
+            if (!double.IsNaN(tmp))
+            {
+                nu++;
+                ssq += tmp * tmp;
+            }
+            (w2, w1, r2, r1) = (w1, wl, r1, tmp);
         }
         return ssq / nu;
     }
