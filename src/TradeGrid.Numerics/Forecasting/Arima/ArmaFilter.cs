@@ -4,13 +4,20 @@ namespace TradeGrid.Numerics.Forecasting.Arima;
 
 /// <summary>
 /// The exact Gaussian likelihood of a stationary ARMA(p, q) series by Kalman filter: stats' ARIMA_Like for
-/// d = 0 (its special-cased covariance propagation, Pnew_ij = v_i v_j + φ_iφ_j P₀₀ + P_{i+1,j+1} + φ_i P_{0,j+1}
-/// + φ_j P_{0,i+1}), which is what the ARIMA optimiser evaluates hundreds of times per model (on the differenced
-/// series; see <see cref="ArimaEstimator"/>). Three savings over the general filter, none of which changes what
-/// is computed beyond rounding: only the lower triangle of the symmetric covariances is formed; once an update
-/// leaves the filtered covariance where it was (within <see cref="SteadyTolerance"/>) the gain is held, as R's
-/// KalmanLike does with fast = TRUE; and Σ log F is taken as the logarithm of running products, one logarithm per
-/// few hundred orders of magnitude instead of one per observation.
+/// d = 0, which is what the ARIMA optimiser evaluates hundreds of times per model (on the differenced series; see
+/// <see cref="ArimaEstimator"/>). Four savings over R's filter, none of which changes what is computed beyond
+/// rounding:
+/// <list type="bullet">
+/// <item>The observation is the first state, without noise, so after each update the filtered covariance P has a
+/// zero first row and column (R computes them as Pnew_i0 − Pnew_i0·Pnew_00/Pnew_00). R's propagation
+/// Pnew_ij = v_i v_j + φ_iφ_j P₀₀ + P_{i+1,j+1} + φ_i P_{0,j+1} + φ_j P_{0,i+1} is then v_i v_j + P_{i+1,j+1}, and only
+/// rows and columns 1..r−1 of P are updated.</item>
+/// <item>Only the lower triangles of the symmetric covariances are formed.</item>
+/// <item>Once an update leaves P where it was (within <see cref="SteadyTolerance"/>) the gain is held, as R's
+/// KalmanLike does with fast = TRUE.</item>
+/// <item>Σ log F is the logarithm of running products, one logarithm per few hundred orders of magnitude instead of
+/// one per observation.</item>
+/// </list>
 /// </summary>
 internal sealed class ArmaFilter
 {
@@ -30,7 +37,6 @@ internal sealed class ArmaFilter
     private readonly int _stride;
     private readonly double[] _phi;
     private readonly double[] _v;
-    private readonly double[] _phiPhi;
     private readonly double[] _p0;
     private readonly double[] _pFiltered;
     private readonly double[] _pnew;
@@ -47,7 +53,6 @@ internal sealed class ArmaFilter
         // φ padded with zeros to r + 1, and to the 3 that SmallArmaFilter reads.
         _phi = new double[Math.Max(r + 1, 3)];
         _v = new double[r * r];
-        _phiPhi = new double[r * r];
         _p0 = new double[r * r];
         _pFiltered = new double[_stride * _stride];
         _pnew = new double[r * r];
@@ -74,7 +79,6 @@ internal sealed class ArmaFilter
             for (int j = 0; j < r; j++)
             {
                 _v[i * r + j] = rVector[i] * rVector[j];
-                _phiPhi[i * r + j] = _phi[i] * _phi[j];
             }
         }
         _stationary.Solve(_phi, _v, r, _p0, r);
@@ -94,7 +98,6 @@ internal sealed class ArmaFilter
         Span<double> anew = _anew;
         ReadOnlySpan<double> phi = _phi;
         ReadOnlySpan<double> v = _v;
-        ReadOnlySpan<double> phiPhi = _phiPhi;
         Span<double> pf = _pFiltered;
         Span<double> pn = _pnew;
         a.Clear();
@@ -115,14 +118,12 @@ internal sealed class ArmaFilter
             }
             if (l > 0 && !steady)
             {
-                double p00 = pf[0];
+                // Pnew_ij = v_ij + P_{i+1,j+1} (row and column r of the padded P are zero).
                 for (int i = 0; i < r; i++)
                 {
-                    double phiI = phi[i];
-                    double pI = pf[(i + 1) * s];
                     for (int j = 0; j <= i; j++)
                     {
-                        pn[i * r + j] = v[i * r + j] + phiPhi[i * r + j] * p00 + pf[(i + 1) * s + j + 1] + phiI * pf[(j + 1) * s] + phi[j] * pI;
+                        pn[i * r + j] = v[i * r + j] + pf[(i + 1) * s + j + 1];
                     }
                 }
             }
@@ -148,12 +149,13 @@ internal sealed class ArmaFilter
             {
                 continue;
             }
-            // Step 0 overwrites the zero start, so it is compared from step 1 on; NaN never counts as converged.
+            // Step 0 overwrites the zero start, so it is compared from step 1 on; NaN never counts as converged. Row and
+            // column 0 of P stay zero.
             double change = l > 0 ? 0.0 : double.PositiveInfinity;
-            for (int i = 0; i < r; i++)
+            for (int i = 1; i < r; i++)
             {
                 double mi = pn[i * r] / gain;
-                for (int j = 0; j <= i; j++)
+                for (int j = 1; j <= i; j++)
                 {
                     double updated = pn[i * r + j] - mi * pn[j * r];
                     double moved = Math.Abs(updated - pf[i * s + j]);
