@@ -39,6 +39,25 @@ internal sealed class ArmaStationaryCovariance
             target[0] = 1.0 / (1.0 - phi[0] * phi[0]);
             return;
         }
+        if (IsZero(phi[..r]))
+        {
+            // A pure MA model: T only shifts the state up, so P = Σ_k T^k RR' T'^k has P_ij = Σ_k R_{i+k} R_{j+k}
+            // (R_i is v_i0, as R_0 = 1), with no system to solve.
+            for (int i = 0; i < r; i++)
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    double sum = 0.0;
+                    for (int k = 0; i + k < r; k++)
+                    {
+                        sum += v[(i + k) * vStride] * v[(j + k) * vStride];
+                    }
+                    target[i * targetStride + j] = sum;
+                    target[j * targetStride + i] = sum;
+                }
+            }
+            return;
+        }
         int size = _size;
         double[] a = _system;
         Array.Clear(a);
@@ -74,6 +93,18 @@ internal sealed class ArmaStationaryCovariance
                 target[j * targetStride + i] = _solution[Index(i, j)];
             }
         }
+    }
+
+    private static bool IsZero(ReadOnlySpan<double> values)
+    {
+        foreach (double value in values)
+        {
+            if (value != 0.0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void Subtract(double[] a, int row, int k, int l, double coefficient)
