@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
@@ -94,15 +95,16 @@ internal sealed class ArmaFilter
             return SmallArmaFilter.Likelihood(w, _phi, _v, _p0, r);
         }
         int s = _stride;
-        Span<double> a = _a;
-        Span<double> anew = _anew;
-        ReadOnlySpan<double> phi = _phi;
-        ReadOnlySpan<double> v = _v;
-        Span<double> pf = _pFiltered;
-        Span<double> pn = _pnew;
-        a.Clear();
-        pf.Clear();
-        _p0.CopyTo(pn);
+        // Every index below is within the arrays by construction (sizes r + 1, r², (r + 1)²): unchecked access.
+        ref double a = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref double anew = ref MemoryMarshal.GetArrayDataReference(_anew);
+        ref double phi = ref MemoryMarshal.GetArrayDataReference(_phi);
+        ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref double pf = ref MemoryMarshal.GetArrayDataReference(_pFiltered);
+        ref double pn = ref MemoryMarshal.GetArrayDataReference(_pnew);
+        Array.Clear(_a);
+        Array.Clear(_pFiltered);
+        _p0.CopyTo(_pnew, 0);
         double ssq = 0.0;
         double sumLog = 0.0;
         double gainProduct = 1.0;
@@ -111,10 +113,10 @@ internal sealed class ArmaFilter
         for (int l = 0; l < w.Length; l++)
         {
             // anew = T a; a[r] stays 0.
-            double a0 = a[0];
+            double a0 = a;
             for (int i = 0; i < r; i++)
             {
-                anew[i] = phi[i] * a0 + a[i + 1];
+                Unsafe.Add(ref anew, i) = Unsafe.Add(ref phi, i) * a0 + Unsafe.Add(ref a, i + 1);
             }
             if (l > 0 && !steady)
             {
@@ -123,12 +125,12 @@ internal sealed class ArmaFilter
                 {
                     for (int j = 0; j <= i; j++)
                     {
-                        pn[i * r + j] = v[i * r + j] + pf[(i + 1) * s + j + 1];
+                        Unsafe.Add(ref pn, i * r + j) = Unsafe.Add(ref v, i * r + j) + Unsafe.Add(ref pf, (i + 1) * s + j + 1);
                     }
                 }
             }
-            double gain = pn[0];
-            double resid = w[l] - anew[0];
+            double gain = pn;
+            double resid = w[l] - anew;
             if (gain < DiffuseGain)
             {
                 nu++;
@@ -143,7 +145,7 @@ internal sealed class ArmaFilter
             double step = resid / gain;
             for (int i = 0; i < r; i++)
             {
-                a[i] = anew[i] + pn[i * r] * step;
+                Unsafe.Add(ref a, i) = Unsafe.Add(ref anew, i) + Unsafe.Add(ref pn, i * r) * step;
             }
             if (steady)
             {
@@ -154,17 +156,17 @@ internal sealed class ArmaFilter
             double change = l > 0 ? 0.0 : double.PositiveInfinity;
             for (int i = 1; i < r; i++)
             {
-                double mi = pn[i * r] / gain;
+                double mi = Unsafe.Add(ref pn, i * r) / gain;
                 for (int j = 1; j <= i; j++)
                 {
-                    double updated = pn[i * r + j] - mi * pn[j * r];
-                    double moved = Math.Abs(updated - pf[i * s + j]);
+                    double updated = Unsafe.Add(ref pn, i * r + j) - mi * Unsafe.Add(ref pn, j * r);
+                    double moved = Math.Abs(updated - Unsafe.Add(ref pf, i * s + j));
                     if (!(moved <= change))
                     {
                         change = moved;
                     }
-                    pf[i * s + j] = updated;
-                    pf[j * s + i] = updated;
+                    Unsafe.Add(ref pf, i * s + j) = updated;
+                    Unsafe.Add(ref pf, j * s + i) = updated;
                 }
             }
             steady = change <= SteadyTolerance;
