@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using TradeGrid.Numerics.Forecasting.Internal;
 
@@ -9,6 +10,15 @@ namespace TradeGrid.Numerics.Forecasting.Arima;
 /// myarima's bookkeeping: AICc on n − d observations, σ² = Σ(standardised residuals²)/(n − d − k + 1), and
 /// rejection of near-unit roots. CSS starting values, then exact Gaussian likelihood by Kalman filter
 /// with BFGS on transformed AR parameters — the same steps, optimiser and tolerances as R.
+/// <para>
+/// One difference in how the likelihood is evaluated while optimising: R filters the undifferenced series
+/// through a state of size max(p, q + 1) + d whose d difference states start diffuse with variance 1e6, and
+/// leaves the first d (diffuse) steps out. That is an approximation, to O(1e-6), of the likelihood of the
+/// differenced series under the stationary ARMA model, which this evaluates directly with a state of size
+/// max(p, q + 1): half to a third of the work per step for d = 1 or 2. The fitted model's log-likelihood, AIC
+/// and AICc are then R's: one pass of R's own filter at the estimated coefficients. On the 525 series of the
+/// selection fixture every chosen model is still R's and the forecasts stay within 3e-6 of R's.
+/// </para>
 /// </summary>
 internal static class ArimaEstimator
 {
@@ -41,14 +51,15 @@ internal static class ArimaEstimator
         int ncxreg = xreg is null ? 0 : 1;
         double[] delta = d switch { 0 => [], 1 => [1.0], _ => [2.0, -1.0] };
         int nUsed = n - d;
+        // CSS and the optimiser's likelihood both work on the differenced series and regressor.
+        double[] dx = Differenced(x, d);
+        double[]? dxreg = xreg is null ? null : Differenced(xreg, d);
 
         var init = new double[narma + ncxreg];
         var parscale = Enumerable.Repeat(1.0, narma + ncxreg).ToArray();
-        if (xreg is not null)
+        if (dxreg is not null)
         {
             // lm(diff(x) ~ diff(xreg) − 1): start and scale for the regression coefficient.
-            double[] dx = Differenced(x, d);
-            double[] dxreg = Differenced(xreg, d);
             double sxy = 0.0;
             double sxx = 0.0;
             for (int t = 0; t < dx.Length; t++)
@@ -73,8 +84,7 @@ internal static class ArimaEstimator
             double[] coefFixed = [fixedValue];
             var ssFixed = new ArimaStateSpace(0, 0, delta);
             ssFixed.Reset([], []);
-            double valueFixed = ArmaLikelihood(ssFixed, x, xreg, coefFixed, 0, 0, transform: false, new double[n]);
-            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, valueFixed, nUsed, 0, arimaWrapper: true, new Lazy<bool>(() => true));
+            return Finish(x, xreg, p, d, q, constant, coefFixed, ssFixed, nUsed, 0, arimaWrapper: true, new Lazy<bool>(() => true));
         }
 
         if (init.Length == 0)
@@ -82,18 +92,17 @@ internal static class ArimaEstimator
             // Nothing to estimate (e.g. ARIMA(0,1,0)): arima evaluates the likelihood once.
             var ssNone = new ArimaStateSpace(0, 0, delta);
             ssNone.Reset([], []);
-            double valueNone = ArmaLikelihood(ssNone, x, null, [], 0, 0, transform: false, new double[n]);
-            return Finish(x, null, p, d, q, constant, [], ssNone, valueNone, nUsed, 0, arimaWrapper, new Lazy<bool>(() => true));
+            return Finish(x, null, p, d, q, constant, [], ssNone, nUsed, 0, arimaWrapper, new Lazy<bool>(() => true));
         }
 
-        int ncond = d + p;
-        var cssSeries = new double[n];
-        var cssWork = new double[n];
-        var cssResiduals = new double[n];
+        // ARIMA_CSS conditions on the first d + p observations; on the differenced series, the first p.
+        var cssSeries = new double[nUsed];
+        var cssResiduals = new double[nUsed];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double CssObjective(double[] par)
         {
-            RemoveRegression(x, xreg, par, narma, cssSeries);
-            return 0.5 * Math.Log(ArimaCss.Evaluate(cssSeries, d, par.AsSpan(0, p), par.AsSpan(p, q), ncond, cssWork, cssResiduals));
+            RemoveRegression(dx, dxreg, par, narma, cssSeries);
+            return 0.5 * Math.Log(ArimaCss.OnDifferenced(cssSeries, par.AsSpan(0, p), par.AsSpan(p, q), p, cssResiduals));
         }
         (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
         if (cssConverged)
@@ -114,11 +123,14 @@ internal static class ArimaEstimator
             Array.Copy(ma, 0, init, p, q);
         }
 
-        // One state space and one buffer serve every evaluation of this fit (R's upARIMA on a copy of mod).
-        var workspace = new ArimaStateSpace(p, q, delta);
-        var buffer = new double[n];
-        double MlObjective(double[] par) => ArmaLikelihood(workspace, x, xreg, par, p, q, transform: true, buffer);
-        (double[] coef, double value, _) = Bfgs.Minimize(MlObjective, init, parscale);
+        // The optimiser's likelihood: the differenced series (and regressor) under the stationary ARMA model, the
+        // limit of R's diffuse start (see the class remarks). One state space and one buffer serve every evaluation
+        // of this fit (R's upARIMA on a copy of mod).
+        var workspace = new ArmaFilter(p, q);
+        var buffer = new double[nUsed];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        double MlObjective(double[] par) => ArmaLikelihood(workspace, dx, dxreg, par, p, q, buffer);
+        (double[] coef, _, _) = Bfgs.Minimize(MlObjective, init, parscale);
         if (q > 0)
         {
             double[] ma = ArimaTransforms.InvertMa(coef[p..(p + q)]);
@@ -129,8 +141,8 @@ internal static class ArimaEstimator
             }
             if (changed)
             {
+                // R then evaluates the likelihood at the inverted point (optim with maxit = 0), as Finish does.
                 Array.Copy(ma, 0, coef, p, q);
-                value = MlObjective(coef); // optim(maxit = 0) at the inverted point
             }
         }
 
@@ -153,17 +165,19 @@ internal static class ArimaEstimator
         Array.Copy(ar, coef, p);
         var stateSpace = new ArimaStateSpace(p, q, delta);
         stateSpace.Reset(coef.AsSpan(0, p), coef.AsSpan(p, q));
-        return Finish(x, xreg, p, d, q, constant, coef, stateSpace, value, nUsed, coef.Length, arimaWrapper, covarianceOk);
+        return Finish(x, xreg, p, d, q, constant, coef, stateSpace, nUsed, coef.Length, arimaWrapper, covarianceOk);
     }
 
     private static ArimaFit Finish(
         double[] x, double[]? xreg, int p, int d, int q, bool constant, double[] coef, ArimaStateSpace stateSpace,
-        double value, int nUsed, int estimated, bool arimaWrapper, Lazy<bool> covarianceOk)
+        int nUsed, int estimated, bool arimaWrapper, Lazy<bool> covarianceOk)
     {
         int narma = p + q;
         double[] w = RemoveRegression(x, xreg, coef, narma);
         var residuals = new double[x.Length];
-        (double ssq, _, _) = stateSpace.Filter(w, residuals);
+        // R's filter at the final coefficients: its armafn value (the fit's likelihood), residuals and filtered state.
+        (double ssq, double sumLog, int nu) = stateSpace.Filter(w, residuals);
+        double value = 0.5 * (Math.Log(ssq / nu) + sumLog / nu);
         double minus2LogLik = 2 * nUsed * value + nUsed + nUsed * Math.Log(2 * Math.PI);
         double aic = minus2LogLik + 2 * estimated + 2;
         int npar = estimated + 1;
@@ -250,30 +264,28 @@ internal static class ArimaEstimator
         return true;
     }
 
-    /// <summary>armafn: 0.5·(log(ssq/nu) + Σlog F / nu) for the parameters (AR part transformed when asked).</summary>
+    /// <summary>
+    /// armafn: 0.5·(log(ssq/nu) + Σlog F / nu) for the parameters, AR part transformed (atanh of partial
+    /// autocorrelations). x and xreg are what the state space filters: here the differenced series and regressor.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ArmaLikelihood(
-        ArimaStateSpace stateSpace, double[] x, double[]? xreg, double[] par, int p, int q, bool transform, double[] buffer)
+        ArmaFilter filter, double[] x, double[]? xreg, double[] par, int p, int q, double[] buffer)
     {
-        if (transform)
-        {
-            Span<double> phi = stackalloc double[p];
-            ArimaTransforms.ToAr(par.AsSpan(0, p), phi);
-            stateSpace.Reset(phi, par.AsSpan(p, q));
-        }
-        else
-        {
-            stateSpace.Reset(par.AsSpan(0, p), par.AsSpan(p, q));
-        }
+        Span<double> phi = stackalloc double[p];
+        ArimaTransforms.ToAr(par.AsSpan(0, p), phi);
+        filter.Reset(phi, par.AsSpan(p, q));
         double beta = xreg is null ? 0.0 : par[p + q];
         for (int t = 0; t < x.Length; t++)
         {
             buffer[t] = xreg is null ? x[t] : x[t] - xreg[t] * beta;
         }
-        (double ssq, double sumLog, int nu) = stateSpace.Filter(buffer, default);
+        (double ssq, double sumLog, int nu) = filter.Likelihood(buffer);
         double s2 = ssq / nu;
         return 0.5 * (Math.Log(s2) + sumLog / nu);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RemoveRegression(double[] x, double[]? xreg, double[] par, int narma, Span<double> w)
     {
         double beta = xreg is null ? 0.0 : par[narma];

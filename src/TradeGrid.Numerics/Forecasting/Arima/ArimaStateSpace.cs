@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
@@ -16,7 +15,6 @@ internal sealed class ArimaStateSpace
 {
     private const double Kappa = 1e6;
 
-    private readonly int _p;
     private readonly int _r;
     private readonly int _rd;
     private readonly double[] _delta;
@@ -31,12 +29,10 @@ internal sealed class ArimaStateSpace
     private readonly double[] _pn;
     private readonly double[] _pnew;
     private readonly double[] _mm;
-    private readonly double[] _lyapunov;
-    private readonly double[] _rhs;
+    private readonly ArmaStationaryCovariance _stationary;
 
     public ArimaStateSpace(int p, int q, double[] delta)
     {
-        _p = p;
         _r = Math.Max(p, q + 1);
         _delta = delta;
         _rd = _r + delta.Length;
@@ -52,8 +48,7 @@ internal sealed class ArimaStateSpace
         _pn = new double[rd2];
         _pnew = new double[rd2];
         _mm = new double[rd2];
-        _lyapunov = new double[_r * _r * _r * _r];
-        _rhs = new double[_r * _r];
+        _stationary = new ArmaStationaryCovariance(_r);
     }
 
     /// <summary>Phi and theta (padded to r − 1) as stored in R's fit$model.</summary>
@@ -79,7 +74,7 @@ internal sealed class ArimaStateSpace
             }
         }
         Array.Clear(_pn);
-        StationaryCovariance();
+        _stationary.Solve(_phiPadded, _v, rd, _pn, rd);
         for (int i = 0; i < _delta.Length; i++)
         {
             _pn[(_r + i) * rd + _r + i] = Kappa;
@@ -89,10 +84,11 @@ internal sealed class ArimaStateSpace
     /// <summary>
     /// ARIMA_Like with up = 0 over y (regression part already removed), leaving the filtered state for
     /// forecasting. Returns Σ v²/F, Σ log F and the count of steps with F &lt; 1e4 (diffuse steps excluded);
-    /// fills the standardised residuals v/sqrt(F) when a buffer is given. This is the innermost loop of every
-    /// ARIMA fit (hundreds of calls per model): spans over preallocated buffers, no allocation, T applied by its
-    /// structure.
+    /// fills the standardised residuals v/sqrt(F) when a buffer is given. Run once per fitted model, at its final
+    /// coefficients (the optimiser evaluates ArmaFilter instead), so that the reported likelihood, residuals and
+    /// filtered state are R's; spans over preallocated buffers, T applied by its structure.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Ssq, double SumLog, int Count) Filter(ReadOnlySpan<double> y, Span<double> residuals)
     {
         int rd = _rd;
@@ -206,6 +202,7 @@ internal sealed class ArimaStateSpace
     /// as in R's ARIMA_Like. First MM = T P a row at a time (row i of T P combines whole rows of P); then, P being
     /// symmetric, T P T' = T MM': column i of the result is T applied to row i of MM.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Propagate(double[] p, double[] result)
     {
         int rd = _rd;
@@ -291,6 +288,7 @@ internal sealed class ArimaStateSpace
     /// target = T x: (Tx)_i = φ_i x_0 + x_{i+1} for i &lt; r; (Tx)_r = x_0 + Σ δ_k x_{r+k}; (Tx)_{r+i} = x_{r+i−1}.
     /// Source and target are different buffers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyT(ReadOnlySpan<double> source, Span<double> target)
     {
         int r = _r;
@@ -317,52 +315,6 @@ internal sealed class ArimaStateSpace
             for (int i = 1; i < delta.Length; i++)
             {
                 target[r + i] = source[r + i - 1];
-            }
-        }
-    }
-
-    /// <summary>Solves vec(P) = (I − T⊗T)⁻¹ vec(RR') on the ARMA block into Pn; r = 1 is R's 1/(1 − φ²) or 1.</summary>
-    private void StationaryCovariance()
-    {
-        int r = _r;
-        int rd = _rd;
-        if (r == 1)
-        {
-            _pn[0] = _p > 0 ? 1.0 / (1.0 - _phi[0] * _phi[0]) : 1.0;
-            return;
-        }
-        int size = r * r;
-        double[] a = _lyapunov;
-        Array.Clear(a);
-        for (int i = 0; i < r; i++)
-        {
-            for (int j = 0; j < r; j++)
-            {
-                int row = i * r + j;
-                a[row * size + row] += 1.0;
-                _rhs[row] = _v[i * rd + j];
-                // T[i,k] is φ_i for k = 0 (i < p) and 1 for k = i + 1.
-                for (int k = 0; k < r; k++)
-                {
-                    double tik = (k == 0 && i < _p ? _phi[i] : 0.0) + (k == i + 1 ? 1.0 : 0.0);
-                    if (tik == 0.0)
-                    {
-                        continue;
-                    }
-                    for (int l = 0; l < r; l++)
-                    {
-                        double tjl = (l == 0 && j < _p ? _phi[j] : 0.0) + (l == j + 1 ? 1.0 : 0.0);
-                        a[row * size + k * r + l] -= tik * tjl;
-                    }
-                }
-            }
-        }
-        GaussianElimination.SolveInPlace(a, _rhs, size);
-        for (int i = 0; i < r; i++)
-        {
-            for (int j = 0; j < r; j++)
-            {
-                _pn[i * rd + j] = _rhs[i * r + j];
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Arima;
@@ -20,6 +21,7 @@ internal static class ArimaTransforms
     }
 
     /// <summary>partrans into a caller's buffer (the likelihood calls it on every evaluation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToAr(ReadOnlySpan<double> raw, Span<double> result)
     {
         int p = raw.Length;

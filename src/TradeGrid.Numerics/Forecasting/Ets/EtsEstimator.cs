@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting.Ets;
@@ -48,6 +49,7 @@ internal static class EtsEstimator
             return null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double Objective(double[] par)
         {
             (double alpha, double beta, double phi, double l, double b) = Unpack(par, model);
@@ -124,6 +126,7 @@ internal static class EtsEstimator
         return (level, slope);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Alpha, double Beta, double Phi, double Level, double Slope) Unpack(double[] par, EtsCandidate model)
     {
         int j = 0;
@@ -136,6 +139,7 @@ internal static class EtsEstimator
     }
 
     /// <summary>check_params with bounds = "both": the usual box, then the admissible region.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool InRegion(double alpha, double beta, double phi, EtsCandidate model)
     {
         if (alpha < LowerSmoothing || alpha > UpperSmoothing)

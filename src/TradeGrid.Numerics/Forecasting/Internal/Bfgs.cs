@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Internal;
 
 /// <summary>
@@ -15,12 +17,14 @@ internal static class Bfgs
 
     /// <summary>Minimises objective(par) from start; parameters are scaled by parscale as optim does.</summary>
     /// <returns>Unscaled minimum, its value, and whether vmmin converged within maxit.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Minimum, double Value, bool Converged) Minimize(
         Func<double[], double> objective, double[] start, double[] parscale, int maxIterations = 100)
     {
         int n = start.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
         var unscaled = new double[n];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double Scaled(double[] x)
         {
             for (int i = 0; i < n; i++)
@@ -203,11 +207,13 @@ internal static class Bfgs
     }
 
     /// <summary>optimhess: central differences of the numerical gradient, symmetrised, on the original scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[,] Hessian(Func<double[], double> objective, double[] par, double[] parscale)
     {
         int n = par.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
         var unscaled = new double[n];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double Scaled(double[] x)
         {
             for (int i = 0; i < n; i++)
@@ -248,6 +254,7 @@ internal static class Bfgs
     }
 
     /// <summary>optim's fmingr without an analytic gradient: (f(x + ε) − f(x − ε)) / 2ε per scaled coordinate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Gradient(Func<double[], double> scaledObjective, double[] p)
     {
         int n = p.Length;

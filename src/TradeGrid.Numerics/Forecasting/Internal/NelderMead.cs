@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Forecasting.Internal;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class NelderMead
     /// <summary>What nmmin substitutes for a non-finite function value.</summary>
     private const double Big = 1.0e35;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Minimum, double Value, int Evaluations) Minimize(
         Func<double[], double> objective, double[] start, double absoluteTolerance, double relativeTolerance,
         double alpha = 1.0, double beta = 0.5, double gamma = 2.0, int maxIterations = 2000)
