@@ -24,7 +24,7 @@ internal static class NewtonStep
         var eta = new double[largest];
         var mu = new double[largest];
         var r = new double[largest];
-        var share = new double[largest];
+        var inYearWeight = new double[largest];
         var yearOffset = new int[largest];
         var yearRows = new int[largest];
         var mask = new double[k];
@@ -100,7 +100,7 @@ internal static class NewtonStep
                 {
                     yearOffset[inYears] = t * q;
                     yearRows[inYears] = t;
-                    share[inYears++] = mu[a];
+                    inYearWeight[inYears++] = mu[a];
                 }
             }
 
@@ -126,14 +126,14 @@ internal static class NewtonStep
             // Each unordered pair of rows once (the pair with itself at half weight); the chunk adds the transpose at the end.
             for (int a = 0; a < inYears; a++)
             {
-                double wa = share[a] / total;
+                double wa = inYearWeight[a] / total;
                 int o = yearOffset[a];
                 for (int b = 0; b < a; b++)
                 {
-                    lower[o + yearRows[b]] += wa * share[b];
+                    lower[o + yearRows[b]] += wa * inYearWeight[b];
                 }
 
-                lower[o + yearRows[a]] += 0.5 * wa * share[a];
+                lower[o + yearRows[a]] += 0.5 * wa * inYearWeight[a];
             }
         }
 
