@@ -70,7 +70,7 @@ foreach ((ServerTiming timing, string serverLoad) in serverTimings)
 {
     string load = ProcFs.LoadAverage().Split(' ')[0];
     Console.Error.WriteLine($"library {timing.Model} (load {load})...");
-    rows.Add(new ResultRow(timing, serverLoad, InProcessFits.Run(timing.Model, panel, options.Runs), load));
+    rows.Add(new ResultRow(timing, serverLoad, LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true), load));
 }
 
 Line($"Fits: server = gRPC `Fit` from this process (a first call, then {options.Runs} timed refits each at a new confidence level, so a new fit id: "

@@ -14,13 +14,18 @@ internal static class LibraryFits
 {
     public static readonly string[] Models = ["ols_cluster", "fe_two_way", "ppml_pair_year"];
 
-    public static ModelResult Run(string model, BilateralPanel panel, int runs)
+    /// <summary>
+    /// Times one model; <paramref name="clusterByReporter"/> clusters FE and PPML by reporter instead of by pair (the
+    /// server's clusters are its economies, so bench/estimate-service compares with that).
+    /// </summary>
+    public static ModelResult Run(string model, BilateralPanel panel, int runs, bool clusterByReporter = false)
     {
+        int[]? clusters = clusterByReporter ? panel.Reporter : null;
         Func<(double[] Beta, double[] Se)> fit = model switch
         {
             "ols_cluster" => Ols(panel),
-            "fe_two_way" => TwoWay(panel),
-            "ppml_pair_year" => Poisson(panel),
+            "fe_two_way" => TwoWay(panel, clusters),
+            "ppml_pair_year" => Poisson(panel, clusters),
             _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
         };
 
@@ -72,26 +77,26 @@ internal static class LibraryFits
         };
     }
 
-    private static Func<(double[], double[])> TwoWay(BilateralPanel panel)
+    private static Func<(double[], double[])> TwoWay(BilateralPanel panel, int[]? clusters)
     {
         int[] years = Enumerable.Range(2000, panel.Years).ToArray();
         var spec = new PanelSpec(true, years);
         var options = new OlsOptions(CovarianceKind.ClusterCr1);
         return () =>
         {
-            OlsFit fit = FixedEffects.Fit(panel.X, panel.LogY, BilateralPanel.Names, panel.Pair, panel.Year, spec, options);
+            OlsFit fit = FixedEffects.Fit(panel.X, panel.LogY, BilateralPanel.Names, panel.Pair, panel.Year, spec, options, clusters);
             return (fit.Coefficients, fit.StandardErrors);
         };
     }
 
-    private static Func<(double[], double[])> Poisson(BilateralPanel panel)
+    private static Func<(double[], double[])> Poisson(BilateralPanel panel, int[]? clusters)
     {
         int[] years = Enumerable.Range(2000, panel.Years).ToArray();
         var spec = new PanelSpec(true, years);
         var options = new PoissonOptions(CovarianceKind.ClusterCr0);
         return () =>
         {
-            PoissonFit fit = Ppml.Fit(panel.X, panel.Y, BilateralPanel.Names, panel.Pair, panel.Year, spec, options);
+            PoissonFit fit = Ppml.Fit(panel.X, panel.Y, BilateralPanel.Names, panel.Pair, panel.Year, spec, options, clusters);
             return (fit.Coefficients, fit.StandardErrors);
         };
     }
