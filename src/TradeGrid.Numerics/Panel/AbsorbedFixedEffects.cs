@@ -23,9 +23,7 @@ internal static class AbsorbedFixedEffects
         double[][] columns = ColumnRows.Copy(x, null, 1);
         Array.Copy(y, columns[k], n);
         YearProjection projection = absorber.Absorb(columns, null, options.CollinearityTolerance);
-        QrPart total = RowQr.FactorColumns(columns, null, absorber.EntityGroups);
-        (double mean, double centred) = Moments(y);
-        total = total with { YMean = mean, YCentredSquares = centred };
+        QrPart total = FixedEffects.WithRawMoments(RowQr.FactorColumns(columns, null, absorber.EntityGroups), y);
         double[] norms = projection.Norms[..k];
         int absorbed = projection.YearEffects;
         if (options.Covariance == CovarianceKind.Classical)
@@ -40,7 +38,8 @@ internal static class AbsorbedFixedEffects
         return LinearModel.Assemble(total, parts, names, options, 0, panel: true, absorbed, norms);
     }
 
-    private static double[] Residuals(double[][] columns, double[] beta)
+    /// <summary>y − Xβ for column-major columns (X's k columns, then y).</summary>
+    internal static double[] Residuals(double[][] columns, double[] beta)
     {
         int k = columns.Length - 1;
         double[] y = columns[k];
@@ -57,20 +56,5 @@ internal static class AbsorbedFixedEffects
         }
 
         return residuals;
-    }
-
-    /// <summary>ȳ and Σ(y − ȳ)² by Welford's update, as <see cref="FixedEffects"/> measures the overall R² against them.</summary>
-    private static (double Mean, double Centred) Moments(double[] y)
-    {
-        double mean = 0.0;
-        double centred = 0.0;
-        for (int i = 0; i < y.Length; i++)
-        {
-            double delta = y[i] - mean;
-            mean += delta / (i + 1);
-            centred += delta * (y[i] - mean);
-        }
-
-        return (mean, centred);
     }
 }

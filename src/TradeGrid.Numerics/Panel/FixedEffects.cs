@@ -93,8 +93,8 @@ public static class FixedEffects
         return LinearModel.Assemble(total, scores, spec.DesignNames(names), options, spec.YearDummies, panel: true);
     }
 
-    /// <summary>The part carries the moments of y before demeaning: the overall R² is measured against them.</summary>
-    private static QrPart WithRawMoments(QrPart part, double[] y)
+    /// <summary>The part with the raw response's mean and centred squares (for the overall R² of a fixed-effects fit).</summary>
+    internal static QrPart WithRawMoments(QrPart part, double[] y)
     {
         double mean = 0.0;
         double centred = 0.0;

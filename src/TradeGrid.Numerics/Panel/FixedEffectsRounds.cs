@@ -33,10 +33,7 @@ public static class FixedEffectsRounds
     {
         (double[][] columns, EffectAbsorber absorber, _) = Demeaned(x, y, entity, year, spec);
         absorber.Project(columns, null, gamma);
-        QrPart part = RowQr.FactorColumns(columns, null, absorber.EntityGroups);
-        double mean = y.Length == 0 ? 0.0 : y.Average();
-        double centred = y.Sum(v => (v - mean) * (v - mean));
-        return part with { YMean = mean, YCentredSquares = centred };
+        return FixedEffects.WithRawMoments(RowQr.FactorColumns(columns, null, absorber.EntityGroups), y);
     }
 
     /// <summary>The coefficients and factor from the combined part, the rank rule measured against the slopes' norms before the projection.</summary>
@@ -59,19 +56,7 @@ public static class FixedEffectsRounds
         (double[][] columns, EffectAbsorber absorber, _) = Demeaned(x, y, entity, year, spec);
         absorber.Project(columns, null, gamma);
         int k = columns.Length - 1;
-        double[] response = columns[k];
-        var e = new double[response.Length];
-        for (int i = 0; i < e.Length; i++)
-        {
-            double fitted = 0.0;
-            for (int j = 0; j < k; j++)
-            {
-                fitted += columns[j][i] * basis.Beta[j];
-            }
-
-            e[i] = response[i] - fitted;
-        }
-
+        double[] e = AbsorbedFixedEffects.Residuals(columns, basis.Beta);
         return RowQr.Scores(e.Length, k, ColumnRows.Of(columns[..k]), e, basis, meat);
     }
 

@@ -23,54 +23,23 @@ internal static class NewtonPpml
 
         var rows = GroupedRows.Of(block);
         int chunks = rows.Chunks.Length - 1;
-        double[]? theta = null;
-        int iterations = 0;
-        double previous = double.NaN;
-        double lastChange = double.NaN;
-        bool polish = false;
-        while (true)
+        double sumY = block.Y.Sum();
+        var newton = new PoissonNewtonIterations(names, spec, options);
+        while (!newton.Converged && !newton.Failed)
         {
-            iterations++;
             var systems = new NewtonSystem[chunks];
-            double[]? current = theta;
+            double[]? current = newton.Theta;
             Work.For(chunks, rows.Rows, c => systems[c] = NewtonStep.Chunk(rows, current, c));
-            NewtonSystem total = NewtonSystem.Sum(systems);
-
-            double[]? step = total.Solve();
-            if (step is null)
-            {
-                return null;
-            }
-
-            if (theta is not null)
-            {
-                for (int j = 0; j < step.Length; j++)
-                {
-                    step[j] += theta[j];
-                }
-            }
-
-            theta = step;
-            if (polish)
-            {
-                break;
-            }
-
-            if (iterations > 1)
-            {
-                lastChange = Ppml.Change(previous, total.Deviance);
-                polish = lastChange < options.Tolerance;
-            }
-
-            if (iterations >= options.MaxIterations && !polish)
-            {
-                // The QR path runs the same iterations and words the refusal.
-                return null;
-            }
-
-            previous = total.Deviance;
+            newton.Step(NewtonSystem.Sum(systems), sumY);
         }
 
+        if (newton.Failed)
+        {
+            // The QR path runs the same iterations and words the refusal.
+            return null;
+        }
+
+        double[] theta = newton.Theta!;
         var final = GroupedFinalRound.Run(rows, theta, names, options, clusterIds);
         if (final is null)
         {
@@ -79,6 +48,6 @@ internal static class NewtonPpml
 
         (ScoreBasis basis, ScorePart[] scores, double[] mu, int yearEffects) = final.Value;
         PoissonTotals totals = PoissonSummary.Totals(block.Groups, block.Dropped.Length, block.Y, mu);
-        return PoissonSummary.Assemble(basis, scores, totals, names.ToArray(), 0, options, iterations, lastChange, yearEffects);
+        return PoissonSummary.Assemble(basis, scores, totals, names.ToArray(), 0, options, newton.Iterations, newton.LastChange, yearEffects);
     }
 }

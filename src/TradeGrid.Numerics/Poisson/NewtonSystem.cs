@@ -103,17 +103,24 @@ internal sealed class NewtonSystem
             return [];
         }
 
-        var s = new double[q * q];
+        (double[] gamma, int retained) = Panel.DroppingCholesky.Solve(YearBlock(), q, Cross, K, tolerance);
+        return retained < q ? null : gamma;
+    }
+
+    /// <summary>D̃'WD̃ = diag(Σ μ per year) − Σ_g c_g c_g'/W_g (q × q).</summary>
+    private double[] YearBlock()
+    {
+        int q = Q;
+        var block = new double[q * q];
         for (int a = 0; a < q; a++)
         {
             for (int b = 0; b < q; b++)
             {
-                s[a * q + b] = (a == b ? YearWeight[a] : 0.0) - YearCoupling[a * q + b];
+                block[a * q + b] = (a == b ? YearWeight[a] : 0.0) - YearCoupling[a * q + b];
             }
         }
 
-        (double[] gamma, int retained) = Panel.DroppingCholesky.Solve(s, q, Cross, K, tolerance);
-        return retained < q ? null : gamma;
+        return block;
     }
 
     /// <summary>‖√μ·(x − x̄_g)‖ per slope: the norms the rank rule measures a slope against, as if the dummies were QR columns.</summary>
@@ -138,13 +145,10 @@ internal sealed class NewtonSystem
         int k = K;
         int p = q + k;
         var m = new double[p * p];
+        double[] years = YearBlock();
         for (int a = 0; a < q; a++)
         {
-            for (int b = 0; b < q; b++)
-            {
-                m[a * p + b] = (a == b ? YearWeight[a] : 0.0) - YearCoupling[a * q + b];
-            }
-
+            Array.Copy(years, a * q, m, a * p, q);
             for (int j = 0; j < k; j++)
             {
                 m[a * p + q + j] = Cross[a * k + j];

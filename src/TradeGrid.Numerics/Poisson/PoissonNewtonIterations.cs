@@ -40,13 +40,23 @@ public sealed class PoissonNewtonIterations(IReadOnlyList<string> names, PanelSp
     public void Add(IReadOnlyList<NewtonPart> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        NewtonSystem total = Total(parts)
+            ?? throw new InsufficientDataException("The dependent variable is zero in every row of the sample: PPML cannot fit it; widen the sample.");
+        Step(total, parts.Sum(p => p.SumY));
+    }
+
+    /// <summary>
+    /// One IRLS step from the summed system at <see cref="Theta"/>: solve, move θ, apply glm's stopping rule (then one
+    /// polishing step). <see cref="NewtonPpml"/> calls this with its chunks' sum, the split path through <see cref="Add"/>.
+    /// </summary>
+    internal void Step(NewtonSystem total, double sumY)
+    {
         if (Converged || Failed)
         {
             throw new InvalidOperationException("The iterations have ended; check Converged and Failed.");
         }
 
-        NewtonSystem? total = Total(parts);
-        if (total is null || parts.Sum(p => p.SumY) == 0.0)
+        if (sumY == 0.0)
         {
             throw new InsufficientDataException("The dependent variable is zero in every row of the sample: PPML cannot fit it; widen the sample.");
         }
