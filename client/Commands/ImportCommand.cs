@@ -22,6 +22,11 @@ internal static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             FileInfo path = parse.GetRequiredValue(file);
+            if (Directory.Exists(path.FullName))
+            {
+                Console.Error.WriteLine($"error: {path.FullName} is a directory; import takes one file (import each, e.g. for f in DIR/*.csv; do tradegrid import \"$f\"; done)");
+                return 2;
+            }
             if (!path.Exists)
             {
                 Console.Error.WriteLine($"error: {path.FullName} does not exist");

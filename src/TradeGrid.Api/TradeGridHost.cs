@@ -32,13 +32,15 @@ public static class TradeGridHost
         builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
         builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
+        builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
 
         IPAddress address = IPAddress.Parse(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
-            // Imports arrive as a stream of chunks; no single message approaches this.
+            // Imports arrive as a stream of chunks (bounded by TradeGrid:Import); JSON bodies are bounded by
+            // JsonRequestGate, which can say which setting to raise, as Kestrel's own 413 cannot.
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
@@ -56,6 +58,7 @@ public static class TradeGridHost
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding();
+        StrictRequestMethodProvider<object>.Replace(builder.Services);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
         builder.Services.AddSingleton(TimeProvider.System);
@@ -63,6 +66,7 @@ public static class TradeGridHost
         builder.Services.AddSingleton<DatasetWriter>();
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<ImportHandler>();
+        builder.Services.AddSingleton<JobSlots>();
         builder.Services.AddSingleton<PanelHandler>();
         builder.Services.AddSingleton<DescribeCoordinator>();
         builder.Services.AddSingleton<PredictionCoordinator>();
@@ -75,6 +79,7 @@ public static class TradeGridHost
 
         WebApplication app = builder.Build();
         app.UseFormBodyAsJson();
+        app.UseMiddleware<JsonRequestGate>();
         app.MapGrpcService<DataGrpcService>();
         app.MapGrpcService<DescribeGrpcService>();
         app.MapGrpcService<ForecastGrpcService>();

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
+using TradeGrid.Api.Hosting;
 using TradeGrid.Api.V1;
 using TradeGrid.Grains.Extrapolation;
 
@@ -12,7 +13,7 @@ namespace TradeGrid.Api.Services;
 /// to the prediction or world coordinator, maps the outcome.
 /// </summary>
 public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, WorldCoordinator world, CatalogCache catalog,
-    IOptions<EstimateLimits> limits) : ExtrapolationService.ExtrapolationServiceBase
+    IOptions<EstimateLimits> limits, JobSlots jobs) : ExtrapolationService.ExtrapolationServiceBase
 {
     public override async Task<PredictResponse> Predict(PredictRequest request, ServerCallContext context)
     {
@@ -27,6 +28,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
     {
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);
+        using IDisposable slot = jobs.Acquire("EstimateWorld", context);
         WorldOutcome outcome = await world.RunAsync(spec, context.CancellationToken);
         return outcome.ToProto(spec);
     }

@@ -1,3 +1,4 @@
+using TradeGrid.Api.Hosting;
 using Grpc.Core;
 using TradeGrid.Api.Mapping;
 using TradeGrid.Api.V1;
@@ -9,7 +10,7 @@ using TradeGrid.Numerics;
 namespace TradeGrid.Api.Services;
 
 /// <summary>tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series, maps the answer.</summary>
-public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler)
+public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler, JobSlots jobs)
     : ForecastService.ForecastServiceBase
 {
     public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
@@ -22,8 +23,11 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
         return new ForecastResponse { Forecast = forecast.ToProto() };
     }
 
-    public override Task ForecastAll(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> responseStream, ServerCallContext context) =>
-        allHandler.StreamAsync(request, responseStream, context.CancellationToken);
+    public override async Task ForecastAll(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> responseStream, ServerCallContext context)
+    {
+        using IDisposable slot = jobs.Acquire("ForecastAll", context);
+        await allHandler.StreamAsync(request, responseStream, context.CancellationToken);
+    }
 
     /// <summary>An unknown indicator or partner is NotFound, not "no values" (the economy itself is checked by its grain).</summary>
     private async ValueTask RequireKnownAsync(ForecastSpec spec, CancellationToken cancellationToken)

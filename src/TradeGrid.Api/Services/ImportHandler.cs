@@ -15,6 +15,9 @@ namespace TradeGrid.Api.Services;
 /// </summary>
 public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IOptions<ImportLimits> limits)
 {
+    /// <summary>A file name appears in every error message about the file: a name, not a path or a payload.</summary>
+    public const int MaxFileNameChars = 255;
+
     public async Task<ImportResponse> ImportAsync(IAsyncStreamReader<ImportRequest> requests, CancellationToken cancellationToken)
     {
         if (!await requests.MoveNext(cancellationToken) || requests.Current.PartCase != ImportRequest.PartOneofCase.Header)
@@ -22,13 +25,29 @@ public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IO
             throw new InvalidSpecException("header: the first message of an import must be an ImportHeader (format, create_economies, source, file_name)");
         }
         ImportHeader header = requests.Current.Header;
+        ImportLimits limit = limits.Value;
+        string fileName = string.IsNullOrWhiteSpace(header.FileName) ? "upload" : header.FileName.Trim();
+        if (fileName.Length > MaxFileNameChars)
+        {
+            throw new InvalidSpecException($"header.file_name: {fileName.Length} characters, over {MaxFileNameChars}; send the file's name, not its path or content");
+        }
+        if (header.Source.Length > limit.MaxCellChars)
+        {
+            throw new ResourceLimitException($"header.source: {header.Source.Length} characters, over the server's limit of {limit.MaxCellChars} (TradeGrid:Import:MaxCellChars); give a short citation");
+        }
         var options = new ImportOptions
         {
-            FileName = string.IsNullOrWhiteSpace(header.FileName) ? "upload" : header.FileName.Trim(),
-            DefaultSource = string.IsNullOrWhiteSpace(header.Source) ? $"import of {(string.IsNullOrWhiteSpace(header.FileName) ? "upload" : header.FileName.Trim())}" : header.Source.Trim(),
+            FileName = fileName,
+            DefaultSource = string.IsNullOrWhiteSpace(header.Source) ? $"import of {fileName}" : header.Source.Trim(),
             DefaultProvenance = header.DefaultProvenance == Provenance.Unspecified ? Data.Model.Provenance.Reported : (Data.Model.Provenance)header.DefaultProvenance,
-            MaxRows = limits.Value.MaxRows,
+            MaxRows = limit.MaxRows,
+            MaxLineChars = limit.MaxLineChars,
+            MaxCellChars = limit.MaxCellChars,
         };
+        if (!Enum.IsDefined(header.DefaultProvenance))
+        {
+            throw new InvalidSpecException($"header.default_provenance: {(int)header.DefaultProvenance} is not a provenance; use one of {string.Join(", ", CommonReflection.Descriptor.EnumTypes.Single(e => e.Name == nameof(Provenance)).Values.Select(v => v.Name))}");
+        }
         if (!Enum.IsDefined(header.Format))
         {
             throw new InvalidSpecException($"header.format: {(int)header.Format} is not an import format; use TIDY, WORLD_BANK_WIDE or leave it unspecified to detect");

@@ -1,7 +1,10 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
+using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Mapping;
 using TradeGrid.Api.V1;
 using TradeGrid.Api.Validation;
+using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Numerics;
@@ -9,7 +12,7 @@ using TradeGrid.Numerics;
 namespace TradeGrid.Api.Services;
 
 /// <summary>The GetPanel RPC: every economy grain reads its own series in parallel; batches stream back in economy order.</summary>
-public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
+public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOptions<RequestLimits> limits)
 {
     public const int SeriesPerMessage = 64;
     public const int MaxIndicators = 200;
@@ -48,6 +51,15 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
         if (economies.Count == 0)
         {
             throw new InvalidSpecException("economies: name at least one economy, or a group (e.g. RCEP, or WLD for every economy)");
+        }
+
+        long years = (to == 0 ? Years.Max : to) - (from == 0 ? Years.Min : from) + 1L;
+        long cells = economies.Count * years * indicators.Length;
+        long maxCells = limits.Value.MaxPanelCells;
+        if (cells > maxCells)
+        {
+            throw new ResourceLimitException($"economies × years × indicators: {economies.Count} × {years}{(from == 0 || to == 0 ? $" (an open range counts from {Years.Min} or to {Years.Max})" : string.Empty)} "
+                + $"× {indicators.Length} = {cells} cells, over the server's limit of {maxCells} (TradeGrid:Limits:MaxPanelCells); narrow from/to, the economies or the indicators, or raise the limit");
         }
 
         string[] order = economies.ToArray();

@@ -6,5 +6,5 @@ namespace TradeGrid.Data.Csv;
 public sealed class CsvFormatException(string message) : TradeGridException(message)
 {
     public static CsvFormatException At(string file, int line, string column, string problem) =>
-        new($"{file} line {line}, column '{column}': {problem}");
+        new($"{file} line {line}, column {InputQuote.Quote(column)}: {problem}");
 }

@@ -1,10 +1,14 @@
+using System.Globalization;
+using TradeGrid.Numerics;
+
 namespace TradeGrid.Data.Csv;
 
 /// <summary>
 /// RFC 4180 records from a <see cref="TextReader"/>, fields as spans over one reused buffer: no string per field.
 /// A quoted field may hold commas, doubled quotes and line breaks; a quote inside an unquoted field, text after a
 /// closing quote or a quote left open at the end of the file is refused with its line. The spans are valid until
-/// the next <see cref="Read"/>.
+/// the next <see cref="Read"/>. A record longer than <see cref="ImportOptions.MaxLineChars"/> or a field longer than
+/// <see cref="ImportOptions.MaxCellChars"/> is refused before more is buffered.
 /// </summary>
 internal sealed class CsvRecordReader
 {
@@ -12,7 +16,9 @@ internal sealed class CsvRecordReader
 
     private readonly TextReader _reader;
     private readonly string _fileName;
-    private char[] _buffer = new char[InitialBuffer];
+    private readonly int _maxLine;
+    private readonly int _maxCell;
+    private char[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -20,10 +26,13 @@ internal sealed class CsvRecordReader
     private int[] _fieldStart = new int[8];
     private int[] _fieldLength = new int[8];
 
-    public CsvRecordReader(TextReader reader, string fileName)
+    public CsvRecordReader(TextReader reader, ImportOptions options)
     {
         _reader = reader;
-        _fileName = fileName;
+        _fileName = options.FileName;
+        _maxLine = Math.Max(1, options.MaxLineChars);
+        _maxCell = Math.Max(1, options.MaxCellChars);
+        _buffer = new char[Math.Min(InitialBuffer, _maxLine + 2)];
     }
 
     /// <summary>The 1-based line on which the current record starts.</summary>
@@ -52,6 +61,10 @@ internal sealed class CsvRecordReader
         {
             if (TryFindRecordEnd(out int end, out int next, out int lines, out bool quoted))
             {
+                if (end - _start > _maxLine)
+                {
+                    throw LineTooLong(_nextLine, end - _start);
+                }
                 Line = _nextLine;
                 _nextLine += lines;
                 Split(_start, end, quoted);
@@ -208,10 +221,19 @@ internal sealed class CsvRecordReader
     }
 
     private CsvFormatException Malformed(ReadOnlySpan<char> field) =>
-        CsvFormatException.At(_fileName, Line, "?", $"malformed field {field}; quote fields that contain commas and double any quote inside them");
+        CsvFormatException.At(_fileName, Line, "?", $"malformed field {InputQuote.Quote(field)}; quote fields that contain commas and double any quote inside them");
+
+    private ResourceLimitException LineTooLong(int line, int length) =>
+        new($"{_fileName} line {line}: longer than the server's limit of {_maxLine} characters per line; it starts "
+            + $"{InputQuote.Quote(_buffer.AsSpan(_start, Math.Min(length, InputQuote.MaxChars)))}; end each row with a line break, or raise TradeGrid:Import:MaxLineChars");
 
     private void Add(int start, int length)
     {
+        if (length > _maxCell)
+        {
+            throw new ResourceLimitException($"{_fileName} line {Line}, field {Count + 1}: {length.ToString(CultureInfo.InvariantCulture)} characters, over the server's limit of {_maxCell} "
+                + $"per field; it starts {InputQuote.Quote(_buffer.AsSpan(start, Math.Min(length, InputQuote.MaxChars)))}; shorten it (a source is a short citation), or raise TradeGrid:Import:MaxCellChars");
+        }
         if (Count == _fieldStart.Length)
         {
             Array.Resize(ref _fieldStart, Count * 2);
@@ -226,6 +248,10 @@ internal sealed class CsvRecordReader
     private void Fill()
     {
         int pending = _end - _start;
+        if (pending > _maxLine)
+        {
+            throw LineTooLong(_nextLine, pending);
+        }
         if (pending == _buffer.Length)
         {
             Array.Resize(ref _buffer, _buffer.Length * 2);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradeGrid.Data.Model;
+using TradeGrid.Numerics;
 
 namespace TradeGrid.Data.Csv;
 
@@ -23,7 +24,7 @@ internal static class FieldParsing
         ReadOnlySpan<char> code = text.Trim();
         if (!EconomyCode.IsValid(code))
         {
-            throw CsvFormatException.At(file, line, column, $"'{text}' is not an economy code; use {EconomyCode.Rule}");
+            throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(text)} is not an economy code; use {EconomyCode.Rule}");
         }
         string pooled = code.ToString();
         lookup[text] = pooled;
@@ -41,7 +42,7 @@ internal static class FieldParsing
         ReadOnlySpan<char> code = text.Trim();
         if (!IndicatorCode.IsValid(code))
         {
-            throw CsvFormatException.At(file, line, column, $"'{text}' is not an indicator code; use {IndicatorCode.Rule}");
+            throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(text)} is not an indicator code; use {IndicatorCode.Rule}");
         }
         string pooled = code.ToString();
         lookup[text] = pooled;
@@ -52,7 +53,7 @@ internal static class FieldParsing
     {
         if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int year) || !Years.IsValid(year))
         {
-            throw CsvFormatException.At(file, line, column, $"'{text}' is not a year; give an integer between {Years.Min} and {Years.Max}");
+            throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(text)} is not a year; give an integer between {Years.Min} and {Years.Max}");
         }
         return year;
     }
@@ -65,11 +66,11 @@ internal static class FieldParsing
         }
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw CsvFormatException.At(file, line, column, $"'{text}' is not a number; use a decimal point and no thousands separators (leave the cell empty or NA when missing)");
+            throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(text)} is not a number; use a decimal point and no thousands separators (leave the cell empty or NA when missing)");
         }
         if (!double.IsFinite(value))
         {
-            throw CsvFormatException.At(file, line, column, $"'{text}' is not a finite number; NaN and infinities are refused (leave the cell empty or NA when missing)");
+            throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(text)} is not a finite number; NaN and infinities are refused (leave the cell empty or NA when missing)");
         }
         return value;
     }

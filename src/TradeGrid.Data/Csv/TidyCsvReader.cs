@@ -15,7 +15,7 @@ public static class TidyCsvReader
 
     public static ParsedImport Read(TextReader reader, ImportOptions options)
     {
-        var records = new CsvRecordReader(reader, options.FileName);
+        var records = new CsvRecordReader(reader, options);
         if (!records.Read())
         {
             throw new CsvFormatException($"{options.FileName}: the file is empty; expected a header row economy,indicator,year,value");
@@ -63,7 +63,7 @@ public static class TidyCsvReader
             Provenance provenance = options.DefaultProvenance;
             if (flagAt >= 0 && !records[flagAt].IsWhiteSpace() && !ProvenanceNames.TryParse(records[flagAt], out provenance))
             {
-                throw CsvFormatException.At(options.FileName, line, "flag", $"'{records[flagAt]}' is not a provenance; use one of {ProvenanceNames.Accepted}");
+                throw CsvFormatException.At(options.FileName, line, "flag", $"{InputQuote.Quote(records[flagAt])} is not a provenance; use one of {ProvenanceNames.Accepted}");
             }
             string source = options.DefaultSource;
             if (sourceAt >= 0 && !records[sourceAt].IsWhiteSpace())

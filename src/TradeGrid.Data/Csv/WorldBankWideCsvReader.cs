@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using TradeGrid.Data.Model;
 using TradeGrid.Numerics;
 
@@ -17,8 +16,9 @@ public static class WorldBankWideCsvReader
 
     public static ParsedImport Read(TextReader reader, ImportOptions options)
     {
-        using CsvParser parser = CsvParsers.Open(reader, options.FileName);
-        int[] years = ReadHeader(parser, options.FileName);
+        // The same tokenizer as tidy files: one set of quoting rules and one set of line and field limits.
+        var records = new CsvRecordReader(reader, options);
+        int[] years = ReadHeader(records, options.FileName);
         string source = options.DefaultSource.Length > 0 ? options.DefaultSource : "World Bank, World Development Indicators (bulk download)";
 
         var rows = new List<ObservationRow>();
@@ -27,24 +27,27 @@ public static class WorldBankWideCsvReader
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         long read = 0;
-        while (parser.Read())
+        while (records.Read())
         {
-            int line = parser.RawRow;
-            if (CsvParsers.IsBlank(parser))
+            int line = records.Line;
+            if (records.IsBlank)
             {
                 continue;
             }
-            if (parser.Count < FirstYearColumn)
+            if (records.Count < FirstYearColumn)
             {
-                throw CsvFormatException.At(options.FileName, line, "*", $"{parser.Count} fields; a World Bank row starts with Country Name,Country Code,Indicator Name,Indicator Code");
+                throw CsvFormatException.At(options.FileName, line, "*", $"{records.Count} fields; a World Bank row starts with Country Name,Country Code,Indicator Name,Indicator Code");
             }
-            string economy = FieldParsing.Economy(parser[1], options.FileName, line, "Country Code", economies);
-            string indicator = FieldParsing.Indicator(parser[3], options.FileName, line, "Indicator Code", indicators);
-            names.TryAdd(indicator, parser[2].Trim());
-            firstLine.TryAdd(economy, line);
-            for (int i = 0; i < years.Length && FirstYearColumn + i < parser.Count; i++)
+            string economy = FieldParsing.Economy(records[1], options.FileName, line, "Country Code", economies);
+            string indicator = FieldParsing.Indicator(records[3], options.FileName, line, "Indicator Code", indicators);
+            if (!names.ContainsKey(indicator))
             {
-                string cell = parser[FirstYearColumn + i];
+                names[indicator] = records[2].Trim().ToString();
+            }
+            firstLine.TryAdd(economy, line);
+            for (int i = 0; i < years.Length && FirstYearColumn + i < records.Count; i++)
+            {
+                ReadOnlySpan<char> cell = records[FirstYearColumn + i];
                 if (years[i] == 0 || FieldParsing.IsMissing(cell))
                 {
                     continue;
@@ -61,29 +64,28 @@ public static class WorldBankWideCsvReader
     }
 
     /// <summary>Skips the preamble; returns the year of each column from the fifth on (0 for a trailing empty column).</summary>
-    private static int[] ReadHeader(CsvParser parser, string file)
+    private static int[] ReadHeader(CsvRecordReader records, string file)
     {
-        for (int seen = 0; seen < PreambleLimit && parser.Read(); seen++)
+        for (int seen = 0; seen < PreambleLimit && records.Read(); seen++)
         {
-            string first = parser[0].Trim().TrimStart('\uFEFF');
-            if (!first.Equals("Country Name", StringComparison.OrdinalIgnoreCase))
+            if (!records[0].Trim().TrimStart('\uFEFF').Equals("Country Name", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
-            int line = parser.RawRow;
+            int line = records.Line;
             string[] expected = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"];
             for (int i = 1; i < expected.Length; i++)
             {
-                if (parser.Count <= i || !parser[i].Trim().Equals(expected[i], StringComparison.OrdinalIgnoreCase))
+                if (records.Count <= i || !records[i].Trim().Equals(expected[i], StringComparison.OrdinalIgnoreCase))
                 {
-                    throw CsvFormatException.At(file, line, parser.Count > i ? parser[i] : "(missing)", $"unknown header; column {i + 1} must be '{expected[i]}'");
+                    throw CsvFormatException.At(file, line, records.Count > i ? records[i].ToString() : "(missing)", $"unknown header; column {i + 1} must be '{expected[i]}'");
                 }
             }
-            var years = new int[parser.Count - FirstYearColumn];
+            var years = new int[records.Count - FirstYearColumn];
             for (int i = 0; i < years.Length; i++)
             {
-                string text = parser[FirstYearColumn + i].Trim();
-                years[i] = text.Length == 0 && i == years.Length - 1 ? 0 : FieldParsing.Year(text, file, line, text);
+                ReadOnlySpan<char> text = records[FirstYearColumn + i].Trim();
+                years[i] = text.Length == 0 && i == years.Length - 1 ? 0 : FieldParsing.Year(text, file, line, text.ToString());
             }
             return years;
         }

@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
+using TradeGrid.Numerics;
 
 namespace TradeGrid.Data.Dataset;
 
@@ -18,7 +19,7 @@ public static class CatalogCsvReader
             string code = get("code");
             if (!EconomyCode.IsValid(code))
             {
-                throw CsvFormatException.At(file, line, "code", $"'{code}' is not an economy code; use {EconomyCode.Rule}");
+                throw CsvFormatException.At(file, line, "code", $"{InputQuote.Quote(code)} is not an economy code; use {EconomyCode.Rule}");
             }
             string aggregate = get("is_aggregate").ToLowerInvariant();
             return new EconomyInfo(code, get("name"), get("region"), get("income_group"), aggregate is "true" or "1" or "yes", get("iso2"));
@@ -30,7 +31,7 @@ public static class CatalogCsvReader
             string code = get("code");
             if (!IndicatorCode.IsValid(code))
             {
-                throw CsvFormatException.At(file, line, "code", $"'{code}' is not an indicator code; use {IndicatorCode.Rule}");
+                throw CsvFormatException.At(file, line, "code", $"{InputQuote.Quote(code)} is not an indicator code; use {IndicatorCode.Rule}");
             }
             return new IndicatorInfo(code, get("name"), get("unit"), get("source"), get("description"));
         });
@@ -44,7 +45,7 @@ public static class CatalogCsvReader
             {
                 if (!EconomyCode.IsValid(code))
                 {
-                    throw CsvFormatException.At(file, line, column, $"'{code}' is not an economy code; use {EconomyCode.Rule}");
+                    throw CsvFormatException.At(file, line, column, $"{InputQuote.Quote(code)} is not an economy code; use {EconomyCode.Rule}");
                 }
             }
             int from = get("from_year").Length == 0 ? 0 : FieldParsing.Year(get("from_year"), file, line, "from_year");

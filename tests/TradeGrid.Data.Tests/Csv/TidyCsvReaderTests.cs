@@ -118,7 +118,10 @@ public sealed class TidyCsvReaderTests
     public void Rows_longer_than_the_read_buffer_are_read_whole()
     {
         string source = new('s', 200_000);
-        ParsedImport parsed = Read($"economy,indicator,year,value,source\nCHN,x,2020,1,\"{source}\"\nCHN,x,2021,2,{source}\n");
+        string text = $"economy,indicator,year,value,source\nCHN,x,2020,1,\"{source}\"\nCHN,x,2021,2,{source}\n";
+        var limits = new ImportOptions { FileName = "t.csv", MaxLineChars = 300_000, MaxCellChars = 250_000 };
+
+        ParsedImport parsed = TidyCsvReader.Read(new StringReader(text), limits);
 
         Assert.Equal([source, source], parsed.Rows.Select(r => r.Source));
     }
