@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Hosting;
 

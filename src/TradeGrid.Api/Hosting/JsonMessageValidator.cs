@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.Reflection;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Hosting;
 

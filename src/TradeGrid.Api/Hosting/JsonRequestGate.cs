@@ -6,7 +6,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Hosting;
 

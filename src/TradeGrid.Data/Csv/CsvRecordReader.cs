@@ -1,5 +1,5 @@
 using System.Globalization;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Csv;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TradeGrid.Data.Model;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Csv;
 

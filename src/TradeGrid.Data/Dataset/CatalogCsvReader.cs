@@ -3,7 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Dataset;
 

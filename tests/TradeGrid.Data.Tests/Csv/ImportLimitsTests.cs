@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using TradeGrid.Data.Csv;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Tests.Csv;
 
