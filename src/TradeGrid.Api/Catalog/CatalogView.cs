@@ -35,7 +35,7 @@ public sealed class CatalogView
         {
             return Snapshot.Economies.Where(e => !e.IsAggregate).Select(e => new GroupMembership(group, e.Code, 0, 0));
         }
-        throw new UnknownEconomyException($"group: unknown group '{group}'; see ListGroups (WLD means every economy)");
+        throw new UnknownEconomyException($"group: unknown group {InputQuote.Quote(group)}; see ListGroups (WLD means every economy)");
     }
 
     /// <summary>Members of a group in any year of [from, to] (0 = open).</summary>

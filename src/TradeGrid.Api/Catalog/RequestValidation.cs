@@ -15,7 +15,7 @@ public static class RequestValidation
         }
         if (!EconomyCode.IsValid(code))
         {
-            throw new InvalidSpecException($"{field}: '{value}' is not an economy code; use {EconomyCode.Rule}");
+            throw new InvalidSpecException($"{field}: {InputQuote.Quote(value)} is not an economy code; use {EconomyCode.Rule}");
         }
         return code;
     }
@@ -32,7 +32,7 @@ public static class RequestValidation
         }
         if (!IndicatorCode.IsValid(code))
         {
-            throw new InvalidSpecException($"{field}: '{value}' is not an indicator code; use {IndicatorCode.Rule}");
+            throw new InvalidSpecException($"{field}: {InputQuote.Quote(value)} is not an indicator code; use {IndicatorCode.Rule}");
         }
         return code;
     }
@@ -70,6 +70,6 @@ public static class RequestValidation
         string id = (value ?? string.Empty).Trim().ToLowerInvariant();
         return id.Length == 16 && id.All(char.IsAsciiHexDigitLower)
             ? id
-            : throw new InvalidSpecException($"{field}: '{value}' is not a fit id (16 hex digits, as Fit returns)");
+            : throw new InvalidSpecException($"{field}: {InputQuote.Quote(value)} is not a fit id (16 hex digits, as Fit returns)");
     }
 }

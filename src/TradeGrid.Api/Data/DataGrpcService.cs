@@ -90,11 +90,11 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
             CatalogView fresh = await catalog.GetAsync(ct, fresh: true);
             if (!fresh.Indicators.ContainsKey(indicator))
             {
-                throw new UnknownIndicatorException($"indicator: unknown indicator '{indicator}'; see ListIndicators (codes are case-sensitive)");
+                throw new UnknownIndicatorException($"indicator: unknown indicator {InputQuote.Quote(indicator)}; see ListIndicators (codes are case-sensitive)");
             }
             if (partner.Length > 0 && !fresh.Economies.ContainsKey(partner))
             {
-                throw new UnknownEconomyException($"partner: unknown economy '{partner}'; see ListEconomies");
+                throw new UnknownEconomyException($"partner: unknown economy {InputQuote.Quote(partner)}; see ListEconomies");
             }
             series = SeriesRecord.Empty(indicator, partner);
         }

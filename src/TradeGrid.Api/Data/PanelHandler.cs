@@ -30,7 +30,7 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOp
         {
             if (!view.Indicators.ContainsKey(code))
             {
-                throw new UnknownIndicatorException($"indicators[{i}]: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
+                throw new UnknownIndicatorException($"indicators[{i}]: unknown indicator {InputQuote.Quote(code)}; see ListIndicators (codes are case-sensitive)");
             }
         }
         var economies = new SortedSet<string>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOp
             string economy = RequestValidation.Economy(code, $"economies[{i}]");
             if (!view.Economies.ContainsKey(economy))
             {
-                throw new UnknownEconomyException($"economies[{i}]: unknown economy '{economy}'; see ListEconomies");
+                throw new UnknownEconomyException($"economies[{i}]: unknown economy {InputQuote.Quote(economy)}; see ListEconomies");
             }
             economies.Add(economy);
         }

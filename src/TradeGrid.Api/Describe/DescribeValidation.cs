@@ -13,7 +13,7 @@ public static class DescribeValidation
         string code = RequestValidation.Indicator(value, field);
         return view.Indicators.ContainsKey(code)
             ? code
-            : throw new UnknownIndicatorException($"{field}: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
+            : throw new UnknownIndicatorException($"{field}: unknown indicator {InputQuote.Quote(code)}; see ListIndicators (codes are case-sensitive)");
     }
 
     /// <summary>An optional indicator: empty stays empty, anything else must be known.</summary>
@@ -26,7 +26,7 @@ public static class DescribeValidation
         string code = RequestValidation.Economy(value, field);
         return view.Economies.ContainsKey(code)
             ? code
-            : throw new UnknownEconomyException($"{field}: unknown economy '{code}'; see ListEconomies");
+            : throw new UnknownEconomyException($"{field}: unknown economy {InputQuote.Quote(code)}; see ListEconomies");
     }
 
     /// <summary>For a period measure: both years given, from before to.</summary>

@@ -41,7 +41,7 @@ public sealed class FillHandler(DescribeCoordinator coordinator, CatalogCache ca
         string proxy = needsProxy ? DescribeValidation.KnownIndicator(view, request.Proxy, "proxy") : string.Empty;
         if (proxy == indicator)
         {
-            throw new InvalidSpecException($"proxy: '{proxy}' is the series being filled; choose another indicator");
+            throw new InvalidSpecException($"proxy: {InputQuote.Quote(proxy)} is the series being filled; choose another indicator");
         }
         DescribeScope scope = DescribeValidation.Scope(view, request.Economies, request.Group, from, to);
 

@@ -31,7 +31,7 @@ public static class RcepPreset
 
         if (!preset.Equals(Name, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidSpecException($"preset: unknown preset '{preset}'; the presets are: {Name}");
+            throw new InvalidSpecException($"preset: unknown preset {InputQuote.Quote(preset)}; the presets are: {Name}");
         }
 
         ModelSpec overlay = request.Spec ?? new ModelSpec();

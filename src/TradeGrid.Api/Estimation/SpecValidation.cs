@@ -108,7 +108,7 @@ public static class SpecValidation
         string indicator = RequestValidation.Indicator(variable.Indicator, field + ".indicator");
         if (!view.Indicators.ContainsKey(indicator))
         {
-            throw new UnknownIndicatorException($"{field}.indicator: unknown indicator '{indicator}'; see ListIndicators (codes are case-sensitive)");
+            throw new UnknownIndicatorException($"{field}.indicator: unknown indicator {InputQuote.Quote(indicator)}; see ListIndicators (codes are case-sensitive)");
         }
 
         if (variable.Lag < 0 || variable.Lag > MaxLag)
@@ -148,7 +148,7 @@ public static class SpecValidation
             string code = RequestValidation.Economy(value, $"{codesField}[{i}]");
             if (!view.Economies.ContainsKey(code))
             {
-                throw new UnknownEconomyException($"{codesField}[{i}]: unknown economy '{code}'; see ListEconomies");
+                throw new UnknownEconomyException($"{codesField}[{i}]: unknown economy {InputQuote.Quote(code)}; see ListEconomies");
             }
 
             economies.Add(code);

@@ -1,4 +1,5 @@
 using TradeGrid.Api.V1;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Extrapolation;
 
@@ -22,7 +23,7 @@ public static class WorldPreset
 
         if (preset.Length > 0 && preset != Name)
         {
-            throw new Domain.InvalidSpecException($"preset: unknown preset '{request.Preset}'; the one preset is '{Name}' (or leave it empty and name share_indicator)");
+            throw new Domain.InvalidSpecException($"preset: unknown preset {InputQuote.Quote(request.Preset)}; the one preset is '{Name}' (or leave it empty and name share_indicator)");
         }
 
         WorldRequest r = request.Clone();

@@ -65,7 +65,7 @@ public static class WorldValidation
         string code = RequestValidation.Indicator(value, field);
         return view.Indicators.ContainsKey(code)
             ? code
-            : throw new UnknownIndicatorException($"{field}: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
+            : throw new UnknownIndicatorException($"{field}: unknown indicator {InputQuote.Quote(code)}; see ListIndicators (codes are case-sensitive)");
     }
 
     /// <summary>The economy holding world totals: the one named (which must exist), or WLD when the catalogue has it, else none.</summary>
@@ -77,6 +77,6 @@ public static class WorldValidation
         }
 
         string code = RequestValidation.Economy(value, "world");
-        return view.Economies.ContainsKey(code) ? code : throw new UnknownEconomyException($"world: unknown economy '{code}'; see ListEconomies");
+        return view.Economies.ContainsKey(code) ? code : throw new UnknownEconomyException($"world: unknown economy {InputQuote.Quote(code)}; see ListEconomies");
     }
 }

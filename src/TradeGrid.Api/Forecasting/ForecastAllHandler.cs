@@ -62,11 +62,11 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
         if (!view.Indicators.ContainsKey(spec.Indicator))
         {
-            throw new UnknownIndicatorException($"indicator: unknown indicator '{spec.Indicator}'; see ListIndicators (codes are case-sensitive)");
+            throw new UnknownIndicatorException($"indicator: unknown indicator {InputQuote.Quote(spec.Indicator)}; see ListIndicators (codes are case-sensitive)");
         }
         if (spec.Partner.Length > 0 && !view.Economies.ContainsKey(spec.Partner))
         {
-            throw new UnknownEconomyException($"partner: unknown economy '{spec.Partner}'; see ListEconomies");
+            throw new UnknownEconomyException($"partner: unknown economy {InputQuote.Quote(spec.Partner)}; see ListEconomies");
         }
         var economies = new SortedSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < request.Economies.Count; i++)
@@ -74,7 +74,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
             string economy = RequestValidation.Economy(request.Economies[i], $"economies[{i}]");
             if (!view.Economies.ContainsKey(economy))
             {
-                throw new UnknownEconomyException($"economies[{i}]: unknown economy '{economy}'; see ListEconomies");
+                throw new UnknownEconomyException($"economies[{i}]: unknown economy {InputQuote.Quote(economy)}; see ListEconomies");
             }
             economies.Add(economy);
         }

@@ -37,11 +37,11 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
             view = await catalog.GetAsync(cancellationToken, fresh: true);
             if (!view.Indicators.ContainsKey(spec.Indicator))
             {
-                throw new UnknownIndicatorException($"indicator: unknown indicator '{spec.Indicator}'; see ListIndicators (codes are case-sensitive)");
+                throw new UnknownIndicatorException($"indicator: unknown indicator {InputQuote.Quote(spec.Indicator)}; see ListIndicators (codes are case-sensitive)");
             }
             if (spec.Partner.Length > 0 && !view.Economies.ContainsKey(spec.Partner))
             {
-                throw new UnknownEconomyException($"partner: unknown economy '{spec.Partner}'; see ListEconomies");
+                throw new UnknownEconomyException($"partner: unknown economy {InputQuote.Quote(spec.Partner)}; see ListEconomies");
             }
         }
     }

@@ -70,7 +70,7 @@ public static class ForecastValidation
         }
         if (!Forecaster.MethodNames.Contains(name, StringComparer.Ordinal))
         {
-            throw new InvalidSpecException($"method: unknown method '{method}'; valid: {string.Join(", ", Forecaster.MethodNames)}");
+            throw new InvalidSpecException($"method: unknown method {InputQuote.Quote(method)}; valid: {string.Join(", ", Forecaster.MethodNames)}");
         }
         return name;
     }

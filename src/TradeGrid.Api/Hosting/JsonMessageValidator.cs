@@ -178,7 +178,7 @@ public static class JsonMessageValidator
             return;
         }
         string given = value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? InputQuote.Quote(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()) : Describe(value);
-        throw new InvalidSpecException($"{Quoted(path)}: {given} is not a {type.Name}; use one of {string.Join(", ", type.Values.Select(v => v.Name))}");
+        throw new InvalidSpecException($"{Quoted(path)}: {given} is not a value of {type.Name}; use one of {string.Join(", ", type.Values.Select(v => v.Name))}");
     }
 
     /// <summary>A query-string value for a scalar or enum field (repeated fields take one value per occurrence).</summary>
@@ -192,7 +192,7 @@ public static class JsonMessageValidator
                 if (field.EnumType.FindValueByName(text) is null
                     && !(int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) && field.EnumType.FindValueByNumber(number) is not null))
                 {
-                    throw new InvalidSpecException($"{Quoted(path)}: {InputQuote.Quote(text)} is not a {field.EnumType.Name}; use one of {string.Join(", ", field.EnumType.Values.Select(v => v.Name))}");
+                    throw new InvalidSpecException($"{Quoted(path)}: {InputQuote.Quote(text)} is not a value of {field.EnumType.Name}; use one of {string.Join(", ", field.EnumType.Values.Select(v => v.Name))}");
                 }
                 return;
             case FieldType.Bool:

@@ -51,7 +51,7 @@ public sealed class StrictRequestTests(ServerFixture server)
         var (status, _, message) = await PostAsync("/v1/fits", """{"spec": {"fixedEffects": "TWO_WAY"}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("spec.fixedEffects: 'TWO_WAY' is not a FixedEffectsKind; use one of FIXED_EFFECTS_KIND_UNSPECIFIED,", message);
+        Assert.Contains("spec.fixedEffects: 'TWO_WAY' is not a value of FixedEffectsKind; use one of FIXED_EFFECTS_KIND_UNSPECIFIED,", message);
         Assert.DoesNotContain("TradeGrid.Api.V1", message);
     }
 
