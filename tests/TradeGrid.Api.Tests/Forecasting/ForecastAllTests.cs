@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Grpc.Core;
-using TradeGrid.Api.Services;
+using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
 

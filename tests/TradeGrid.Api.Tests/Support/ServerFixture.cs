@@ -38,7 +38,7 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = Api.TradeGridHost.Build(
+        _app = TradeGridHost.Build(
         [
             "--grpc-port", "0", "--http-port", "0", "--gateway-port", "0",
             $"--TradeGrid:Import:MaxBytes={MaxImportBytes}", "--Logging:LogLevel:Default=Warning",
