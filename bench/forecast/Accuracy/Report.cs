@@ -38,22 +38,27 @@ internal static class Report
     {
         double naiveSmape = Mean(cases, forecasts, Naive, members, smape: true);
         double naiveMase = Mean(cases, forecasts, Naive, members, smape: false);
-        text.AppendLine("| method | mean sMAPE | median sMAPE | mean MASE | median MASE | OWA | naive in its place |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| method | mean sMAPE | median sMAPE | mean MASE | median MASE | OWA | naive in its place | positive series forecast ≤ 0 |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (string method in methods)
         {
             var smape = new List<double>();
             var mase = new List<double>();
             int fallbacks = 0;
+            int nonPositive = 0;
             foreach (int i in members)
             {
                 double[] point = Point(cases[i], forecasts[i], method, ref fallbacks);
+                if (cases[i].Train.All(v => v > 0) && point.Any(v => v <= 0))
+                {
+                    nonPositive++;
+                }
                 smape.Add(Scoring.Smape(cases[i].Test, point));
                 mase.Add(Scoring.Mase(cases[i].Test, point, cases[i].Scale));
             }
             double owa = 0.5 * (smape.Average() / naiveSmape + mase.Average() / naiveMase);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {method} | {smape.Average():F3} | {Scoring.Median(smape):F3} | {mase.Average():F3} | {Scoring.Median(mase):F3} | {owa:F3} | {fallbacks} |");
+                $"| {method} | {smape.Average():F3} | {Scoring.Median(smape):F3} | {mase.Average():F3} | {Scoring.Median(mase):F3} | {owa:F3} | {fallbacks} | {nonPositive} |");
         }
         text.AppendLine();
     }
