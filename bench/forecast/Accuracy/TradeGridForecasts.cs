@@ -1,4 +1,4 @@
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Forecasting;
 
 namespace TradeGrid.Bench.Forecast.Accuracy;
