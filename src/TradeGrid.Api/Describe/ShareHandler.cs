@@ -17,7 +17,7 @@ public sealed class ShareHandler(DescribeCoordinator coordinator, CatalogCache c
     {
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
-        string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
+        string indicator = view.RequireIndicator(request.Indicator, "indicator");
         TotalSource source = request.Total == TotalSource.Unspecified ? TotalSource.MembersSum : request.Total;
         DescribeScope economies = DescribeValidation.Scope(view, request.Economies, string.Empty, from, to);
         DescribeScope group = DescribeValidation.Scope(view, [], request.Group, from, to, groupRequired: true);
@@ -87,7 +87,7 @@ public sealed class ShareHandler(DescribeCoordinator coordinator, CatalogCache c
     {
         (int from, int to) = DescribeValidation.Period(request.From, request.To);
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
-        string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
+        string indicator = view.RequireIndicator(request.Indicator, "indicator");
         TotalSource source = request.Total == TotalSource.Unspecified ? TotalSource.MembersSum : request.Total;
         // The group as it stands in the end year, compared over both years (a constant composition).
         DescribeScope scope = DescribeValidation.Scope(view, request.Economies, request.Group, to, to);
@@ -121,7 +121,7 @@ public sealed class ShareHandler(DescribeCoordinator coordinator, CatalogCache c
         {
             throw new InvalidSpecException("group: a published total is the group's own series; name the group (e.g. WLD)");
         }
-        DescribeValidation.KnownEconomy(view, group.Group, "group");
-        return string.IsNullOrWhiteSpace(requested) ? indicator : DescribeValidation.KnownIndicator(view, requested, "total_indicator");
+        view.RequireEconomy(group.Group, "group");
+        return string.IsNullOrWhiteSpace(requested) ? indicator : view.RequireIndicator(requested, "total_indicator");
     }
 }

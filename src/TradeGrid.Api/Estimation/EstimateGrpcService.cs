@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
 
 namespace TradeGrid.Api.Estimation;
@@ -34,7 +35,7 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
         string id = RequestValidation.FitId(request.FitId);
 
         FitOutcome? outcome = await grains.GetGrain<IModelGrain>(id).GetFit(context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"fit_id: no fit '{id}' on this cluster; see ListFits, or call Fit"));
+            ?? throw new FitNotFoundException(id);
         return new GetFitResponse { Fit = outcome.ToProto() };
     }
 
