@@ -1,6 +1,7 @@
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 
 namespace TradeGrid.Api.Forecasting;
