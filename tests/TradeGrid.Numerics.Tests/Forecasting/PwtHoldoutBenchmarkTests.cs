@@ -13,7 +13,7 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 /// ETS and ARIMA, the default — scores better than R's ets and auto.arima on this holdout. The default was chosen
 /// by comparing candidates on this same holdout, so that comparison is in-sample for the choice: it records the
 /// benchmark and catches a change that loses the lead here, but it is no evidence that the default forecasts
-/// better on data it was not chosen on. That needs a holdout the choice never saw.
+/// better on data it was not chosen on: DefaultOutOfSampleTests guards the default on a holdout the choice never saw.
 /// </summary>
 public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
 {
