@@ -28,40 +28,25 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOp
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
         foreach ((string code, int i) in indicators.Select((c, i) => (c, i)))
         {
-            if (!view.Indicators.ContainsKey(code))
-            {
-                throw new UnknownIndicatorException($"indicators[{i}]: unknown indicator {InputQuote.Quote(code)}; see ListIndicators (codes are case-sensitive)");
-            }
+            view.RequireIndicator(code, $"indicators[{i}]");
         }
-        var economies = new SortedSet<string>(StringComparer.Ordinal);
-        foreach ((string code, int i) in request.Economies.Select((c, i) => (c, i)))
-        {
-            string economy = RequestValidation.Economy(code, $"economies[{i}]");
-            if (!view.Economies.ContainsKey(economy))
-            {
-                throw new UnknownEconomyException($"economies[{i}]: unknown economy {InputQuote.Quote(economy)}; see ListEconomies");
-            }
-            economies.Add(economy);
-        }
-        if (!string.IsNullOrWhiteSpace(request.Group))
-        {
-            economies.UnionWith(view.MembersOf(RequestValidation.Economy(request.Group, "group"), from, to));
-        }
-        if (economies.Count == 0)
+        // A selection: the group's members in any year, over the years asked (CatalogResolver's membership-year rule).
+        EconomySelection selection = view.Select(request.Economies, "economies", request.Group);
+        if (selection.IsEmpty)
         {
             throw new InvalidSpecException("economies: name at least one economy, or a group (e.g. RCEP, or WLD for every economy)");
         }
 
         long years = (to == 0 ? Years.Max : to) - (from == 0 ? Years.Min : from) + 1L;
-        long cells = economies.Count * years * indicators.Length;
+        long cells = selection.Economies.Length * years * indicators.Length;
         long maxCells = limits.Value.MaxPanelCells;
         if (cells > maxCells)
         {
-            throw new ResourceLimitException($"economies × years × indicators: {economies.Count} × {years}{(from == 0 || to == 0 ? $" (an open range counts from {Years.Min} or to {Years.Max})" : string.Empty)} "
+            throw new ResourceLimitException($"economies × years × indicators: {selection.Economies.Length} × {years}{(from == 0 || to == 0 ? $" (an open range counts from {Years.Min} or to {Years.Max})" : string.Empty)} "
                 + $"× {indicators.Length} = {cells} cells, over the server's limit of {maxCells} (TradeGrid:Limits:MaxPanelCells); narrow from/to, the economies or the indicators, or raise the limit");
         }
 
-        string[] order = economies.ToArray();
+        string[] order = selection.Economies;
         SeriesRecord[][] parts = await Task.WhenAll(order.Select(e => grains.Economy(e).GetSeriesMany(indicators, partner, from, to, cancellationToken).AsTask()));
         var message = new GetPanelResponse();
         for (int e = 0; e < order.Length; e++)

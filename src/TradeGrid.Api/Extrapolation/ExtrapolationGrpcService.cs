@@ -21,7 +21,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         PredictionRequestSpec spec = PredictValidation.Resolve(request, view);
         PredictionOutcome outcome = await predictions.PredictAsync(spec, limits.Value.MaxRows, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"fit_id: no fit {InputQuote.Quote(spec.FitId)} on this cluster; see ListFits, or call Fit"));
+            ?? throw new FitNotFoundException(spec.FitId);
         return outcome.ToProto(spec.Level);
     }
 

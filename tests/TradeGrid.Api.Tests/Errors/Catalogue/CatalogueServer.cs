@@ -1,6 +1,12 @@
 using System.Text;
 using Grpc.Net.Client;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Tests.Support;
@@ -16,6 +22,16 @@ namespace TradeGrid.Api.Tests.Errors.Catalogue;
 /// </summary>
 public sealed class CatalogueServer : IAsyncLifetime
 {
+    /// <summary>The limits below, as the host reads them (IOptions binds when first asked, after this is added).</summary>
+    private static readonly Dictionary<string, string?> Limits = new()
+    {
+        ["TradeGrid:Limits:MaxJsonBodyBytes"] = MaxJsonBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TradeGrid:Limits:MaxPanelCells"] = MaxPanelCells.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TradeGrid:Import:MaxBytes"] = MaxImportBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TradeGrid:Import:MaxLineChars"] = MaxLineChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["TradeGrid:Import:MaxCellChars"] = MaxCellChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public const int MaxJsonBodyBytes = 64 * 1024;
     public const int MaxPanelCells = 20_000;
     public const int MaxImportBytes = 200_000;
@@ -30,19 +46,17 @@ public sealed class CatalogueServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        int[] ports = FreePorts.Take(4);
-        _app = TradeGridHost.Build(
-        [
-            "--grpc-port", ports[0].ToString(), "--http-port", ports[1].ToString(),
-            "--silo-port", ports[2].ToString(), "--gateway-port", ports[3].ToString(),
-            $"--TradeGrid:Limits:MaxJsonBodyBytes={MaxJsonBodyBytes}", $"--TradeGrid:Limits:MaxPanelCells={MaxPanelCells}",
-            $"--TradeGrid:Import:MaxBytes={MaxImportBytes}", $"--TradeGrid:Import:MaxLineChars={MaxLineChars}",
-            $"--TradeGrid:Import:MaxCellChars={MaxCellChars}", "--Logging:LogLevel:Default=Warning",
-        ]);
+        // Port 0 everywhere, read back once bound (as ServerFixture does): no port is chosen and released first.
+        _app = TradeGridHost.Build(["--grpc-port", "0", "--http-port", "0", "--gateway-port", "0", "--Logging:LogLevel:Default=Warning"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Limits);
+            builder.Services.Configure<EndpointOptions>(o => o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, 0));
+        });
         await _app.StartAsync();
-        await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2));
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}", new GrpcChannelOptions { MaxSendMessageSize = null });
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[1]}") };
+        await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(10));
+        string[] addresses = [.. _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses];
+        Channel = GrpcChannel.ForAddress(addresses[0], new GrpcChannelOptions { MaxSendMessageSize = null });
+        Http = new HttpClient { BaseAddress = new Uri(addresses[1]) };
         await new DataService.DataServiceClient(Channel).ImportAsync(Encoding.UTF8.GetBytes(Rows()), new ImportHeader { FileName = "catalogue.csv", CreateEconomies = true, Source = "catalogue" });
     }
 
