@@ -1,8 +1,7 @@
-using TradeGrid.Api.Services;
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Validation;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Numerics;
 
 namespace TradeGrid.Api.Estimation;
 

@@ -1,10 +1,9 @@
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
-using TradeGrid.Api.Services;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Validation;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Extrapolation;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Api.Extrapolation;

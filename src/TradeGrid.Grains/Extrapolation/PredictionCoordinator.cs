@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Grains.Extrapolation;

@@ -1,0 +1,47 @@
+using Grpc.Core;
+using TradeGrid.Api.Catalog;
+using TradeGrid.Api.V1;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Forecasting;
+
+namespace TradeGrid.Api.Forecasting;
+
+/// <summary>tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series, maps the answer.</summary>
+public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler)
+    : ForecastService.ForecastServiceBase
+{
+    public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
+    {
+        string economy = RequestValidation.Economy(request.Economy, "economy");
+        ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
+            request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
+        await RequireKnownAsync(spec, context.CancellationToken);
+        SeriesForecastRecord forecast = await grains.EconomyForecast(economy).Forecast(spec, context.CancellationToken);
+        return new ForecastResponse { Forecast = forecast.ToProto() };
+    }
+
+    public override Task ForecastAll(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> responseStream, ServerCallContext context) =>
+        allHandler.StreamAsync(request, responseStream, context.CancellationToken);
+
+    /// <summary>An unknown indicator or partner is NotFound, not "no values" (the economy itself is checked by its grain).</summary>
+    private async ValueTask RequireKnownAsync(ForecastSpec spec, CancellationToken cancellationToken)
+    {
+        CatalogView view = await catalog.GetAsync(cancellationToken);
+        if (!Knows(view, spec))
+        {
+            // The cached copy may predate an import: only a miss pays for a fresh catalogue.
+            view = await catalog.GetAsync(cancellationToken, fresh: true);
+            if (!view.Indicators.ContainsKey(spec.Indicator))
+            {
+                throw new UnknownIndicatorException($"indicator: unknown indicator '{spec.Indicator}'; see ListIndicators (codes are case-sensitive)");
+            }
+            if (spec.Partner.Length > 0 && !view.Economies.ContainsKey(spec.Partner))
+            {
+                throw new UnknownEconomyException($"partner: unknown economy '{spec.Partner}'; see ListEconomies");
+            }
+        }
+    }
+
+    private static bool Knows(CatalogView view, ForecastSpec spec) =>
+        view.Indicators.ContainsKey(spec.Indicator) && (spec.Partner.Length == 0 || view.Economies.ContainsKey(spec.Partner));
+}
