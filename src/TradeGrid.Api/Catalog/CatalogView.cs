@@ -1,5 +1,3 @@
-using TradeGrid.Data.Model;
-using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Catalog;
 
 namespace TradeGrid.Api.Catalog;
@@ -23,24 +21,6 @@ public sealed class CatalogView
 
     /// <summary>The group meaning every economy that is not an aggregate, unless the catalogue defines it.</summary>
     public const string World = "WLD";
-
-    /// <summary>A group's memberships with their years; WLD means every economy that is not an aggregate.</summary>
-    public IEnumerable<GroupMembership> MembershipsOf(string group)
-    {
-        if (Groups.TryGetValue(group, out IReadOnlyList<GroupMemberRecord>? members))
-        {
-            return members.Select(m => m.ToMembership());
-        }
-        if (group == World)
-        {
-            return Snapshot.Economies.Where(e => !e.IsAggregate).Select(e => new GroupMembership(group, e.Code, 0, 0));
-        }
-        throw new UnknownEconomyException($"group: unknown group '{group}'; see ListGroups (WLD means every economy)");
-    }
-
-    /// <summary>Members of a group in any year of [from, to] (0 = open).</summary>
-    public HashSet<string> MembersOf(string group, int from, int to) =>
-        MembershipsOf(group).Where(m => m.OverlapsRange(from, to)).Select(m => m.Member).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The groups an economy belongs to in any year.</summary>
     public IEnumerable<string> GroupsOf(string economy) =>

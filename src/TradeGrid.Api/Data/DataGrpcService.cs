@@ -1,7 +1,6 @@
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Data;
@@ -19,8 +18,7 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
         IEnumerable<EconomyRecord> economies = view.Snapshot.Economies;
         if (!string.IsNullOrWhiteSpace(request.Group))
         {
-            string group = RequestValidation.Economy(request.Group, "group");
-            HashSet<string> members = view.MembersOf(group, year, year);
+            HashSet<string> members = view.MembersIn(request.Group, year);
             economies = economies.Where(e => members.Contains(e.Code));
         }
         if (!string.IsNullOrWhiteSpace(request.Region))
@@ -88,14 +86,8 @@ public sealed class DataGrpcService(IGrainFactory grains, CatalogCache catalog, 
         {
             // Only a miss pays for a fresh catalogue: an unknown code is NotFound, a known one with no data is an empty series.
             CatalogView fresh = await catalog.GetAsync(ct, fresh: true);
-            if (!fresh.Indicators.ContainsKey(indicator))
-            {
-                throw new UnknownIndicatorException($"indicator: unknown indicator '{indicator}'; see ListIndicators (codes are case-sensitive)");
-            }
-            if (partner.Length > 0 && !fresh.Economies.ContainsKey(partner))
-            {
-                throw new UnknownEconomyException($"partner: unknown economy '{partner}'; see ListEconomies");
-            }
+            fresh.RequireIndicator(indicator, "indicator");
+            fresh.OptionalEconomy(partner, "partner");
             series = SeriesRecord.Empty(indicator, partner);
         }
         CatalogView view = await catalog.GetAsync(ct);

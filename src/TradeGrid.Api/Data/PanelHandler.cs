@@ -25,31 +25,16 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
         foreach ((string code, int i) in indicators.Select((c, i) => (c, i)))
         {
-            if (!view.Indicators.ContainsKey(code))
-            {
-                throw new UnknownIndicatorException($"indicators[{i}]: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
-            }
+            view.RequireIndicator(code, $"indicators[{i}]");
         }
-        var economies = new SortedSet<string>(StringComparer.Ordinal);
-        foreach ((string code, int i) in request.Economies.Select((c, i) => (c, i)))
-        {
-            string economy = RequestValidation.Economy(code, $"economies[{i}]");
-            if (!view.Economies.ContainsKey(economy))
-            {
-                throw new UnknownEconomyException($"economies[{i}]: unknown economy '{economy}'; see ListEconomies");
-            }
-            economies.Add(economy);
-        }
-        if (!string.IsNullOrWhiteSpace(request.Group))
-        {
-            economies.UnionWith(view.MembersOf(RequestValidation.Economy(request.Group, "group"), from, to));
-        }
-        if (economies.Count == 0)
+        // A selection: the group's members in any year, over the years asked (CatalogResolver's membership-year rule).
+        EconomySelection selection = view.Select(request.Economies, "economies", request.Group);
+        if (selection.IsEmpty)
         {
             throw new InvalidSpecException("economies: name at least one economy, or a group (e.g. RCEP, or WLD for every economy)");
         }
 
-        string[] order = economies.ToArray();
+        string[] order = selection.Economies;
         SeriesRecord[][] parts = await Task.WhenAll(order.Select(e => grains.Economy(e).GetSeriesMany(indicators, partner, from, to, cancellationToken).AsTask()));
         var message = new GetPanelResponse();
         for (int e = 0; e < order.Length; e++)

@@ -25,11 +25,11 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         CancellationToken ct = context.CancellationToken;
         (int from, int to) = DescribeValidation.OrderedIfBoth(request.From, request.To);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
+        string indicator = view.RequireIndicator(request.Indicator, "indicator");
         // The JSON route's path economy is checked under its own field name, then joins the list.
         IEnumerable<string> named = string.IsNullOrWhiteSpace(request.Economy)
             ? request.Economies
-            : request.Economies.Prepend(DescribeValidation.KnownEconomy(view, request.Economy, "economy"));
+            : request.Economies.Prepend(view.RequireEconomy(request.Economy, "economy"));
         DescribeScope scope = DescribeValidation.Scope(view, named, request.Group, from, to);
 
         // Named economies are strict (a missing or non-positive endpoint is an error); a group's members get a note instead.
@@ -51,8 +51,8 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         CancellationToken ct = context.CancellationToken;
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        string numerator = DescribeValidation.KnownIndicator(view, request.Numerator, "numerator");
-        string denominator = DescribeValidation.KnownIndicator(view, request.Denominator, "denominator");
+        string numerator = view.RequireIndicator(request.Numerator, "numerator");
+        string denominator = view.RequireIndicator(request.Denominator, "denominator");
         DescribeScope scope = DescribeValidation.Scope(view, request.Economies, request.Group, from, to);
 
         var spec = new PairSpec(request.Percent ? PairKind.RatioPercent : PairKind.Ratio, numerator, denominator, from, to);
@@ -67,8 +67,8 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         CancellationToken ct = context.CancellationToken;
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        string exports = DescribeValidation.KnownIndicator(view, request.Exports, "exports");
-        string imports = DescribeValidation.KnownIndicator(view, request.Imports, "imports");
+        string exports = view.RequireIndicator(request.Exports, "exports");
+        string imports = view.RequireIndicator(request.Imports, "imports");
         DescribeScope scope = DescribeValidation.Scope(view, request.Economies, request.Group, from, to);
 
         var parts = await coordinator.PairAsync(scope.Economies, new PairSpec(PairKind.Balance, exports, imports, from, to), ct);
@@ -82,11 +82,11 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         CancellationToken ct = context.CancellationToken;
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
-        string weight = DescribeValidation.OptionalIndicator(view, request.WeightIndicator, "weight_indicator");
+        string indicator = view.RequireIndicator(request.Indicator, "indicator");
+        string weight = view.OptionalIndicator(request.WeightIndicator, "weight_indicator");
         string gdp = string.IsNullOrWhiteSpace(request.GdpIndicator)
             ? (view.Indicators.ContainsKey(DefaultGdpIndicator) ? DefaultGdpIndicator : string.Empty)
-            : DescribeValidation.KnownIndicator(view, request.GdpIndicator, "gdp_indicator");
+            : view.RequireIndicator(request.GdpIndicator, "gdp_indicator");
         DescribeScope scope = DescribeValidation.Scope(view, request.Economies, request.Group, from, to);
 
         int[] years = await coordinator.YearsAsync(scope.Label, scope.Members, indicator, from, to, ct);
@@ -100,7 +100,7 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
     {
         CancellationToken ct = context.CancellationToken;
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        string economy = DescribeValidation.KnownEconomy(view, request.Economy, "economy");
+        string economy = view.RequireEconomy(request.Economy, "economy");
         if (request.Columns.Count == 0)
         {
             throw new InvalidSpecException("columns: give at least one column (levels_indicator, e.g. PUB_GOODS_EXPORTS)");
@@ -117,9 +117,8 @@ public sealed class DescribeGrpcService(DescribeCoordinator coordinator, Catalog
         }
         PublishedColumnSpec[] columns = request.Columns.Select((c, i) =>
         {
-            string levels = DescribeValidation.KnownIndicator(view, c.LevelsIndicator, $"columns[{i}].levels_indicator");
-            string stated = DescribeValidation.KnownIndicator(
-                view, string.IsNullOrWhiteSpace(c.StatedIndicator) ? levels + "_GROWTH_PCT" : c.StatedIndicator, $"columns[{i}].stated_indicator");
+            string levels = view.RequireIndicator(c.LevelsIndicator, $"columns[{i}].levels_indicator");
+            string stated = view.RequireIndicator(string.IsNullOrWhiteSpace(c.StatedIndicator) ? levels + "_GROWTH_PCT" : c.StatedIndicator, $"columns[{i}].stated_indicator");
             if (c.FromYear != 0)
             {
                 RequestValidation.YearRange(c.FromYear, 0, $"columns[{i}].from_year");

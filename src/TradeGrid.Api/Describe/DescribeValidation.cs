@@ -7,28 +7,6 @@ namespace TradeGrid.Api.Describe;
 /// <summary>Checks of describe and fill requests against the catalogue: codes that must exist, and the economies a request covers.</summary>
 public static class DescribeValidation
 {
-    /// <summary>A well-formed indicator code the catalogue knows.</summary>
-    public static string KnownIndicator(CatalogView view, string value, string field)
-    {
-        string code = RequestValidation.Indicator(value, field);
-        return view.Indicators.ContainsKey(code)
-            ? code
-            : throw new UnknownIndicatorException($"{field}: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
-    }
-
-    /// <summary>An optional indicator: empty stays empty, anything else must be known.</summary>
-    public static string OptionalIndicator(CatalogView view, string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? string.Empty : KnownIndicator(view, value, field);
-
-    /// <summary>A well-formed economy code the catalogue knows.</summary>
-    public static string KnownEconomy(CatalogView view, string value, string field)
-    {
-        string code = RequestValidation.Economy(value, field);
-        return view.Economies.ContainsKey(code)
-            ? code
-            : throw new UnknownEconomyException($"{field}: unknown economy '{code}'; see ListEconomies");
-    }
-
     /// <summary>For a period measure: both years given, from before to.</summary>
     public static (int From, int To) Period(int from, int to)
     {
@@ -52,38 +30,25 @@ public static class DescribeValidation
     }
 
     /// <summary>
-    /// The economies a request covers: the named ones (each must exist) and the members of the group in [from, to]
-    /// (0 = any year) with the years each membership holds; WLD means every economy that is not an aggregate.
+    /// The economies a group measure covers (<see cref="CatalogResolver"/>'s membership-year rule): the named ones in every
+    /// year and the group's members in the years of [from, to] (0 = any year) their membership holds.
     /// </summary>
     public static DescribeScope Scope(CatalogView view, IEnumerable<string> economies, string group, int from, int to, bool groupRequired = false)
     {
-        var members = new SortedDictionary<string, GroupMembership>(StringComparer.Ordinal);
-        string groupCode = string.IsNullOrWhiteSpace(group) ? string.Empty : RequestValidation.Economy(group, "group");
-        if (groupCode.Length > 0)
-        {
-            foreach (GroupMembership m in view.MembershipsOf(groupCode).Where(m => m.OverlapsRange(from, to)))
-            {
-                members[m.Member] = m;
-            }
-        }
-        else if (groupRequired)
+        if (groupRequired && string.IsNullOrWhiteSpace(group))
         {
             throw new InvalidSpecException("group: a group code is required, e.g. RCEP, or WLD for every economy; see ListGroups");
         }
-        int i = 0;
-        foreach (string value in economies)
-        {
-            string code = KnownEconomy(view, value, $"economies[{i++}]");
-            // A named economy counts in every year, whatever its membership of the group.
-            members[code] = new GroupMembership(groupCode, code, 0, 0);
-        }
+        EconomySelection selection = view.Select(economies, "economies", group);
+        string groupCode = selection.Groups.Count > 0 ? selection.Groups[0] : string.Empty;
+        IReadOnlyList<GroupMembership> members = selection.HoldingIn(from, to);
         if (members.Count == 0)
         {
             throw groupCode.Length > 0
                 ? new InsufficientDataException($"group: {groupCode} has no members in {(from == to ? $"{from}" : $"{from}–{to}")}; choose other years")
                 : new InvalidSpecException("economies: name at least one economy, or a group (e.g. RCEP, or WLD for every economy)");
         }
-        string label = groupCode.Length > 0 ? groupCode : string.Join("+", members.Keys);
-        return new DescribeScope(label, groupCode, [.. members.Values]);
+        string label = groupCode.Length > 0 ? groupCode : string.Join("+", members.Select(m => m.Member));
+        return new DescribeScope(label, groupCode, members);
     }
 }

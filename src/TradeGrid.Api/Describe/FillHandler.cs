@@ -13,7 +13,7 @@ public sealed class FillHandler(DescribeCoordinator coordinator, CatalogCache ca
     {
         (int from, int to) = RequestValidation.YearRange(request.From, request.To);
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
-        string indicator = DescribeValidation.KnownIndicator(view, request.Indicator, "indicator");
+        string indicator = view.RequireIndicator(request.Indicator, "indicator");
         FillKind kind = request.Method switch
         {
             FillMethod.ProxyChain => FillKind.ProxyChain,
@@ -38,7 +38,7 @@ public sealed class FillHandler(DescribeCoordinator coordinator, CatalogCache ca
         {
             throw new InvalidSpecException("proxy: this method needs a proxy indicator of the same economy, e.g. exports");
         }
-        string proxy = needsProxy ? DescribeValidation.KnownIndicator(view, request.Proxy, "proxy") : string.Empty;
+        string proxy = needsProxy ? view.RequireIndicator(request.Proxy, "proxy") : string.Empty;
         if (proxy == indicator)
         {
             throw new InvalidSpecException($"proxy: '{proxy}' is the series being filled; choose another indicator");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.V1;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Extrapolation;
 
 namespace TradeGrid.Api.Extrapolation;
@@ -19,7 +20,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         PredictionRequestSpec spec = PredictValidation.Resolve(request, view);
         PredictionOutcome outcome = await predictions.PredictAsync(spec, limits.Value.MaxRows, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"fit_id: no fit '{spec.FitId}' on this cluster; see ListFits, or call Fit"));
+            ?? throw new FitNotFoundException(spec.FitId);
         return outcome.ToProto(spec.Level);
     }
 

@@ -2,14 +2,13 @@ using System.Threading.Channels;
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Forecasting;
 using TradeGrid.Grains.Forecasting;
 
 namespace TradeGrid.Api.Forecasting;
 
 /// <summary>
-/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastFanOut"/>, which
+/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastCoordinator"/>, which
 /// also retries economies whose silo was lost), at most <see cref="MaxConcurrency"/> at a time; results stream back
 /// in the order they complete, each followed by a progress message. One grain call forecasts one series
 /// (milliseconds), so every chunk of work is far under Orleans' call timeout. The caller's deadline or cancellation
@@ -28,7 +27,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
 
         Channel<EconomyForecastOutcome> outcomes = Channel.CreateUnbounded<EconomyForecastOutcome>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task producing = ForecastFanOut.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
+        Task producing = ForecastCoordinator.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
         try
         {
             var progress = new JobProgress { Total = economies.Length };
@@ -60,31 +59,9 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
     private async Task<string[]> MembersAsync(ForecastAllRequest request, ForecastSpec spec, CancellationToken cancellationToken)
     {
         CatalogView view = await catalog.GetAsync(cancellationToken, fresh: true);
-        if (!view.Indicators.ContainsKey(spec.Indicator))
-        {
-            throw new UnknownIndicatorException($"indicator: unknown indicator '{spec.Indicator}'; see ListIndicators (codes are case-sensitive)");
-        }
-        if (spec.Partner.Length > 0 && !view.Economies.ContainsKey(spec.Partner))
-        {
-            throw new UnknownEconomyException($"partner: unknown economy '{spec.Partner}'; see ListEconomies");
-        }
-        var economies = new SortedSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < request.Economies.Count; i++)
-        {
-            string economy = RequestValidation.Economy(request.Economies[i], $"economies[{i}]");
-            if (!view.Economies.ContainsKey(economy))
-            {
-                throw new UnknownEconomyException($"economies[{i}]: unknown economy '{economy}'; see ListEconomies");
-            }
-            economies.Add(economy);
-        }
-        string group = string.IsNullOrWhiteSpace(request.Group)
-            ? (economies.Count == 0 ? CatalogView.World : string.Empty)
-            : RequestValidation.Economy(request.Group, "group");
-        if (group.Length > 0)
-        {
-            economies.UnionWith(view.MembersOf(group, 0, 0).Where(view.Economies.ContainsKey));
-        }
-        return economies.ToArray();
+        view.RequireIndicator(spec.Indicator, "indicator");
+        view.OptionalEconomy(spec.Partner, "partner");
+        string group = string.IsNullOrWhiteSpace(request.Group) && request.Economies.Count == 0 ? CatalogView.World : request.Group;
+        return view.Select(request.Economies, "economies", group).Economies;
     }
 }

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 
 namespace TradeGrid.Api.Forecasting;
@@ -23,7 +23,7 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
     public override Task ForecastAll(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> responseStream, ServerCallContext context) =>
         allHandler.StreamAsync(request, responseStream, context.CancellationToken);
 
-    /// <summary>An unknown indicator or partner is NotFound, not "no values" (the economy itself is checked by its grain).</summary>
+    /// <summary>An indicator or partner the catalogue lacks is NotFound, not "no values" (the economy itself is checked by its grain).</summary>
     private async ValueTask RequireKnownAsync(ForecastSpec spec, CancellationToken cancellationToken)
     {
         CatalogView view = await catalog.GetAsync(cancellationToken);
@@ -31,14 +31,8 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
         {
             // The cached copy may predate an import: only a miss pays for a fresh catalogue.
             view = await catalog.GetAsync(cancellationToken, fresh: true);
-            if (!view.Indicators.ContainsKey(spec.Indicator))
-            {
-                throw new UnknownIndicatorException($"indicator: unknown indicator '{spec.Indicator}'; see ListIndicators (codes are case-sensitive)");
-            }
-            if (spec.Partner.Length > 0 && !view.Economies.ContainsKey(spec.Partner))
-            {
-                throw new UnknownEconomyException($"partner: unknown economy '{spec.Partner}'; see ListEconomies");
-            }
+            view.RequireIndicator(spec.Indicator, "indicator");
+            view.OptionalEconomy(spec.Partner, "partner");
         }
     }
 

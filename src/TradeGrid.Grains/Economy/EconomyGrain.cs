@@ -97,5 +97,5 @@ public sealed partial class EconomyGrain(
     public ValueTask<long> GetVersion(CancellationToken cancellationToken) => ValueTask.FromResult(state.State.Version);
 
     private EconomyRecord RequireRegistered() =>
-        state.State.Economy ?? throw new UnknownEconomyException($"unknown economy '{Code}'; see ListEconomies, or import with create_economies to add it");
+        state.State.Economy ?? throw UnknownEconomyException.Of(string.Empty, $"'{Code}'", "see ListEconomies, or import with create_economies to add it");
 }

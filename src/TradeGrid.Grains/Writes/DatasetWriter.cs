@@ -89,8 +89,8 @@ public sealed class DatasetWriter(IGrainFactory grains)
         {
             string named = string.Join(", ", unknown.Take(MaxNamedUnknowns).Select(kv => $"'{kv.Key}' (line {kv.Value})"));
             string more = unknown.Count > MaxNamedUnknowns ? $" and {unknown.Count - MaxNamedUnknowns} more" : string.Empty;
-            throw new UnknownEconomyException(
-                $"unknown economy {named}{more}; fix the code, or import with create_economies (client: --create-economies) to add it");
+            throw UnknownEconomyException.Of(
+                string.Empty, named + more, "fix the code, or import with create_economies (client: --create-economies) to add it");
         }
         cancellationToken.ThrowIfCancellationRequested();
 
