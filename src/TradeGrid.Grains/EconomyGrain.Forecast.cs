@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Records;
@@ -34,7 +33,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         SeriesForecastRecord result = Compute(series, spec, cancellationToken);
         if (spec.Store)
         {
-            result = result with { Stored = await StoreForecast(series, result, cancellationToken) };
+            result = result with { Stored = await StoreForecast(series, result, spec.WriteId, cancellationToken) };
         }
         return result;
     }
@@ -131,9 +130,9 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     /// <summary>
     /// Writes the points for the years after the series' last observed (non-forecast) year, so reported, published,
     /// interpolated or estimated values are never overwritten; earlier stored forecasts for those years are replaced.
-    /// The source names the method, model and origin year.
+    /// The source names the method, model and origin year. With a write id the points are staged for that write.
     /// </summary>
-    private async ValueTask<int> StoreForecast(SeriesRecord series, SeriesForecastRecord forecast, CancellationToken cancellationToken)
+    private async ValueTask<int> StoreForecast(SeriesRecord series, SeriesForecastRecord forecast, Guid writeId, CancellationToken cancellationToken)
     {
         int lastObserved = ForecastInput.LastObservedYear(series);
         string source = $"TradeGrid forecast: {forecast.Method}, {forecast.Model}, origin {forecast.OriginYear}";
@@ -147,7 +146,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         }
         if (rows.Count > 0)
         {
-            await Write(new Immutable<ObservationBatch>(ObservationBatch.From(rows)), cancellationToken);
+            await WriteOrStageAsync(writeId, ObservationBatch.From(rows), cancellationToken);
         }
         return rows.Count;
     }

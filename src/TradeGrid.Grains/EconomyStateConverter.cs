@@ -29,6 +29,7 @@ public sealed class EconomyStateConverter : IConverter<EconomyState, EconomyStat
             SourceRunCounts = new int[series.Length],
             SourceNames = new string[runs],
             SourceStarts = new int[runs],
+            Staged = [.. value.Staged],
         };
         Span<byte> years = stored.Numbers.AsSpan(0, values * sizeof(int));
         Span<byte> doubles = stored.Numbers.AsSpan(values * sizeof(int));
@@ -54,7 +55,7 @@ public sealed class EconomyStateConverter : IConverter<EconomyState, EconomyStat
         int values = stored.Provenance.Length;
         ReadOnlySpan<int> years = MemoryMarshal.Cast<byte, int>(stored.Numbers.AsSpan(0, values * sizeof(int)));
         ReadOnlySpan<double> doubles = MemoryMarshal.Cast<byte, double>(stored.Numbers.AsSpan(values * sizeof(int)));
-        var state = new EconomyState { Economy = stored.Economy, Version = stored.Version };
+        var state = new EconomyState { Economy = stored.Economy, Version = stored.Version, Staged = stored.Staged ?? [] };
         int at = 0, run = 0;
         for (int k = 0; k < stored.Indicators.Length; k++)
         {

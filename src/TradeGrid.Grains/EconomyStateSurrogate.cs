@@ -1,4 +1,5 @@
 using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Grains;
 
@@ -23,4 +24,7 @@ public struct EconomyStateSurrogate
     [Id(8)] public int[] SourceRunCounts;
     [Id(9)] public string[] SourceNames;
     [Id(10)] public int[] SourceStarts;
+
+    /// <summary>Writes staged and not yet decided (null in states stored before staging existed).</summary>
+    [Id(11)] public StagedWrite[]? Staged;
 }

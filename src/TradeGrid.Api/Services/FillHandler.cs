@@ -1,5 +1,6 @@
 using TradeGrid.Api.Mapping;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Api.Validation;
 using TradeGrid.Grains;
 using TradeGrid.Grains.Abstractions.Records;
@@ -50,6 +51,7 @@ public sealed class FillHandler(DescribeCoordinator coordinator, CatalogCache ca
         var filled = await coordinator.FillAsync(scope.Economies, spec, request.DryRun, cancellationToken);
         var response = new FillResponse { Indicator = indicator, DryRun = request.DryRun, FilledCount = filled.Sum(f => f.Fill.FilledCount) };
         response.Economies.AddRange(filled.Select(f => f.Fill.ToProto(f.Economy)));
+        response.Write = WriteOutcomeMapping.Current();
         response.WithoutData.AddRange(scope.Economies.Except(filled.Select(f => f.Economy), StringComparer.Ordinal));
         return response;
     }

@@ -2,14 +2,19 @@ using Grpc.Core;
 using TradeGrid.Api.Mapping;
 using TradeGrid.Api.V1;
 using TradeGrid.Api.Validation;
+using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics;
 
 namespace TradeGrid.Api.Services;
 
-/// <summary>tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series, maps the answer.</summary>
-public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler)
+/// <summary>
+/// tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series (a stored forecast through
+/// <see cref="StoredForecastCoordinator"/>, so it is written whole or not at all), maps the answer.
+/// </summary>
+public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler, StoredForecastCoordinator stored)
     : ForecastService.ForecastServiceBase
 {
     public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
@@ -18,6 +23,11 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
         ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
             request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
         await RequireKnownAsync(spec, context.CancellationToken);
+        if (spec.Store)
+        {
+            (SeriesForecastRecord storedForecast, WriteReceipt receipt) = await stored.ForecastAsync(economy, spec, context.CancellationToken);
+            return new ForecastResponse { Forecast = storedForecast.ToProto(), Write = receipt.ToProto() };
+        }
         SeriesForecastRecord forecast = await grains.EconomyForecast(economy).Forecast(spec, context.CancellationToken);
         return new ForecastResponse { Forecast = forecast.ToProto() };
     }

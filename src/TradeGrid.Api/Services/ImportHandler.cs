@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Data.Csv;
 using TradeGrid.Grains;
 using TradeGrid.Numerics;
@@ -55,6 +56,7 @@ public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IO
             RowsRead = summary.RowsRead,
             ObservationsWritten = summary.ObservationsWritten,
             EconomiesTouched = summary.Versions.Count,
+            Write = WriteOutcomeMapping.Current(),
         };
         response.IndicatorsAdded.AddRange(summary.IndicatorsAdded);
         response.EconomiesCreated.AddRange(summary.EconomiesCreated);
