@@ -1,3 +1,7 @@
+using TradeGrid.Grains.Abstractions.Catalog;
+using TradeGrid.Grains.Abstractions.Describe;
+using TradeGrid.Grains.Abstractions.Economy;
+
 namespace TradeGrid.Grains.Abstractions;
 
 /// <summary>Names the grains the way every caller must: economy grains by normalized code, one catalogue.</summary>

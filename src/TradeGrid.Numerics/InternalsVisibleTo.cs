@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The tests check internal numerics (tail probabilities, the triangular solves) against references directly.
+// The tests check internal numerics against references directly: tail probabilities, the triangular solves, and the
+// forecasting internals (ndiffs, the ETS and ARIMA estimators) one step at a time against R.
 [assembly: InternalsVisibleTo("TradeGrid.Numerics.Tests")]

@@ -1,4 +1,6 @@
 using System.Reflection;
+using TradeGrid.Domain;
+using TradeGrid.Numerics.Regression;
 
 namespace TradeGrid.Numerics.Tests;
 
@@ -7,7 +9,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Numerics_references_neither_orleans_nor_grpc_nor_aspnet()
     {
-        Assembly numerics = typeof(TradeGridException).Assembly;
+        Assembly numerics = typeof(Ols).Assembly;
 
         string[] forbidden = numerics.GetReferencedAssemblies()
             .Select(a => a.Name ?? string.Empty)
@@ -17,5 +19,18 @@ public sealed class ArchitectureTests
 
         Assert.Empty(forbidden);
         Assert.Contains(numerics.GetReferencedAssemblies(), a => a.Name == "MathNet.Numerics" || a.Name == "System.Runtime");
+    }
+
+    [Fact]
+    public void Domain_references_the_runtime_only()
+    {
+        Assembly domain = typeof(TradeGridException).Assembly;
+
+        string[] references = domain.GetReferencedAssemblies()
+            .Select(a => a.Name ?? string.Empty)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "mscorlib")
+            .ToArray();
+
+        Assert.Empty(references);
     }
 }

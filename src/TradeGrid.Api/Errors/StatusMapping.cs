@@ -1,5 +1,5 @@
 using Grpc.Core;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Errors;
 
@@ -8,8 +8,8 @@ public static class StatusMapping
 {
     public static StatusCode For(TradeGridException exception) => exception switch
     {
-        InvalidSpecException or Data.Csv.CsvFormatException => StatusCode.InvalidArgument,
-        UnknownEconomyException or UnknownIndicatorException => StatusCode.NotFound,
+        InvalidSpecException or TradeGrid.Data.Csv.CsvFormatException => StatusCode.InvalidArgument,
+        UnknownEconomyException or UnknownIndicatorException or FitNotFoundException => StatusCode.NotFound,
         SingularDesignException or InsufficientDataException => StatusCode.FailedPrecondition,
         ResourceLimitException => StatusCode.ResourceExhausted,
         Grains.Abstractions.Writes.WriteAbortedException => StatusCode.Aborted,

@@ -1,5 +1,5 @@
 using TradeGrid.Api.V1;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Api.Estimation;
 

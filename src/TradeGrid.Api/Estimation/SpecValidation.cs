@@ -1,8 +1,7 @@
-using TradeGrid.Api.Services;
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Validation;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Numerics;
 
 namespace TradeGrid.Api.Estimation;
 
@@ -106,11 +105,7 @@ public static class SpecValidation
 
     internal static VariableSpec Variable(ModelVariable variable, CatalogView view, string field, bool bilateral)
     {
-        string indicator = RequestValidation.Indicator(variable.Indicator, field + ".indicator");
-        if (!view.Indicators.ContainsKey(indicator))
-        {
-            throw new UnknownIndicatorException($"{field}.indicator: unknown indicator '{indicator}'; see ListIndicators (codes are case-sensitive)");
-        }
+        string indicator = view.RequireIndicator(variable.Indicator, field + ".indicator");
 
         if (variable.Lag < 0 || variable.Lag > MaxLag)
         {
@@ -141,28 +136,7 @@ public static class SpecValidation
         return new VariableSpec(indicator, transform, lag, side);
     }
 
-    internal static string[] Economies(CatalogView view, IEnumerable<string> codes, IEnumerable<string> groups, string codesField, string groupsField)
-    {
-        var economies = new SortedSet<string>(StringComparer.Ordinal);
-        foreach ((string value, int i) in codes.Select((c, i) => (c, i)))
-        {
-            string code = RequestValidation.Economy(value, $"{codesField}[{i}]");
-            if (!view.Economies.ContainsKey(code))
-            {
-                throw new UnknownEconomyException($"{codesField}[{i}]: unknown economy '{code}'; see ListEconomies");
-            }
-
-            economies.Add(code);
-        }
-
-        foreach ((string value, int i) in groups.Select((g, i) => (g, i)))
-        {
-            // Members in any year: a sample is the group's economies over all the sample's years, not its membership year by year
-            // (RCEP members before 2022 are still RCEP economies for a model of their trade).
-            string group = RequestValidation.Economy(value, $"{groupsField}[{i}]");
-            economies.UnionWith(view.MembersOf(group, 0, 0));
-        }
-
-        return economies.ToArray();
-    }
+    /// <summary>A sample's economies: a selection, so a group's members in any year (CatalogResolver's membership-year rule).</summary>
+    internal static string[] Economies(CatalogView view, IEnumerable<string> codes, IEnumerable<string> groups, string codesField, string groupsField) =>
+        view.Select(codes, codesField, groups, groupsField).Economies;
 }

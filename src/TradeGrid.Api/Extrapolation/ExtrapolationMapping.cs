@@ -1,4 +1,7 @@
+using TradeGrid.Api.Data;
+using TradeGrid.Api.Describe;
 using TradeGrid.Api.Estimation;
+using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.V1;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Extrapolation;

@@ -1,9 +1,8 @@
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
-using TradeGrid.Api.Services;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Validation;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Extrapolation;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Api.Extrapolation;
@@ -24,7 +23,7 @@ public static class PredictValidation
             _ => throw new InvalidSpecException($"correction: {(int)request.Correction} is not a correction; use SMEARING, NORMAL or NONE"),
         };
         string[] economies = request.Economies.Count == 0 && request.Groups.Count == 0
-            ? view.MembersOf(CatalogView.World, 0, 0).Order(StringComparer.Ordinal).ToArray()
+            ? view.Select([], "economies", CatalogView.World).Economies
             : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");
         bool named = request.Economies.Count > 0 || request.Groups.Count > 0;
         return new PredictionRequestSpec(id, economies, from, to, request.IncludeObserved, level, correction, request.ForbidRefit, request.Store, named);

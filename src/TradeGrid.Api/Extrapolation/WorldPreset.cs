@@ -22,7 +22,7 @@ public static class WorldPreset
 
         if (preset.Length > 0 && preset != Name)
         {
-            throw new Numerics.InvalidSpecException($"preset: unknown preset '{request.Preset}'; the one preset is '{Name}' (or leave it empty and name share_indicator)");
+            throw new Domain.InvalidSpecException($"preset: unknown preset '{request.Preset}'; the one preset is '{Name}' (or leave it empty and name share_indicator)");
         }
 
         WorldRequest r = request.Clone();

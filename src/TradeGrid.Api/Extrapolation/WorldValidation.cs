@@ -1,10 +1,9 @@
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
-using TradeGrid.Api.Services;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Validation;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Extrapolation;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Api.Extrapolation;
@@ -18,9 +17,9 @@ public static class WorldValidation
 
     public static WorldSpec Resolve(WorldRequest request, CatalogView view)
     {
-        string share = Indicator(request.ShareIndicator, "share_indicator", view);
-        string trade = Indicator(request.TradeIndicator, "trade_indicator", view);
-        string gdp = Indicator(request.GdpIndicator, "gdp_indicator", view);
+        string share = view.RequireIndicator(request.ShareIndicator, "share_indicator");
+        string trade = view.RequireIndicator(request.TradeIndicator, "trade_indicator");
+        string gdp = view.RequireIndicator(request.GdpIndicator, "gdp_indicator");
         bool percent = request.ShareUnit switch
         {
             ShareUnit.Unspecified or ShareUnit.Fraction => false,
@@ -53,20 +52,12 @@ public static class WorldValidation
         };
         double level = RequestValidation.Level(request.Level, "level");
         string[] universe = request.Economies.Count == 0 && request.Groups.Count == 0
-            ? view.MembersOf(CatalogView.World, 0, 0).Order(StringComparer.Ordinal).ToArray()
+            ? view.Select([], "economies", CatalogView.World).Economies
             : SpecValidation.Economies(view, request.Economies, request.Groups, "economies", "groups");
         string[] hidden = SpecValidation.Economies(view, request.Hide, [], "hide", "hide");
         string world = World(request.World, view);
         return new WorldSpec(share, percent, trade, gdp, drivers, from, to, request.DriverMaxAge, universe, hidden, world, scaling, level,
             !request.SkipFill, request.Store, request.MedianShare);
-    }
-
-    private static string Indicator(string value, string field, CatalogView view)
-    {
-        string code = RequestValidation.Indicator(value, field);
-        return view.Indicators.ContainsKey(code)
-            ? code
-            : throw new UnknownIndicatorException($"{field}: unknown indicator '{code}'; see ListIndicators (codes are case-sensitive)");
     }
 
     /// <summary>The economy holding world totals: the one named (which must exist), or WLD when the catalogue has it, else none.</summary>
@@ -77,7 +68,6 @@ public static class WorldValidation
             return view.Economies.ContainsKey(CatalogView.World) ? CatalogView.World : string.Empty;
         }
 
-        string code = RequestValidation.Economy(value, "world");
-        return view.Economies.ContainsKey(code) ? code : throw new UnknownEconomyException($"world: unknown economy '{code}'; see ListEconomies");
+        return view.RequireEconomy(value, "world");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradeGrid.Data.Dataset;
-using TradeGrid.Grains;
+using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Hosting;
 
@@ -51,7 +51,7 @@ public sealed class DatasetStartupLoader(
         {
             readiness.MarkFailed(new OperationCanceledException("the server stopped while loading"));
         }
-        catch (Exception ex) when (ex is Numerics.TradeGridException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is Domain.TradeGridException or IOException or UnauthorizedAccessException)
         {
             logger.LogCritical("Could not load the start-up data: {Message}", ex.Message);
             readiness.MarkFailed(ex);

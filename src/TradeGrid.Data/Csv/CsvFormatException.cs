@@ -1,4 +1,4 @@
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Csv;
 

@@ -1,5 +1,5 @@
 using TradeGrid.Data.Model;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Csv;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using TradeGrid.Data.Model;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Csv;
 

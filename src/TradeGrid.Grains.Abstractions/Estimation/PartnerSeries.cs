@@ -1,4 +1,4 @@
-using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Abstractions.Data;
 
 namespace TradeGrid.Grains.Abstractions.Estimation;
 

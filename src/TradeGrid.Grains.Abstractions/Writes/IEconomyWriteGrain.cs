@@ -1,10 +1,9 @@
 using Orleans.Concurrency;
-using TradeGrid.Grains.Abstractions.Records;
 
 namespace TradeGrid.Grains.Abstractions.Writes;
 
 /// <summary>
-/// The write protocol's part of the economy grain (same key, same data as <see cref="IEconomyGrain"/>). Staged rows are
+/// The write protocol's part of the economy grain (same key, same data as <see cref="Economy.IEconomyGrain"/>). Staged rows are
 /// stored but not shown; <see cref="Apply"/> merges them after the ledger committed the write, <see cref="Discard"/>
 /// drops them after an abort. Before serving any other call, an economy that holds staged rows asks the ledger for
 /// their outcome (committed: apply first; aborted or unknown: discard; undecided: serve the data as it was).

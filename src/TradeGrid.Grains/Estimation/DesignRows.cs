@@ -1,7 +1,7 @@
 using System.Globalization;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Grains.Abstractions.Records;
-using TradeGrid.Numerics;
 
 namespace TradeGrid.Grains.Estimation;
 

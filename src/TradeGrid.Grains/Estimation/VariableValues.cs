@@ -1,5 +1,5 @@
+using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Grains.Abstractions.Records;
 
 namespace TradeGrid.Grains.Estimation;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Writes;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Grains.Extrapolation;

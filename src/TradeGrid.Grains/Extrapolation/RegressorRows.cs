@@ -1,6 +1,6 @@
 using System.Globalization;
+using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
-using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Grains.Estimation;
 
 namespace TradeGrid.Grains.Extrapolation;

@@ -1,11 +1,11 @@
 using System.Globalization;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
-using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Grains.Estimation;
 using TradeGrid.Grains.Writes;
-using TradeGrid.Numerics;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Regression;
 

@@ -1,6 +1,6 @@
 using TradeGrid.Data.Model;
+using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Extrapolation;
-using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Grains.Estimation;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Fill;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orleans.Concurrency;
-using TradeGrid.Grains.Abstractions.Records;
 using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Writes;

@@ -1,4 +1,5 @@
 using TradeGrid.Grains.Abstractions.Writes;
+using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Writes;
 

@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Regression;
 
 namespace TradeGrid.Numerics.Extrapolation;

@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Extrapolation;
 
 /// <summary>The logit and its inverse for shares in (0, 1).</summary>

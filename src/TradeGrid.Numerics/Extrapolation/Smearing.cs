@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Extrapolation;
 
 /// <summary>Duan's smearing factor, mean(exp(e)) of a log model's residuals, from parts that can be summed per block.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Numerics.Extrapolation;
 

@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Describe;
 
 namespace TradeGrid.Numerics.Fill;

@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Forecasting.Ets;
 using TradeGrid.Numerics.Forecasting.Internal;
 

@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Forecasting.Internal;
 
 namespace TradeGrid.Numerics.Forecasting;

@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Panel;
 
 /// <summary>Builds a block's design: the year dummies of the spec, then the slopes (not yet demeaned).</summary>

@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Regression;
 
 /// <summary>How to fit a linear model (OLS or fixed effects): the covariance, the CI level, the collinearity rule.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Numerics.Regression;
 

@@ -1,6 +1,6 @@
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
-using TradeGrid.Numerics;
+using TradeGrid.Domain;
 
 namespace TradeGrid.Data.Tests.Csv;
 

@@ -1,10 +1,14 @@
 using System.Text;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Describe;
+using TradeGrid.Grains.Abstractions.Economy;
+using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Numerics;
+using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Describe;
 
 namespace TradeGrid.Grains.Tests.Describe;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
+using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Tests.Support;
 using TradeGrid.Grains.Writes;

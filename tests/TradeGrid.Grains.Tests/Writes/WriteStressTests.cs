@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using TradeGrid.Data.Csv;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Records;
+using TradeGrid.Grains.Abstractions.Catalog;
+using TradeGrid.Grains.Abstractions.Describe;
+using TradeGrid.Grains.Abstractions.Forecasting;
 using TradeGrid.Grains.Abstractions.Writes;
+using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Tests.Support;
 using TradeGrid.Grains.Writes;
-using TradeGrid.Numerics;
 
 namespace TradeGrid.Grains.Tests.Writes;
 

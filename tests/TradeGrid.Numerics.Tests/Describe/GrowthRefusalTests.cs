@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Describe;
 using TradeGrid.Numerics.Tests.Support;
 

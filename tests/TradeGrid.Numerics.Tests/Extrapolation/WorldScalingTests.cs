@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Describe;
 using TradeGrid.Numerics.Fill;
 using TradeGrid.Numerics.Tests.Describe;

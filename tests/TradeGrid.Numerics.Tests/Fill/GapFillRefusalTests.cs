@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Fill;
 
 namespace TradeGrid.Numerics.Tests.Fill;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Forecasting;
 
 namespace TradeGrid.Numerics.Tests.Forecasting;

@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Forecasting;
 using TradeGrid.Numerics.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Regression;
 using TradeGrid.Numerics.Tests.Regression;

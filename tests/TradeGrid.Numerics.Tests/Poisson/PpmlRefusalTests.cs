@@ -1,3 +1,4 @@
+using TradeGrid.Domain;
 using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Poisson;
 using TradeGrid.Numerics.Regression;

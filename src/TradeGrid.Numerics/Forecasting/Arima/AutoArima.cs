@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Forecasting.Arima;
 
 /// <summary>

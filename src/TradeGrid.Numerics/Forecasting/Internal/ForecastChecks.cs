@@ -1,3 +1,5 @@
+using TradeGrid.Domain;
+
 namespace TradeGrid.Numerics.Forecasting.Internal;
 
 /// <summary>Input checks shared by every forecaster, with messages that say what to change.</summary>

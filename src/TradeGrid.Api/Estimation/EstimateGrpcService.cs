@@ -1,0 +1,56 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using TradeGrid.Api.Catalog;
+using TradeGrid.Api.V1;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Estimation;
+
+namespace TradeGrid.Api.Estimation;
+
+/// <summary>
+/// tradegrid.v1.EstimateService: validates the spec into a <see cref="DesignSpec"/> (nothing is fitted or cached
+/// before every field has passed), makes one call to the model's coordinator grain, maps the fit.
+/// </summary>
+public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> limits)
+    : EstimateService.EstimateServiceBase
+{
+    public override async Task<FitResponse> Fit(FitRequest request, ServerCallContext context)
+    {
+        CancellationToken ct = context.CancellationToken;
+        ModelSpec spec = RcepPreset.Apply(request);
+        CatalogView view = await catalog.GetAsync(ct, fresh: true);
+        DesignSpec design = SpecValidation.Resolve(spec, view, limits.Value);
+        if (!string.IsNullOrWhiteSpace(request.Preset))
+        {
+            design = design with { Preset = RcepPreset.Name };
+        }
+
+        FitOutcome outcome = await grains.GetGrain<IModelGrain>(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
+        return new FitResponse { Fit = outcome.ToProto() };
+    }
+
+    public override async Task<GetFitResponse> GetFit(GetFitRequest request, ServerCallContext context)
+    {
+        string id = RequestValidation.FitId(request.FitId);
+
+        FitOutcome? outcome = await grains.GetGrain<IModelGrain>(id).GetFit(context.CancellationToken)
+            ?? throw new FitNotFoundException(id);
+        return new GetFitResponse { Fit = outcome.ToProto() };
+    }
+
+    public override async Task<ListFitsResponse> ListFits(ListFitsRequest request, ServerCallContext context)
+    {
+        FitListing[] listings = await grains.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey).List(context.CancellationToken);
+        var response = new ListFitsResponse();
+        response.Fits.AddRange(listings.Select(l => new FitSummary
+        {
+            FitId = l.FitId,
+            Estimator = l.Estimator == EstimatorKind.Ppml ? Estimator.Ppml : Estimator.Ols,
+            Dependent = l.Dependent,
+            Observations = l.Observations,
+            FittedAt = l.FittedAt.ToString("O", CultureInfo.InvariantCulture),
+        }));
+        return response;
+    }
+}

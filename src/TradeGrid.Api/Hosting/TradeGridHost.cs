@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TradeGrid.Api.Catalog;
+using TradeGrid.Api.Data;
+using TradeGrid.Api.Describe;
+using TradeGrid.Api.Errors;
+using TradeGrid.Api.Estimation;
+using TradeGrid.Api.Extrapolation;
+using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Describe;
+using TradeGrid.Grains.Extrapolation;
+using TradeGrid.Grains.Hosting;
+using TradeGrid.Grains.Writes;
+
+namespace TradeGrid.Api.Hosting;
+
+/// <summary>
+/// Builds the TradeGrid server: an Orleans silo and, in the same process, the gRPC gateway (HTTP/2) and its
+/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage).
+/// </summary>
+public static class TradeGridHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = CommandLine.ToConfigurationArgs(args),
+            // appsettings.json ships beside the binary; the working directory is the user's, for relative --data-dir paths.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var options = builder.Configuration.GetSection(TradeGridOptions.Section).Get<TradeGridOptions>() ?? new TradeGridOptions();
+        builder.Services.Configure<TradeGridOptions>(builder.Configuration.GetSection(TradeGridOptions.Section));
+        builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+        builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
+
+        IPAddress address = IPAddress.Parse(options.Host);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            // Imports arrive as a stream of chunks; no single message approaches this.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddTradeGridMemoryStorage();
+            silo.AddTradeGridExceptions();
+        });
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ReadinessInterceptor>();
+            grpc.Interceptors.Add<WriteOutcomeInterceptor>();
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DatasetReadiness>();
+        builder.Services.AddSingleton<IWriteHooks>(WriteHooks.None);
+        builder.Services.AddSingleton<WriteCoordinator>();
+        builder.Services.AddSingleton<StoredForecastCoordinator>();
+        builder.Services.AddSingleton<DatasetWriter>();
+        builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddSingleton<ImportHandler>();
+        builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddSingleton<DescribeCoordinator>();
+        builder.Services.AddSingleton<PredictionCoordinator>();
+        builder.Services.AddSingleton<WorldCoordinator>();
+        builder.Services.AddSingleton<ShareHandler>();
+        builder.Services.AddSingleton<FillHandler>();
+        builder.Services.AddSingleton<ForecastAllHandler>();
+        builder.Services.AddHostedService<DatasetStartupLoader>();
+        configure?.Invoke(builder);
+
+        WebApplication app = builder.Build();
+        app.UseFormBodyAsJson();
+        app.MapGrpcService<DataGrpcService>();
+        app.MapGrpcService<DescribeGrpcService>();
+        app.MapGrpcService<ForecastGrpcService>();
+        app.MapGrpcService<EstimateGrpcService>();
+        app.MapGrpcService<ExtrapolationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,187 @@
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Estimation;
+using TradeGrid.Numerics.Panel;
+using TradeGrid.Numerics.Poisson;
+using TradeGrid.Numerics.Regression;
+
+namespace TradeGrid.Grains.Economy;
+
+/// <summary>
+/// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); no row leaves.
+/// The rows of the current fit are kept between rounds (PPML iterates) and for the next fit of the same rows, keyed by
+/// the spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the
+/// partners' data versions and this economy's version, so a write in between rebuilds them.
+/// </summary>
+public sealed partial class EconomyGrain : IEconomyEstimateGrain
+{
+    private (string Key, long Version, DesignBlock Block)? _design;
+    private (string Key, long Version, int Rounds, DesignBlock Block, int DroppedByLast)? _separated;
+    private (string Key, long Version, int Rounds, PoissonRows Rows)? _poissonRows;
+
+    public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        return ValueTask.FromResult(new BlockInfo(Code, block.Rows, block.Year.Distinct().Order().ToArray(), block.Drops, State.Version));
+    }
+
+    public ValueTask<QrPart?> LinearPart(BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        if (block.Rows == 0)
+        {
+            return ValueTask.FromResult<QrPart?>(null);
+        }
+
+        PanelSpec? panel = SpecPanels.Linear(request.Spec, request.Years);
+        QrPart part = panel is null
+            ? TallSkinnyQr.Local(block.X, block.Y)
+            : FixedEffects.Local(block.X, block.Y, block.Entity, block.Year, panel);
+        return ValueTask.FromResult<QrPart?>(part);
+    }
+
+    public ValueTask<ScorePart?> LinearScores(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        if (block.Rows == 0)
+        {
+            return ValueTask.FromResult<ScorePart?>(null);
+        }
+
+        PanelSpec? panel = SpecPanels.Linear(request.Spec, request.Years);
+        ScorePart part = panel is null
+            ? TallSkinnyQr.Scores(block.X, block.Y, basis, meat)
+            : FixedEffects.Scores(block.X, block.Y, block.Entity, block.Year, panel, basis, meat);
+        return ValueTask.FromResult<ScorePart?>(part);
+    }
+
+    public ValueTask<YearMoments?> LinearYearMoments(BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Moments(block.X, block.Y, block.Entity, block.Year, panel));
+    }
+
+    public ValueTask<QrPart?> LinearAbsorbedPart(BlockRequest request, double[] gamma, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Part(block.X, block.Y, block.Entity, block.Year, panel, gamma));
+    }
+
+    public ValueTask<ScorePart?> LinearAbsorbedScores(BlockRequest request, double[] gamma, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
+            ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Scores(block.X, block.Y, block.Entity, block.Year, panel, gamma, basis, meat));
+    }
+
+    public ValueTask<SeparationStep> SeparationRound(BlockRequest request, CancellationToken cancellationToken)
+    {
+        (DesignBlock block, int droppedByLast) = Separated(request);
+        SeparationPart? part = block.Rows == 0
+            ? null
+            : PoissonSeparation.Local(block.X, block.Y, block.Entity, block.Year, SpecPanels.Poisson(request.Spec, request.Years));
+        return ValueTask.FromResult(new SeparationStep(part, droppedByLast));
+    }
+
+    public ValueTask<PoissonPart?> PoissonIteration(BlockRequest request, double[]? beta, CancellationToken cancellationToken)
+    {
+        DesignBlock block = PoissonDesign(request, out PanelSpec panel);
+        return ValueTask.FromResult(block.Rows == 0 ? null : Ppml.Local(block.X, block.Y, block.Entity, block.Year, panel, beta));
+    }
+
+    public ValueTask<NewtonPart?> PoissonNewtonStep(BlockRequest request, double[]? theta, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Step(theta));
+    }
+
+    public ValueTask<PoissonFinalPart?> PoissonNewtonFinal(BlockRequest request, double[] theta, double[] gamma, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Final(theta, gamma));
+    }
+
+    public ValueTask<ScorePart?> PoissonNewtonMeat(BlockRequest request, double[] theta, double[] gamma, ScoreBasis basis, CancellationToken cancellationToken)
+    {
+        PoissonRows? rows = NewtonRows(request);
+        return ValueTask.FromResult(rows is null ? null : rows.Meat(theta, gamma, basis));
+    }
+
+    public ValueTask<PoissonScorePart?> PoissonFinal(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
+    {
+        DesignBlock block = PoissonDesign(request, out PanelSpec panel);
+        return ValueTask.FromResult(block.Rows == 0 ? null : Ppml.Scores(block.X, block.Y, block.Entity, block.Year, panel, basis, meat));
+    }
+
+    private DesignBlock Design(BlockRequest request)
+    {
+        RequireRegistered();
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        if (_design is { } cached && cached.Key == key && cached.Version == State.Version)
+        {
+            return cached.Block;
+        }
+
+        DesignBlock block = DesignRows.Build(Code, State.Series, request.Spec, request.Partners);
+        _design = (key, State.Version, block);
+        return block;
+    }
+
+    /// <summary>The rows left after applying the request's separation rounds in order (as Ppml.Fit does in one process).</summary>
+    private (DesignBlock Block, int DroppedByLast) Separated(BlockRequest request)
+    {
+        DesignBlock block = Design(request);
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        int rounds = request.SeparationRounds.Length;
+        if (_separated is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
+        {
+            return (cached.Block, cached.DroppedByLast);
+        }
+
+        PanelSpec panel = SpecPanels.Poisson(request.Spec, request.Years);
+        int last = 0;
+        foreach (SeparationPart round in request.SeparationRounds)
+        {
+            int[] rows = block.Rows == 0 ? [] : PoissonSeparation.Rows(block.X, block.Y, block.Entity, block.Year, panel, round);
+            last = rows.Length;
+            if (rows.Length > 0)
+            {
+                block = block.Without(rows);
+            }
+        }
+
+        _separated = (key, State.Version, rounds, block, last);
+        return (block, last);
+    }
+
+    /// <summary>The separated rows prepared for the normal-equation rounds, kept between them (null: no rows).</summary>
+    private PoissonRows? NewtonRows(BlockRequest request)
+    {
+        DesignBlock block = PoissonDesign(request, out PanelSpec panel);
+        if (block.Rows == 0)
+        {
+            return null;
+        }
+
+        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        int rounds = request.SeparationRounds.Length;
+        if (_poissonRows is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
+        {
+            return cached.Rows;
+        }
+
+        PoissonRows rows = PoissonRows.Prepare(block.X, block.Y, block.Entity, block.Year, panel);
+        _poissonRows = (key, State.Version, rounds, rows);
+        return rows.Rows == 0 ? null : rows;
+    }
+
+    private DesignBlock PoissonDesign(BlockRequest request, out PanelSpec panel)
+    {
+        panel = SpecPanels.Poisson(request.Spec, request.Years);
+        return Separated(request).Block.WithoutColumns(SpecPanels.SeparatedColumns(request.SeparationRounds, panel));
+    }
+}

@@ -1,0 +1,155 @@
+using TradeGrid.Data.Model;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Writes;
+using TradeGrid.Grains.Forecasting;
+using TradeGrid.Numerics.Forecasting;
+
+namespace TradeGrid.Grains.Economy;
+
+/// <summary>
+/// Forecasting: the grain that holds a series forecasts it with the Numerics (no algorithm here), caches the result by
+/// (series version, spec), and on request stores the points as forecast values.
+/// </summary>
+public sealed partial class EconomyGrain : IEconomyForecastGrain
+{
+    /// <summary>Enough for every method × a few horizons of the series a grain usually holds; cleared when full.</summary>
+    private const int ForecastCacheCapacity = 128;
+
+    private readonly Dictionary<string, SeriesForecastRecord> _forecastCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ETS, ARIMA and Theta forecasts behind the cached results, by the same key: combination and auto average
+    /// them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
+    /// </summary>
+    private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
+
+    public async ValueTask<SeriesForecastRecord> Forecast(ForecastSpec spec, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        if (!State.Series.TryGetValue(SeriesRecord.Key(spec.Indicator, spec.Partner), out SeriesRecord? series))
+        {
+            throw new InsufficientDataException($"{ForecastInput.Name(Code, spec)} has no values; see GetEconomy for the series it holds.");
+        }
+        SeriesForecastRecord result = Compute(series, spec, cancellationToken);
+        if (spec.Store)
+        {
+            result = result with { Stored = await StoreForecast(series, result, spec.WriteId, cancellationToken) };
+        }
+        return result;
+    }
+
+    public async ValueTask<EconomyForecastOutcome> ForecastOrSkip(ForecastSpec spec, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        if (!State.Series.TryGetValue(SeriesRecord.Key(spec.Indicator, spec.Partner), out SeriesRecord? series) || series.Years.Length == 0)
+        {
+            return new EconomyForecastOutcome(Code, null, "no values", HasData: false);
+        }
+        try
+        {
+            return new EconomyForecastOutcome(Code, await Forecast(spec, cancellationToken), string.Empty, HasData: true);
+        }
+        catch (InsufficientDataException ex)
+        {
+            return new EconomyForecastOutcome(Code, null, ex.Message, HasData: true);
+        }
+        catch (InvalidSpecException ex)
+        {
+            // The spec was validated at the gateway, so what is left is the data: gaps, or non-positive values for a log method.
+            return new EconomyForecastOutcome(Code, null, ex.Message, HasData: true);
+        }
+    }
+
+    private SeriesForecastRecord Compute(SeriesRecord series, ForecastSpec spec, CancellationToken cancellationToken)
+    {
+        string key = spec.CacheKey(series.Version);
+        if (_forecastCache.TryGetValue(key, out SeriesForecastRecord? hit))
+        {
+            return hit with { Cached = true };
+        }
+        ForecastInput input = ForecastInput.From(Code, series, spec);
+        cancellationToken.ThrowIfCancellationRequested();
+        ForecastMethod method = Forecaster.Parse(spec.Method);
+        SeriesForecastRecord result;
+        // auto is the mean of ETS and ARIMA (the Numerics' default, which beat R's ets and auto.arima on the PWT
+        // holdout); a request that sets a holdout horizon or origins asks for selection by rolling-origin holdout.
+        if (method == ForecastMethod.Auto && (spec.HoldoutHorizon > 0 || spec.HoldoutOrigins > 0))
+        {
+            HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon > 0 ? spec.HoldoutHorizon : 3, spec.HoldoutOrigins > 0 ? spec.HoldoutOrigins : 3);
+            result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
+        }
+        else
+        {
+            ForecastResult forecast = Fit(input, spec, method, series.Version);
+            result = SeriesForecastRecord.From(Code, spec, forecast, null, input.FirstYear, input.LastYear, series.Version);
+        }
+        if (_forecastCache.Count >= ForecastCacheCapacity)
+        {
+            _forecastCache.Clear();
+        }
+        if (_componentCache.Count >= ForecastCacheCapacity)
+        {
+            _componentCache.Clear();
+        }
+        _forecastCache[key] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// One method's forecast. On the natural scale, a combination takes its components from
+    /// <see cref="_componentCache"/> and a component method fills it; on the log scale (which transforms the
+    /// combination, not each component) every call fits.
+    /// </summary>
+    private ForecastResult Fit(ForecastInput input, ForecastSpec spec, ForecastMethod method, long version)
+    {
+        if (spec.LogScale)
+        {
+            return Forecaster.Forecast(input.Values, method, spec.Horizon, spec.Levels, logScale: true);
+        }
+        IForecaster forecaster = Forecaster.Create(method);
+        if (forecaster is CombinationForecaster combination)
+        {
+            return combination.Forecast(input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, version));
+        }
+        return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta
+            ? Component(forecaster, input, spec, version)
+            : forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+    }
+
+    private ForecastResult Component(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
+    {
+        string key = (spec with { Method = forecaster.Name, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
+        if (!_componentCache.TryGetValue(key, out ForecastResult? forecast))
+        {
+            forecast = forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            _componentCache[key] = forecast;
+        }
+        return forecast;
+    }
+
+    /// <summary>
+    /// Writes the points for the years after the series' last observed (non-forecast) year, so reported, published,
+    /// interpolated or estimated values are never overwritten; earlier stored forecasts for those years are replaced.
+    /// The source names the method, model and origin year. With a write id the points are staged for that write.
+    /// </summary>
+    private async ValueTask<int> StoreForecast(SeriesRecord series, SeriesForecastRecord forecast, Guid writeId, CancellationToken cancellationToken)
+    {
+        int lastObserved = ForecastInput.LastObservedYear(series);
+        string source = $"TradeGrid forecast: {forecast.Method}, {forecast.Model}, origin {forecast.OriginYear}";
+        var rows = new List<ObservationRow>(forecast.Years.Length);
+        for (int i = 0; i < forecast.Years.Length; i++)
+        {
+            if (forecast.Years[i] > lastObserved)
+            {
+                rows.Add(new ObservationRow(Code, series.Indicator, series.Partner, forecast.Years[i], forecast.Point[i], Provenance.Forecast, source, 0));
+            }
+        }
+        if (rows.Count > 0)
+        {
+            await WriteOrStageAsync(writeId, ObservationBatch.From(rows), cancellationToken);
+        }
+        return rows.Count;
+    }
+}

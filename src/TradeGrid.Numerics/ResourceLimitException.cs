@@ -1,4 +1,0 @@
-namespace TradeGrid.Numerics;
-
-/// <summary>A request over a configured size or row limit.</summary>
-public sealed class ResourceLimitException(string message) : TradeGridException(message);

@@ -1,4 +1,0 @@
-namespace TradeGrid.Numerics;
-
-/// <summary>The design matrix is singular or nearly so: collinear or constant regressors.</summary>
-public sealed class SingularDesignException(string message) : TradeGridException(message);
