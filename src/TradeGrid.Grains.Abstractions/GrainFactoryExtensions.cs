@@ -1,10 +1,17 @@
 using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Describe;
 using TradeGrid.Grains.Abstractions.Economy;
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Extrapolation;
+using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Abstractions;
 
-/// <summary>Names the grains the way every caller must: economy grains by normalized code, one catalogue.</summary>
+/// <summary>
+/// Names every grain the way every caller must (the gateway, coordinators and grains alike): economy grains by
+/// normalized code, one catalogue, one fit index, one write ledger, a fit's coordinator by its fit id.
+/// </summary>
 public static class GrainFactoryExtensions
 {
     public static IEconomyGrain Economy(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyGrain>(code);
@@ -12,5 +19,26 @@ public static class GrainFactoryExtensions
     /// <summary>The describe and fill part of the same economy grain as <see cref="Economy"/>.</summary>
     public static IEconomyDescribeGrain EconomyDescribe(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyDescribeGrain>(code);
 
+    /// <summary>The estimation part of the same economy grain as <see cref="Economy"/>.</summary>
+    public static IEconomyEstimateGrain EconomyEstimate(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyEstimateGrain>(code);
+
+    /// <summary>The extrapolation part of the same economy grain as <see cref="Economy"/>.</summary>
+    public static IEconomyExtrapolationGrain EconomyExtrapolation(this IGrainFactory factory, string code) =>
+        factory.GetGrain<IEconomyExtrapolationGrain>(code);
+
+    /// <summary>The forecasting part of the same economy grain as <see cref="Economy"/>.</summary>
+    public static IEconomyForecastGrain EconomyForecast(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyForecastGrain>(code);
+
+    /// <summary>The write protocol's part of the same economy grain as <see cref="Economy"/> (stage, apply, discard).</summary>
+    public static IEconomyWriteGrain EconomyWrites(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyWriteGrain>(code);
+
+    /// <summary>The one ledger of atomic writes: their commit point.</summary>
+    public static IWriteLedgerGrain WriteLedger(this IGrainFactory factory) => factory.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
+
     public static ICatalogGrain Catalog(this IGrainFactory factory) => factory.GetGrain<ICatalogGrain>(ICatalogGrain.DefaultKey);
+
+    /// <summary>The coordinator that fits, and caches, the model with this fit id (<c>DesignSpec.FitId()</c>).</summary>
+    public static IFitCoordinator FitCoordinator(this IGrainFactory factory, string fitId) => factory.GetGrain<IFitCoordinator>(fitId);
+
+    public static IFitIndexGrain FitIndex(this IGrainFactory factory) => factory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey);
 }

@@ -1,5 +1,6 @@
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Catalog;
 
 namespace TradeGrid.Api.Catalog;
 
@@ -45,7 +46,7 @@ public static class CatalogResolver
     public static IEnumerable<GroupMembership> RequireGroup(this CatalogView view, string value, string field)
     {
         string group = RequestValidation.Economy(value, field);
-        if (view.Groups.TryGetValue(group, out IReadOnlyList<Grains.Abstractions.Catalog.GroupMemberRecord>? members))
+        if (view.Groups.TryGetValue(group, out IReadOnlyList<GroupMemberRecord>? members))
         {
             return members.Select(m => m.ToMembership()).Where(m => view.Economies.ContainsKey(m.Member));
         }

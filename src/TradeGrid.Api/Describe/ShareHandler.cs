@@ -3,13 +3,12 @@ using TradeGrid.Api.V1;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Numerics.Describe;
-using NumericsShare = TradeGrid.Numerics.Describe.Share;
 
 namespace TradeGrid.Api.Describe;
 
 /// <summary>
-/// The Share and Contributions RPCs: measures of some economies against a group total, which is either the members' sum
-/// (combined from the members' partials) or the group's own published series (read from the aggregate economy).
+/// The Share and Contributions RPCs: validates, asks <see cref="DescribeCoordinator"/> (which gathers and combines), maps.
+/// The group total is either the members' sum or the group's own published series (read from the aggregate economy).
 /// </summary>
 public sealed class ShareHandler(DescribeCoordinator coordinator, CatalogCache catalog)
 {
@@ -23,58 +22,37 @@ public sealed class ShareHandler(DescribeCoordinator coordinator, CatalogCache c
         DescribeScope group = DescribeValidation.Scope(view, [], request.Group, from, to, groupRequired: true);
         string totalIndicator = TotalIndicator(view, source, group, request.TotalIndicator, indicator);
 
-        int[] years = await coordinator.YearsAsync(economies.Label, economies.Members, indicator, from, to, cancellationToken);
-        Task<GroupPartial[]> ownTask = coordinator.PartialsAsync(economies.Members, indicator, years, string.Empty, string.Empty, cancellationToken);
-        GroupAggregate? members = null;
-        double[] totals;
-        if (source == TotalSource.Published)
-        {
-            totals = await coordinator.ValuesAtAsync(group.Group, totalIndicator, years, cancellationToken);
-            int[] missing = years.Where((_, t) => double.IsNaN(totals[t])).ToArray();
-            if (missing.Length > 0)
-            {
-                throw new InsufficientDataException(
-                    $"{group.Group} has no published {totalIndicator} in {string.Join(", ", missing)}; ask for years it has, or use the members' sum.");
-            }
-        }
-        else
-        {
-            members = await coordinator.AggregateAsync(group.Group, group.Members, indicator, years, string.Empty, string.Empty, cancellationToken);
-            totals = members.Sum;
-        }
-        GroupPartial[] own = await ownTask;
-        GroupPartial combined = own.Aggregate(GroupAggregation.Merge);
-        double[] value = years.Select((_, t) => combined.Present[t] > 0 ? combined.Sum[t] : double.NaN).ToArray();
-        double[] share = NumericsShare.Percent(value, totals);
+        ShareOutcome outcome = await coordinator.ShareAsync(economies.Label, economies.Members, group.Group, group.Members, indicator, from, to,
+            source == TotalSource.Published ? totalIndicator : null, cancellationToken);
 
         var response = new ShareResponse { Indicator = indicator, Group = group.Group, Total = source };
-        for (int t = 0; t < years.Length; t++)
+        GroupPartial combined = outcome.Combined;
+        for (int t = 0; t < outcome.Years.Length; t++)
         {
             var row = new ShareYear
             {
-                Year = years[t],
+                Year = outcome.Years[t],
                 Value = combined.Present[t] > 0 ? combined.Sum[t] : 0.0,
                 EconomiesPresent = combined.Present[t],
-                Total = totals[t],
-                MembersPresent = members?.Present[t] ?? 0,
-                Members = members?.Members[t] ?? 0,
+                Total = outcome.Totals[t],
+                MembersPresent = outcome.Members?.Present[t] ?? 0,
+                Members = outcome.Members?.Members[t] ?? 0,
             };
-            if (!double.IsNaN(share[t]))
+            if (!double.IsNaN(outcome.SharePercent[t]))
             {
-                row.SharePercent = share[t];
+                row.SharePercent = outcome.SharePercent[t];
             }
             response.Years.Add(row);
         }
-        for (int e = 0; e < own.Length; e++)
+        for (int e = 0; e < outcome.EconomySharePercent.Length; e++)
         {
-            double[] values = years.Select((_, t) => own[e].Present[t] > 0 ? own[e].Sum[t] : double.NaN).ToArray();
-            double[] percent = NumericsShare.Percent(values, totals);
+            double[] percent = outcome.EconomySharePercent[e];
             var economy = new EconomyShare { Economy = economies.Economies[e] };
-            for (int t = 0; t < years.Length; t++)
+            for (int t = 0; t < outcome.Years.Length; t++)
             {
                 if (!double.IsNaN(percent[t]))
                 {
-                    economy.Years.Add(years[t]);
+                    economy.Years.Add(outcome.Years[t]);
                     economy.SharePercent.Add(percent[t]);
                 }
             }

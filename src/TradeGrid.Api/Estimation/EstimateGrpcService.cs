@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 
 namespace TradeGrid.Api.Estimation;
@@ -26,7 +27,7 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
             design = design with { Preset = RcepPreset.Name };
         }
 
-        FitOutcome outcome = await grains.GetGrain<IModelGrain>(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
+        FitOutcome outcome = await grains.FitCoordinator(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
         return new FitResponse { Fit = outcome.ToProto() };
     }
 
@@ -34,14 +35,14 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
     {
         string id = RequestValidation.FitId(request.FitId);
 
-        FitOutcome? outcome = await grains.GetGrain<IModelGrain>(id).GetFit(context.CancellationToken)
+        FitOutcome? outcome = await grains.FitCoordinator(id).GetFit(context.CancellationToken)
             ?? throw new FitNotFoundException(id);
         return new GetFitResponse { Fit = outcome.ToProto() };
     }
 
     public override async Task<ListFitsResponse> ListFits(ListFitsRequest request, ServerCallContext context)
     {
-        FitListing[] listings = await grains.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey).List(context.CancellationToken);
+        FitListing[] listings = await grains.FitIndex().List(context.CancellationToken);
         var response = new ListFitsResponse();
         response.Fits.AddRange(listings.Select(l => new FitSummary
         {

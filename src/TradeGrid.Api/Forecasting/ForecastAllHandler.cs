@@ -11,7 +11,7 @@ using TradeGrid.Grains.Writes;
 namespace TradeGrid.Api.Forecasting;
 
 /// <summary>
-/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastFanOut"/>, which
+/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastCoordinator"/>, which
 /// also retries economies whose silo was lost), at most <see cref="MaxConcurrency"/> at a time; results stream back
 /// in the order they complete, each followed by a progress message. One grain call forecasts one series
 /// (milliseconds), so every chunk of work is far under Orleans' call timeout. The caller's deadline or cancellation
@@ -58,7 +58,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
     {
         Channel<EconomyForecastOutcome> outcomes = Channel.CreateUnbounded<EconomyForecastOutcome>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task producing = ForecastFanOut.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
+        Task producing = ForecastCoordinator.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
         try
         {
             var progress = new JobProgress { Total = economies.Length };

@@ -2,6 +2,7 @@ using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
 using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 using TradeGrid.Grains.Writes;
 

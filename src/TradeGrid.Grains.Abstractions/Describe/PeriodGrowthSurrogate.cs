@@ -1,3 +1,5 @@
+using TradeGrid.Numerics.Describe;
+
 namespace TradeGrid.Grains.Abstractions.Describe;
 
 /// <summary>The wire form of <see cref="Numerics.Describe.PeriodGrowth"/>.</summary>
@@ -11,4 +13,24 @@ public struct PeriodGrowthSurrogate
     [Id(4)] public double TotalPercent;
     [Id(5)] public double CagrPercent;
     [Id(6)] public double LogPercentPerYear;
+}
+
+/// <summary>Lets a <see cref="PeriodGrowth"/> cross grain calls as a <see cref="PeriodGrowthSurrogate"/>.</summary>
+[RegisterConverter]
+public sealed class PeriodGrowthConverter : IConverter<PeriodGrowth, PeriodGrowthSurrogate>
+{
+    public PeriodGrowth ConvertFromSurrogate(in PeriodGrowthSurrogate surrogate) => new(
+        surrogate.FromYear, surrogate.ToYear, surrogate.FromValue, surrogate.ToValue,
+        surrogate.TotalPercent, surrogate.CagrPercent, surrogate.LogPercentPerYear);
+
+    public PeriodGrowthSurrogate ConvertToSurrogate(in PeriodGrowth value) => new()
+    {
+        FromYear = value.FromYear,
+        ToYear = value.ToYear,
+        FromValue = value.FromValue,
+        ToValue = value.ToValue,
+        TotalPercent = value.TotalPercent,
+        CagrPercent = value.CagrPercent,
+        LogPercentPerYear = value.LogPercentPerYear,
+    };
 }

@@ -10,3 +10,11 @@ public struct PoissonFinalPartSurrogate
     [Id(0)] public QrPart Qr;
     [Id(1)] public PoissonScorePart Summary;
 }
+
+[RegisterConverter]
+public sealed class PoissonFinalPartConverter : IConverter<PoissonFinalPart, PoissonFinalPartSurrogate>
+{
+    public PoissonFinalPart ConvertFromSurrogate(in PoissonFinalPartSurrogate s) => new(s.Qr, s.Summary);
+
+    public PoissonFinalPartSurrogate ConvertToSurrogate(in PoissonFinalPart value) => new() { Qr = value.Qr, Summary = value.Summary };
+}

@@ -1,3 +1,5 @@
+using TradeGrid.Numerics.Panel;
+
 namespace TradeGrid.Grains.Abstractions.Estimation;
 
 /// <summary>Wire form of <see cref="Numerics.Panel.YearMoments"/>.</summary>
@@ -9,4 +11,19 @@ public struct YearMomentsSurrogate
     [Id(2)] public double[] Moments;
     [Id(3)] public double[] System;
     [Id(4)] public double[] SquaredNorms;
+}
+
+[RegisterConverter]
+public sealed class YearMomentsConverter : IConverter<YearMoments, YearMomentsSurrogate>
+{
+    public YearMoments ConvertFromSurrogate(in YearMomentsSurrogate s) => new(s.Years, s.Columns, s.Moments, s.System, s.SquaredNorms);
+
+    public YearMomentsSurrogate ConvertToSurrogate(in YearMoments value) => new()
+    {
+        Years = value.Years,
+        Columns = value.Columns,
+        Moments = value.Moments,
+        System = value.System,
+        SquaredNorms = value.SquaredNorms,
+    };
 }

@@ -104,6 +104,42 @@ public sealed class DescribeCoordinator(IGrainFactory grains, WriteCoordinator w
         grains.EconomyDescribe(economy).GetValuesAt(indicator, years, cancellationToken).AsTask();
 
     /// <summary>
+    /// Shares of <paramref name="economies"/> (together and each) in the group total at the years where they have values
+    /// within [from, to]: the total is the members' sum, or with <paramref name="publishedTotal"/> the group's own series of it.
+    /// </summary>
+    public async Task<ShareOutcome> ShareAsync(
+        string label, IReadOnlyList<GroupMembership> economies, string group, IReadOnlyList<GroupMembership> members, string indicator,
+        int from, int to, string? publishedTotal, CancellationToken cancellationToken)
+    {
+        int[] years = await YearsAsync(label, economies, indicator, from, to, cancellationToken);
+        Task<GroupPartial[]> ownTask = PartialsAsync(economies, indicator, years, string.Empty, string.Empty, cancellationToken);
+        GroupAggregate? memberSum = publishedTotal is null
+            ? await AggregateAsync(group, members, indicator, years, string.Empty, string.Empty, cancellationToken)
+            : null;
+        double[] totals = memberSum?.Sum ?? await PublishedTotalsAsync(group, publishedTotal!, years, cancellationToken); // ! : null only when memberSum is set
+        GroupPartial[] own = await ownTask;
+        GroupPartial combined = own.Aggregate(GroupAggregation.Merge);
+        double[] share = Share.Percent(ValuesOf(combined, years), totals);
+        double[][] economyShares = own.Select(p => Share.Percent(ValuesOf(p, years), totals)).ToArray();
+        return new ShareOutcome(years, combined, totals, share, economyShares, memberSum);
+    }
+
+    /// <summary>A group's published total at <paramref name="years"/>; every year must have one.</summary>
+    /// <exception cref="InsufficientDataException">Years without a published value (named).</exception>
+    public async Task<double[]> PublishedTotalsAsync(string group, string totalIndicator, int[] years, CancellationToken cancellationToken)
+    {
+        double[] total = await ValuesAtAsync(group, totalIndicator, years, cancellationToken);
+        int[] missing = years.Where((_, i) => double.IsNaN(total[i])).ToArray();
+        return missing.Length == 0
+            ? total
+            : throw new InsufficientDataException(
+                $"{group} has no published {totalIndicator} in {string.Join(", ", missing)}; ask for years it has, or use the members' sum.");
+    }
+
+    private static double[] ValuesOf(GroupPartial partial, int[] years) =>
+        years.Select((_, t) => partial.Present[t] > 0 ? partial.Sum[t] : double.NaN).ToArray();
+
+    /// <summary>
     /// Contributions of the members to the growth of the group total from <paramref name="from"/> to <paramref name="to"/>;
     /// with <paramref name="publishedTotal"/> the total is that economy's series of <paramref name="totalIndicator"/>.
     /// </summary>
@@ -118,13 +154,7 @@ public sealed class DescribeCoordinator(IGrainFactory grains, WriteCoordinator w
         double? totalTo = null;
         if (publishedTotal is not null)
         {
-            double[] total = await ValuesAtAsync(publishedTotal, totalIndicator, years, cancellationToken);
-            int[] missing = years.Where((_, i) => double.IsNaN(total[i])).ToArray();
-            if (missing.Length > 0)
-            {
-                throw new InsufficientDataException(
-                    $"{publishedTotal} has no published {totalIndicator} in {string.Join(", ", missing)}; use the members' sum or other years.");
-            }
+            double[] total = await PublishedTotalsAsync(publishedTotal, totalIndicator, years, cancellationToken);
             (totalFrom, totalTo) = (total[0], total[1]);
         }
         double[] fromValues = values.Select(v => v[0]).ToArray();

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Writes;
@@ -13,7 +14,7 @@ namespace TradeGrid.Grains.Economy;
 /// </summary>
 public sealed partial class EconomyGrain : IEconomyWriteGrain, IIncomingGrainCallFilter
 {
-    private IWriteLedgerGrain Ledger => GrainFactory.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
+    private IWriteLedgerGrain Ledger => GrainFactory.WriteLedger();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

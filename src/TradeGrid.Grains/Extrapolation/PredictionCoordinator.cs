@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Writes;
@@ -32,7 +33,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
     /// <summary>The prediction, or null when no fit has that id on this cluster.</summary>
     public async Task<PredictionOutcome?> PredictAsync(PredictionRequestSpec request, int maxRows, CancellationToken cancellationToken)
     {
-        FitOutcome? fit = await grains.GetGrain<IModelGrain>(request.FitId).GetFit(cancellationToken);
+        FitOutcome? fit = await grains.FitCoordinator(request.FitId).GetFit(cancellationToken);
         if (fit is null)
         {
             return null;
@@ -58,7 +59,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
                     $"Fit {request.FitId} is stale: data of its economies changed since it was made; allow a refit (drop forbid_refit) or call Fit again.");
             }
 
-            fit = await grains.GetGrain<IModelGrain>(request.FitId).Fit(spec, maxRows, cancellationToken);
+            fit = await grains.FitCoordinator(request.FitId).Fit(spec, maxRows, cancellationToken);
             refitted = true;
         }
 
@@ -66,7 +67,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
         if (spec.Effects != EffectsKind.None)
         {
             spec = spec with { Effects = EffectsKind.None };
-            fit = await grains.GetGrain<IModelGrain>(spec.FitId()).Fit(spec, maxRows, cancellationToken);
+            fit = await grains.FitCoordinator(spec.FitId()).Fit(spec, maxRows, cancellationToken);
             rule = PooledRule;
         }
 
@@ -85,7 +86,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
         // (an out-of-sample check); the fit's own economies, and every economy by default, only where the dependent is missing.
         var sample = new HashSet<string>(spec.Economies, StringComparer.Ordinal);
         Task<EconomyPredictions[]> PredictAll(PredictionJob predicting) => Task.WhenAll(request.Economies.Select(e =>
-            grains.GetGrain<IEconomyExtrapolationGrain>(e)
+            grains.EconomyExtrapolation(e)
                 .Predict(request.Named && !sample.Contains(e) ? predicting with { IncludeObserved = true } : predicting, cancellationToken).AsTask()));
         EconomyPredictions[] economies;
         if (!request.Store)
@@ -125,7 +126,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
         if (!_smearing.TryGetValue((fit.FitId, fit.FittedAt), out double factor))
         {
             SmearingSum[] parts = await Task.WhenAll(fit.Spec.Economies.Select(e =>
-                grains.GetGrain<IEconomyExtrapolationGrain>(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
+                grains.EconomyExtrapolation(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
             factor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count));
             if (_smearing.Count >= MaxCachedFactors)
             {

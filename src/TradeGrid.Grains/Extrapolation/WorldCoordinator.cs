@@ -62,7 +62,7 @@ public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writ
         return new WorldOutcome(outcomes, economies, fitOutcome, blocks.Sum(b => b.OutsideUnitInterval), stored);
     }
 
-    private IEconomyExtrapolationGrain Grain(string economy) => grains.GetGrain<IEconomyExtrapolationGrain>(economy);
+    private IEconomyExtrapolationGrain Grain(string economy) => grains.EconomyExtrapolation(economy);
 
     private WorldYearOutcome Year(WorldSpec spec, int year, int index, WorldRow[][] rows, double worldGdp, double worldTrade, string source, double[] covariance)
     {

@@ -1,3 +1,4 @@
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 
 namespace TradeGrid.Grains.Writes;

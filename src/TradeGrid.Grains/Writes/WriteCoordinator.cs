@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Concurrency;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Writes;
@@ -19,14 +20,14 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
     {
     }
 
-    private IWriteLedgerGrain Ledger => grains.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
+    private IWriteLedgerGrain Ledger => grains.WriteLedger();
 
     /// <summary>Stages, commits and applies rows per economy: the whole protocol for a write whose rows are known.</summary>
     public Task<WriteReceipt> WriteAsync(IReadOnlyDictionary<string, ObservationBatch> rows, CancellationToken cancellationToken) =>
         StageAndCommitAsync(rows.Keys.ToArray(), async writeId =>
         {
             await Parallel.ForEachAsync(rows, Bounded(cancellationToken), async (kv, ct) =>
-                await grains.GetGrain<IEconomyWriteGrain>(kv.Key).Stage(writeId, new Immutable<ObservationBatch>(kv.Value), ct));
+                await grains.EconomyWrites(kv.Key).Stage(writeId, new Immutable<ObservationBatch>(kv.Value), ct));
             return rows.Keys.ToArray();
         }, cancellationToken);
 
@@ -99,7 +100,7 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
         {
             try
             {
-                versions[economy] = await grains.GetGrain<IEconomyWriteGrain>(economy).Apply(writeId, sequence, ct);
+                versions[economy] = await grains.EconomyWrites(economy).Apply(writeId, sequence, ct);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -130,7 +131,7 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
         {
             try
             {
-                await grains.GetGrain<IEconomyWriteGrain>(economy).Discard(writeId, ct);
+                await grains.EconomyWrites(economy).Discard(writeId, ct);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -1,4 +1,4 @@
-using TradeGrid.Grains.Abstractions.Writes;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Tests.Writes;
@@ -32,7 +32,7 @@ public sealed class CommitGate : IWriteHooks
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
             case GateMode.AbortAtLedger:
-                await Grains.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey).Abort(writeId);
+                await Grains.WriteLedger().Abort(writeId);
                 break;
         }
     }

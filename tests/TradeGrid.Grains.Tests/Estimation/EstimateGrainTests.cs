@@ -142,7 +142,7 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
             DropCollinear = false,
             DropNonpositiveLog = true,
         };
-        IModelGrain model = cluster.Grains.GetGrain<IModelGrain>(spec.FitId());
+        IFitCoordinator model = cluster.Grains.GetGrain<IFitCoordinator>(spec.FitId());
 
         var ex = await Assert.ThrowsAsync<Domain.ResourceLimitException>(async () => await model.Fit(spec, 10));
         FitOutcome? cached = await model.GetFit();
@@ -168,7 +168,7 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
             DropCollinear = false,
             DropNonpositiveLog = false,
         };
-        FitOutcome fit = await cluster.Grains.GetGrain<IModelGrain>(spec.FitId()).Fit(spec, 1_000_000);
+        FitOutcome fit = await cluster.Grains.GetGrain<IFitCoordinator>(spec.FitId()).Fit(spec, 1_000_000);
         return fit;
     }
 

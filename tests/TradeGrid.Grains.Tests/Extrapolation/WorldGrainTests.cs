@@ -107,7 +107,7 @@ public sealed class WorldGrainTests(TwoSiloCluster cluster)
             DropCollinear = false,
             DropNonpositiveLog = false,
         };
-        FitOutcome fit = await cluster.Grains.GetGrain<IModelGrain>(design.FitId()).Fit(design, 1_000_000, CancellationToken.None);
+        FitOutcome fit = await cluster.Grains.GetGrain<IFitCoordinator>(design.FitId()).Fit(design, 1_000_000, CancellationToken.None);
         var request = new PredictionRequestSpec(design.FitId(), [codes[^1], codes[^2]], 2017, 2017, false, 0.95, BiasCorrection.Normal, false, false, Named: true);
 
         PredictionOutcome outcome = (await new PredictionCoordinator(cluster.Grains).PredictAsync(request, 1_000_000, CancellationToken.None))!;

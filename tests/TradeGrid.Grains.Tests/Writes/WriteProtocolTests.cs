@@ -12,7 +12,7 @@ namespace TradeGrid.Grains.Tests.Writes;
 [Collection(ClusterCollection.Name)]
 public sealed class WriteProtocolTests(TwoSiloCluster cluster)
 {
-    private IWriteLedgerGrain Ledger => cluster.Grains.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
+    private IWriteLedgerGrain Ledger => cluster.Grains.WriteLedger();
 
     private async Task<string[]> RegisterAsync(string prefix, int count)
     {
@@ -45,7 +45,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
 
         Assert.Equal(before, await VersionsAsync(economies));
         Assert.All(await Task.WhenAll(economies.Select(e => ValueAsync(e, "wp_a", 2000))), Assert.Null);
-        Assert.All(await Task.WhenAll(economies.Select(e => cluster.Grains.GetGrain<IEconomyWriteGrain>(e).GetStaged().AsTask())), Assert.Empty);
+        Assert.All(await Task.WhenAll(economies.Select(e => cluster.Grains.EconomyWrites(e).GetStaged().AsTask())), Assert.Empty);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
         await Ledger.Begin(writeId);
         foreach ((string economy, ObservationBatch rows) in Rows(economies, "wp_c", 2000, 3.0))
         {
-            await cluster.Grains.GetGrain<IEconomyWriteGrain>(economy).Stage(writeId, new Immutable<ObservationBatch>(rows));
+            await cluster.Grains.EconomyWrites(economy).Stage(writeId, new Immutable<ObservationBatch>(rows));
         }
 
         double?[] whileUndecided = await Task.WhenAll(economies.Select(e => ValueAsync(e, "wp_c", 2000)));
@@ -87,7 +87,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
         Assert.Equal(before, versionsWhileUndecided);
         Assert.All(afterCommit, v => Assert.Equal(3.0, v));
         Assert.Equal(before.Select(v => v + 1), await VersionsAsync(economies));
-        Assert.DoesNotContain(writeId, (await Task.WhenAll(economies.Select(e => cluster.Grains.GetGrain<IEconomyWriteGrain>(e).GetStaged().AsTask()))).SelectMany(s => s));
+        Assert.DoesNotContain(writeId, (await Task.WhenAll(economies.Select(e => cluster.Grains.EconomyWrites(e).GetStaged().AsTask()))).SelectMany(s => s));
         Assert.Equal(WriteDecision.Aborted, (await Ledger.GetStatuses([writeId]))[0].Decision); // every economy acknowledged: pruned
     }
 
@@ -100,7 +100,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
         await Ledger.Begin(writeId);
         foreach ((string economy, ObservationBatch rows) in Rows(economies, "wp_d", 2000, 4.0))
         {
-            await cluster.Grains.GetGrain<IEconomyWriteGrain>(economy).Stage(writeId, new Immutable<ObservationBatch>(rows));
+            await cluster.Grains.EconomyWrites(economy).Stage(writeId, new Immutable<ObservationBatch>(rows));
         }
 
         await Ledger.Abort(writeId);
@@ -108,7 +108,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
 
         Assert.All(values, Assert.Null);
         Assert.Equal(before, await VersionsAsync(economies));
-        Assert.All(await Task.WhenAll(economies.Select(e => cluster.Grains.GetGrain<IEconomyWriteGrain>(e).GetStaged().AsTask())), Assert.Empty);
+        Assert.All(await Task.WhenAll(economies.Select(e => cluster.Grains.EconomyWrites(e).GetStaged().AsTask())), Assert.Empty);
         await Assert.ThrowsAsync<WriteAbortedException>(() => Ledger.Commit(writeId, economies).AsTask());
     }
 
@@ -123,7 +123,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
         Guid b = await writes.BeginAsync(CancellationToken.None);
         foreach (string economy in economies)
         {
-            IEconomyWriteGrain grain = cluster.Grains.GetGrain<IEconomyWriteGrain>(economy);
+            IEconomyWriteGrain grain = cluster.Grains.EconomyWrites(economy);
             await grain.Stage(b, new Immutable<ObservationBatch>(Rows([economy], "wp_e", 2000, 20.0)[economy]));
             await grain.Stage(a, new Immutable<ObservationBatch>(Rows([economy], "wp_e", 2000, 10.0)[economy]));
         }

@@ -68,9 +68,9 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
             Assert.All(cells, v => Assert.Equal(latest?.Id, v is null ? null : (int)v.Value));
 
             // Not stuck: nothing staged, nothing pending at the ledger.
-            Guid[][] staged = await Task.WhenAll(Economies.Select(e => cluster.Grains.GetGrain<IEconomyWriteGrain>(e).GetStaged().AsTask()));
+            Guid[][] staged = await Task.WhenAll(Economies.Select(e => cluster.Grains.EconomyWrites(e).GetStaged().AsTask()));
             Assert.All(staged, Assert.Empty);
-            WriteLedgerCounts pending = await cluster.Grains.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey).GetPending();
+            WriteLedgerCounts pending = await cluster.Grains.WriteLedger().GetPending();
             Assert.Equal((0, 0), (pending.Preparing, pending.Unacknowledged));
         }
 

@@ -10,7 +10,7 @@ namespace TradeGrid.Grains.Estimation;
 /// combines it, each economy drops the rows it marks; repeated until nothing separates), then one gather per IRLS
 /// iteration (<see cref="PoissonIterations"/>), then a final round for the covariance, deviance and pseudo R².
 /// </summary>
-internal static class PoissonRounds
+internal static class PoissonFitCoordinator
 {
     public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ namespace TradeGrid.Grains.Abstractions.Estimation;
 /// summaries, solves, and caches the fit with the data versions it read: a later call with the same versions is
 /// answered from the cache, one with changed versions refits. A refused fit caches nothing.
 /// </summary>
-[Alias("TradeGrid.IModelGrain")]
-public interface IModelGrain : IGrainWithStringKey
+[Alias("TradeGrid.IFitCoordinator")]
+public interface IFitCoordinator : IGrainWithStringKey
 {
     /// <summary>Fits (or serves from cache) the spec; refuses with ResourceLimitException above <paramref name="maxRows"/> rows.</summary>
     [Alias("Fit")]

@@ -9,7 +9,7 @@ namespace TradeGrid.Grains.Estimation;
 /// (tall-skinny QR), the solve gives the coefficients, round 2 gathers each economy's whitened scores for a robust or
 /// cluster covariance (one economy = one cluster). The same numerics functions as the single-process fit.
 /// </summary>
-internal static class LinearRounds
+internal static class LinearFitCoordinator
 {
     public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, CancellationToken cancellationToken)
     {

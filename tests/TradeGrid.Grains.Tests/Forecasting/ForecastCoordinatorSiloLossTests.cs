@@ -23,7 +23,7 @@ namespace TradeGrid.Grains.Tests.Forecasting;
 /// retried calls find the grains again on the surviving silo; economies whose in-memory state went with the dead silo
 /// come back as "not forecast" with the reason.
 /// </summary>
-public sealed class ForecastFanOutSiloLossTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ForecastCoordinatorSiloLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Economies = 60;
     private const int KillAfter = 4;
@@ -68,7 +68,7 @@ public sealed class ForecastFanOutSiloLossTests(ITestOutputHelper output) : IAsy
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // Act: two calls in flight; the secondary silo is killed after the first outcomes.
-        Task job = ForecastFanOut.RunAsync(_cluster.GrainFactory, codes, spec, Concurrency, outcomes.Writer, guard.Token);
+        Task job = ForecastCoordinator.RunAsync(_cluster.GrainFactory, codes, spec, Concurrency, outcomes.Writer, guard.Token);
         var received = new List<EconomyForecastOutcome>();
         var beforeKill = new HashSet<string>(StringComparer.Ordinal);
         Task kill = Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 
 namespace TradeGrid.Grains.Forecasting;
@@ -12,7 +13,7 @@ namespace TradeGrid.Grains.Forecasting;
 /// each state on one silo), the new activation knows no economy: that economy is reported as not forecast, with the
 /// reason, and the job goes on.
 /// </summary>
-public static class ForecastFanOut
+public static class ForecastCoordinator
 {
     /// <summary>Attempts per economy: enough to outlast the cluster declaring a dead silo (seconds), not a retry storm.</summary>
     public const int MaxAttempts = 8;

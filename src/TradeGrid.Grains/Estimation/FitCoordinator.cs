@@ -13,7 +13,7 @@ namespace TradeGrid.Grains.Estimation;
 /// The fit is cached in memory with the data versions it read; a request whose economies all still have those
 /// versions is served from the cache, any change refits. A refused fit leaves the cache as it was.
 /// </summary>
-public sealed class ModelGrain(ILogger<ModelGrain> logger) : Grain, IModelGrain
+public sealed class FitCoordinator(ILogger<FitCoordinator> logger) : Grain, IFitCoordinator
 {
     private FitOutcome? _fit;
 
@@ -48,8 +48,8 @@ public sealed class ModelGrain(ILogger<ModelGrain> logger) : Grain, IModelGrain
         IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
         long started = Stopwatch.GetTimestamp();
         FitStatistics statistics = spec.Estimator == EstimatorKind.Ppml
-            ? await PoissonRounds.RunAsync(blocks, request, cancellationToken)
-            : await LinearRounds.RunAsync(blocks, request, cancellationToken);
+            ? await PoissonFitCoordinator.RunAsync(blocks, request, cancellationToken)
+            : await LinearFitCoordinator.RunAsync(blocks, request, cancellationToken);
 
         // Record what the economies said they read: a write after the version check shows up here and makes the next call refit.
         Dictionary<string, long> read = current.ToDictionary(v => v.Economy, v => v.Version, StringComparer.Ordinal);
@@ -71,7 +71,7 @@ public sealed class ModelGrain(ILogger<ModelGrain> logger) : Grain, IModelGrain
         };
         logger.LogInformation("Fit {FitId}: {Estimator} on {Rows} rows of {Blocks} economies in {Elapsed} ms",
             _fit.FitId, spec.Estimator, statistics.Observations, blocks.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await GrainFactory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey).Record(
+        await GrainFactory.FitIndex().Record(
             new FitListing(_fit.FitId, spec.Estimator, spec.Dependent.Name, statistics.Observations, _fit.FittedAt), cancellationToken);
         return _fit;
     }
@@ -87,7 +87,7 @@ public sealed class ModelGrain(ILogger<ModelGrain> logger) : Grain, IModelGrain
         return _fit with { Stale = !_fit.Versions.SequenceEqual(current) };
     }
 
-    private IEconomyEstimateGrain Block(string economy) => GrainFactory.GetGrain<IEconomyEstimateGrain>(economy);
+    private IEconomyEstimateGrain Block(string economy) => GrainFactory.EconomyEstimate(economy);
 
     /// <summary>Current data versions of the reporters and of the partners whose series are read, in a fixed order.</summary>
     private async Task<EconomyVersion[]> Versions(DesignSpec spec, CancellationToken cancellationToken)
