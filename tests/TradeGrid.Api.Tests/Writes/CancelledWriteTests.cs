@@ -12,6 +12,7 @@ namespace TradeGrid.Api.Tests.Writes;
 /// trailer says whether the write was committed. The gate holds each write at its commit point until the
 /// cancellation arrives, so the cancellation lands mid-write whatever the machine's speed.
 /// </summary>
+[Collection(OwnServerCollection.Name)]
 public sealed class CancelledWriteTests(GatedServerFixture server) : IClassFixture<GatedServerFixture>
 {
     private DataService.DataServiceClient Data => new(server.Channel);

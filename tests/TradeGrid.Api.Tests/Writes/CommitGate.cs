@@ -21,7 +21,7 @@ public sealed class CommitGate : IWriteHooks
 {
     public GateMode Mode { get; set; } = GateMode.Open;
 
-    // Set by the fixture once the server has started.
+    // Set by the fixture when the server creates its write hooks.
     public IGrainFactory Grains { get; set; } = null!;
 
     public async ValueTask BeforeCommitAsync(Guid writeId, CancellationToken cancellationToken)
