@@ -1,6 +1,7 @@
-# Times the estimation benchmark's models in R (bench/estimate): reads the generated panel, then for each model times
-# the fit and its covariance inside this process with system.time (elapsed, and user + system CPU), as TradeGrid's side
-# times its fits.
+# Times the estimation benchmark's models in R (bench/estimate): reads the generated panel (before any timer), then
+# times each call inside this process with system.time (elapsed, and user + system CPU): the formula, model frame and
+# model matrix built from the data frame, the fit and its covariance. The first call is reported apart from the warm
+# calls after it, as TradeGrid's are.
 #   OLS:  lm(lny ~ x) + sandwich::vcovCL(cluster = ~reporter, type = "HC1")           (CR1, Stata's vce(cluster))
 #   FE:   plm(model = "within", effect = "twoways", index = pair, year) + vcovHC(method = "arellano", type = "sss")
 #   PPML: glm(y ~ x + factor(pair) + factor(year), quasipoisson) + vcovCL(cluster = ~pair, type = "HC0")  (CR0, ppmlhdfe's)

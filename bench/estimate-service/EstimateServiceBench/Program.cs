@@ -6,9 +6,12 @@ using TradeGrid.Api.V1;
 using TradeGrid.Bench.Estimate;
 using TradeGrid.Bench.EstimateServiceBench;
 
-// Estimation through the server beside the library alone (issue 5), in one run: the bilateral panel of bench/estimate
-// (seeded; 1M rows = 200 reporters × 200 partners × 25 years) imported into a Release silo this program starts, then
-// each model fitted through gRPC Fit and through TradeGrid.Numerics in this process on the same rows.
+// Estimation through the server beside the library alone, in one run: the bilateral panel of bench/estimate (seeded;
+// 1M rows = 200 reporters × 200 partners × 25 years) imported into a Release silo this program starts, then each model
+// fitted through gRPC Fit (the first call after the import; first fits of new specs, for which every economy builds its
+// rows; refits of the same spec at another confidence level, for which the economies reuse the rows they kept; a repeat
+// served from cache) and through TradeGrid.Numerics in this process on the same rows (the fit alone, and the design
+// built from the panel's columns plus the fit).
 // Usage: dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- [--size 10k|100k|1m] [--runs 3]
 //        [--models ols_cluster,fe_two_way,ppml_pair_year] [--no-build] [--out DIR]
 string root = RepositoryRoot.Find();
@@ -70,15 +73,22 @@ foreach ((ServerTiming timing, string serverLoad) in serverTimings)
 {
     string load = ProcFs.LoadAverage().Split(' ')[0];
     Console.Error.WriteLine($"library {timing.Model} (load {load})...");
-    rows.Add(new ResultRow(timing, serverLoad, LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true), load));
+    // Design from columns first: its first call is the cold one (JIT).
+    ModelResult fromColumns = LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true, designFromColumns: true);
+    rows.Add(new ResultRow(timing, serverLoad, LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true), fromColumns, load));
 }
 
-Line($"Fits: server = gRPC `Fit` from this process (a first call, then {options.Runs} timed refits each at a new confidence level, so a new fit id: "
-    + "every round runs again and the economies rebuild their rows; then the last request again, served from cache); server CPU = the silo's user + system "
-    + $"time over each call (/proc). Library = TradeGrid.Numerics in this process on the same rows (3 untimed fits, then {options.Runs} timed), while the "
-    + "silo idles. Clusters are by reporter on both sides (the server's clusters are its economies; bench/estimate clusters FE and PPML by pair). "
-    + "Coordinator's rounds: the silo's log line per fit, the time of the rounds after the economies built their rows; the rest of the server's wall time "
-    + "is the version checks, gathering the partners' series, building the rows in the economies, and gRPC.");
+Line("Fits through the server: gRPC `Fit` from this process; server CPU = the silo's user + system time over each call (/proc). Per model, in this "
+    + $"order: the first call after the import (cold: JIT, every economy builds its rows); then {options.Runs} pairs of (a) the **first fit of a new spec**: "
+    + "the sample's first year moved one year earlier each time (1999, 1998, ...: before the panel's first year, so the rows are the same), which is "
+    + "part of the rows key, so every economy builds its rows again from its stored series, and (b) a **refit** of that spec at another confidence "
+    + "level: a new fit id, so every round runs again, but the economies reuse the rows they kept (the rows key ignores the level); then the last "
+    + "refit's request again, served from cache. Both (a) and (b) include the version checks, gathering the partners' series, the rounds and gRPC; only "
+    + "(a) includes building the rows. "
+    + $"Library: TradeGrid.Numerics in this process on the same rows while the silo idles, two timers, each a first call, 2 untimed and {options.Runs} "
+    + "timed calls: **fit only** (the design built before the timer) and **design from columns + fit** (x matrix, dense ids and year list built "
+    + "inside the timer from the panel's columns). Clusters are by reporter on both sides (the server's clusters are its economies; bench/estimate "
+    + "clusters FE and PPML by pair). Coordinator's rounds: the silo's log line per fit, the rounds after the economies described their blocks.");
 Line();
 // The silo's output reaches its log asynchronously; the fits were logged long before, during the library fits.
 foreach (string line in ResultTable.Render(rows, SiloLog.RoundsMs(server.LogPath)))

@@ -4,30 +4,44 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Bench.EstimateServiceBench;
 
 /// <summary>
-/// Times a model through gRPC <c>Fit</c>: a first call, then <c>runs</c> refits, each at a slightly different
-/// confidence level (a new fit id: nothing from cache, every round runs again, the rows are rebuilt in the economies),
-/// then the last request once more, which the server serves from its cache. Server CPU: /proc of the silo over each call.
+/// Times a model through gRPC <c>Fit</c>, in this order:
+/// <list type="number">
+/// <item>the first call after the import (cold: JIT, the coordinator's code, every economy builds its rows);</item>
+/// <item><c>runs</c> pairs of (first fit of a new spec, refit of that spec). A new spec moves the sample's first year one
+/// year earlier each time (1999, 1998, ...: before the panel's first year, so the rows are the same), which is part of
+/// the rows key (<c>DesignSpec.RowsKey</c>): every economy builds its rows again from its stored series, as for any
+/// spec an analyst has not fitted before. The refit then changes only the confidence level: a new fit id, so every
+/// round runs again, but the economies reuse the rows they kept (the rows key ignores the level);</item>
+/// <item>the last refit's request once more, which the server serves from its cache.</item>
+/// </list>
+/// Server CPU: /proc of the silo over each call.
 /// </summary>
 internal static class ServerFits
 {
     public static async Task<ServerTiming> RunAsync(EstimateService.EstimateServiceClient client, string model, BenchOptions options, int serverPid)
     {
-        int lastYear = 2000 + BenchOptions.Years - 1;
-        FitRequest Request(int call) => ModelSpecs.Request(model, options.Reporters, options.Partners, 2000, lastYear, 0.95 + (0.0001 * call));
+        const int firstYear = 2000;
+        int lastYear = firstYear + BenchOptions.Years - 1;
+        FitRequest Request(int from, double level) => ModelSpecs.Request(model, options.Reporters, options.Partners, from, lastYear, level);
 
-        (double firstMs, double firstCpuMs, ModelFit fit) = await TimedAsync(client, Request(0), serverPid);
-        var times = new double[options.Runs];
-        var cpu = new double[options.Runs];
-        var ids = new string[options.Runs];
+        (double coldMs, double coldCpuMs, ModelFit fit) = await TimedAsync(client, Request(firstYear, 0.95), serverPid);
+        var newSpec = new Calls(options.Runs);
+        var refit = new Calls(options.Runs);
+        FitRequest last = Request(firstYear, 0.95);
         for (int run = 0; run < options.Runs; run++)
         {
-            (times[run], cpu[run], fit) = await TimedAsync(client, Request(run + 1), serverPid);
-            ids[run] = fit.FitId;
-            Console.Error.WriteLine($"  server {model} refit {run + 1}: {times[run]:F0} ms, server CPU {cpu[run]:F0} ms");
+            int from = firstYear - 1 - run;
+            (newSpec.Ms[run], newSpec.CpuMs[run], fit) = await TimedAsync(client, Request(from, 0.95), serverPid);
+            newSpec.FitIds[run] = fit.FitId;
+            last = Request(from, 0.9501);
+            (refit.Ms[run], refit.CpuMs[run], fit) = await TimedAsync(client, last, serverPid);
+            refit.FitIds[run] = fit.FitId;
+            Console.Error.WriteLine($"  server {model}: new spec (from {from}) {newSpec.Ms[run]:F0} ms, CPU {newSpec.CpuMs[run]:F0} ms; "
+                + $"refit (level 0.9501) {refit.Ms[run]:F0} ms, CPU {refit.CpuMs[run]:F0} ms");
         }
 
-        (double cachedMs, _, ModelFit cached) = await TimedAsync(client, Request(options.Runs), serverPid);
-        return new ServerTiming(model, firstMs, firstCpuMs, times, cpu, ids, cachedMs, cached.FromCache, fit.Observations, fit.Clusters, fit.Iterations,
+        (double cachedMs, _, ModelFit cached) = await TimedAsync(client, last, serverPid);
+        return new ServerTiming(model, coldMs, coldCpuMs, newSpec, refit, cachedMs, cached.FromCache, fit.Observations, fit.Clusters, fit.Iterations,
             fit.Coefficients.Select(c => c.Estimate).ToArray(), fit.Coefficients.Select(c => c.StdError).ToArray());
     }
 

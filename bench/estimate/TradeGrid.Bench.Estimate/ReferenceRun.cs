@@ -3,11 +3,15 @@ using System.Text.Json;
 
 namespace TradeGrid.Bench.Estimate;
 
-/// <summary>Runs a reference implementation's script (R or statsmodels) on the panel's CSV and reads its timings and estimates.</summary>
+/// <summary>
+/// Runs a reference implementation's script (R, fixest or statsmodels) on the panel's CSV and reads its timings and
+/// estimates. The scripts read the CSV before any timer and time each call separately: the first call is reported
+/// apart from the warm calls after it, as TradeGrid's are.
+/// </summary>
 internal static class ReferenceRun
 {
     public static async Task<(string Implementation, List<ModelResult> Results)> RunAsync(
-        string label, string program, string script, string csv, int runs, IReadOnlyList<string> models, string outDirectory)
+        string label, string program, string script, string timer, string csv, int runs, IReadOnlyList<string> models, string outDirectory)
     {
         string json = Path.Combine(outDirectory, $"{label}-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -31,13 +35,18 @@ internal static class ReferenceRun
         var results = new List<ModelResult>();
         foreach (JsonElement r in root.GetProperty("results").EnumerateArray())
         {
+            double[] times = Doubles(r.GetProperty("times_ms"));
+            double[] cpu = Doubles(r.GetProperty("cpu_ms"));
             results.Add(new ModelResult(
                 label,
                 r.GetProperty("model").GetString()!, // the scripts always write it
-                Doubles(r.GetProperty("times_ms")),
-                Doubles(r.GetProperty("cpu_ms")),
+                timer,
+                times[0],
+                cpu[0],
+                times[1..],
+                cpu[1..],
                 r.GetProperty("memory_mb").GetDouble(),
-                label == "R" ? "R heap peak during fit" : "process peak RSS",
+                label == "statsmodels" ? "process peak RSS" : "R heap peak during fit",
                 Doubles(r.GetProperty("coefficients")),
                 Doubles(r.GetProperty("se"))));
         }

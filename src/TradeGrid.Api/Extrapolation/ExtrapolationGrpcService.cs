@@ -4,6 +4,7 @@ using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Extrapolation;
 
@@ -22,7 +23,9 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         PredictionRequestSpec spec = PredictValidation.Resolve(request, view);
         PredictionOutcome outcome = await predictions.PredictAsync(spec, limits.Value.MaxRows, context.CancellationToken)
             ?? throw new FitNotFoundException(spec.FitId);
-        return outcome.ToProto(spec.Level);
+        PredictResponse response = outcome.ToProto(spec.Level);
+        response.Write = WriteOutcomeMapping.Current();
+        return response;
     }
 
     public override async Task<WorldResponse> EstimateWorld(WorldRequest request, ServerCallContext context)
@@ -31,6 +34,8 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);
         using IDisposable slot = jobs.Acquire("EstimateWorld", context);
         WorldOutcome outcome = await world.RunAsync(spec, context.CancellationToken);
-        return outcome.ToProto(spec);
+        WorldResponse response = outcome.ToProto(spec);
+        response.Write = WriteOutcomeMapping.Current();
+        return response;
     }
 }
