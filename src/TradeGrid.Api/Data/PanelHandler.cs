@@ -2,13 +2,13 @@ using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
 using TradeGrid.Domain;
-using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Data;
 
 namespace TradeGrid.Api.Data;
 
-/// <summary>The GetPanel RPC: every economy grain reads its own series in parallel; batches stream back in economy order.</summary>
-public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
+/// <summary>The GetPanel RPC: validates, reads through <see cref="PanelCoordinator"/>, streams batches back in economy order.</summary>
+public sealed class PanelHandler(PanelCoordinator coordinator, CatalogCache catalog)
 {
     public const int SeriesPerMessage = 64;
     public const int MaxIndicators = 200;
@@ -35,7 +35,7 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog)
         }
 
         string[] order = selection.Economies;
-        SeriesRecord[][] parts = await Task.WhenAll(order.Select(e => grains.Economy(e).GetSeriesMany(indicators, partner, from, to, cancellationToken).AsTask()));
+        SeriesRecord[][] parts = await coordinator.ReadAsync(order, indicators, partner, from, to, cancellationToken);
         var message = new GetPanelResponse();
         for (int e = 0; e < order.Length; e++)
         {

@@ -24,7 +24,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         return outcome.ToProto(spec.Level);
     }
 
-    public override async Task<WorldResponse> EstimateWorld(WorldRequest request, ServerCallContext context)
+    public override async Task<EstimateWorldResponse> EstimateWorld(EstimateWorldRequest request, ServerCallContext context)
     {
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);

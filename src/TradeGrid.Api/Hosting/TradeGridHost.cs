@@ -12,6 +12,7 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
 using TradeGrid.Grains.Hosting;
@@ -69,6 +70,7 @@ public static class TradeGridHost
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<ImportHandler>();
         builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddSingleton<PanelCoordinator>();
         builder.Services.AddSingleton<DescribeCoordinator>();
         builder.Services.AddSingleton<PredictionCoordinator>();
         builder.Services.AddSingleton<WorldCoordinator>();

@@ -18,6 +18,7 @@ public sealed class ServerFixture : IAsyncLifetime
     // Set by InitializeAsync, which xunit runs before any test sees the fixture.
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+    public string GrpcAddress { get; private set; } = string.Empty;
     public string ReadySummary { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
@@ -31,7 +32,8 @@ public sealed class ServerFixture : IAsyncLifetime
         ]);
         await _app.StartAsync();
         ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2));
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}");
+        GrpcAddress = $"http://127.0.0.1:{ports[0]}";
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[1]}") };
     }
 

@@ -7,7 +7,7 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 
 public sealed class ArimaAgainstRTests(ITestOutputHelper output)
 {
-    // Issue 7's target for the same model: point forecasts within 1e-4 relative. BFGS, CSS start and the
+    // The target for the same model: point forecasts within 1e-4 relative. BFGS, CSS start and the
     // Kalman filter are R's; the stationary covariance is solved directly instead of by Gardner's recursion.
     private const double PointTolerance = 1e-4;
 

@@ -8,7 +8,7 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 
 public sealed class EtsAgainstRTests(ITestOutputHelper output)
 {
-    // Issue 7's target: the same model's point forecasts within 1e-4 relative. Both sides run the same
+    // The target: the same model's point forecasts within 1e-4 relative. Both sides run the same
     // Nelder–Mead from the same start; what remains is lsfit's QR versus closed-form starting values.
     private const double PointTolerance = 1e-4;
 
@@ -18,7 +18,7 @@ public sealed class EtsAgainstRTests(ITestOutputHelper output)
     // Where our choice differs from R's, its AICc may not exceed R's chosen AICc by more than this (relative).
     private const double AiccTolerance = 1e-6;
 
-    // Issue 7: the same model as R on at least 90% of the series.
+    // The target: the same model as R on at least 90% of the series.
     private const double RequiredAgreement = 0.90;
 
     public static IEnumerable<object[]> EtsSeries => RReference.Names("ets");

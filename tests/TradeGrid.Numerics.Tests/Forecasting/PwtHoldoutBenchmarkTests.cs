@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// Issue 7's holdout benchmark at the library level: PWT 9.1 rgdpna for the 156 countries complete over
+/// The holdout benchmark at the library level: PWT 9.1 rgdpna for the 156 countries complete over
 /// 1970–2017, fit 1970–2011, forecast 2012–2017. fixtures/forecasting/pwt_holdout.json (make_pwt_holdout.R)
 /// holds R's point forecasts; both sides are scored here with the same sMAPE and MASE code.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
     private const int Train = 42;
     private const int Horizon = 6;
 
-    // Same model and optimiser as R: the same forecasts to issue 7's 1e-4, so the same errors to well within it.
+    // Same model and optimiser as R: the same forecasts to the 1e-4 target, so the same errors to well within it.
     private const double SameMethodTolerance = 1e-4;
 
     // The same deterministic fits averaged in a different order: last-bit rounding only.
@@ -95,7 +95,7 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
     private static double[] Mean(params double[][] forecasts) =>
         Enumerable.Range(0, forecasts[0].Length).Select(j => forecasts.Average(f => f[j])).ToArray();
 
-    /// <summary>Issue 7: 200/h·Σ|y − f|/(|y| + |f|).</summary>
+    /// <summary>sMAPE: 200/h·Σ|y − f|/(|y| + |f|).</summary>
     private static double Smape(double[] actual, double[] forecast) =>
         200.0 / actual.Length * actual.Select((a, i) => Math.Abs(a - forecast[i]) / (Math.Abs(a) + Math.Abs(forecast[i]))).Sum();
 

@@ -8,14 +8,14 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 /// <summary>
 /// fixtures/forecasting/selection_reference.json (make_selection_fixture.R): the models R's ets and auto.arima
 /// choose on every complete PWT rgdpna series (1970–2017) and every complete UNCTAD digitally deliverable
-/// services series of 8–14 years, with their AICc and point forecasts. Issue 7's targets: the same model on at
+/// services series of 8–14 years, with their AICc and point forecasts. The targets: the same model on at
 /// least 90% of series, an AICc no worse than R's where it differs, points within 1e-4 where it is the same.
 /// </summary>
 public sealed class SelectionAgreementTests(ITestOutputHelper output)
 {
     private const double RequiredAgreement = 0.90;
 
-    // Same model, same optimiser as R: issue 7's point-forecast target.
+    // Same model, same optimiser as R: the point-forecast target.
     private const double PointTolerance = 1e-4;
 
     // A different model must not be worse than R's by more than rounding of the criterion (relative).
