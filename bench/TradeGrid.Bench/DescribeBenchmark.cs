@@ -6,7 +6,7 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Bench;
 
 /// <summary>
-/// Issue 4: Share, Aggregate and Contributions of rgdpna over WLD (every non-aggregate economy) × all years, timed per
+/// Share, Aggregate and Contributions of rgdpna over WLD (every non-aggregate economy) × all years, timed per
 /// request through TradeGrid (gRPC, warm, one request at a time), side by side with the same computations in pandas
 /// on the same rows (bench/describe/pandas_describe.py, loaded once). Rounds alternate server-first and pandas-first
 /// so that the machine's drift falls on both; the answers are checked to agree before any figure is reported.

@@ -6,7 +6,7 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Bench;
 
 /// <summary>
-/// Issue 6: extrapolation through the server, side by side with R. A fit (ln rgdpna on ln pop, hc and openness, every
+/// extrapolation through the server, side by side with R. A fit (ln rgdpna on ln pop, hc and openness, every
 /// economy 1990–2007, classical covariance) is made once; then Predict for every economy × 2008–2017 (point, SEs,
 /// 95% prediction interval, smearing) is timed per request, and R's predict(lm, interval = "prediction") with the same
 /// smearing on the same rows (bench/extrapolation/predict.R, data in memory) is timed in the same run; the two sets of

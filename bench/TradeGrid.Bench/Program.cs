@@ -1,7 +1,7 @@
 using TradeGrid.Bench;
 
 // Benchmarks for TradeGrid: start-up, GetSeries against a bare grpc-dotnet server, a 1M-row import, and the describe
-// measures (issue 4) against pandas, and extrapolation (issue 6) against R.
+// measures against pandas, and extrapolation against R.
 // The servers run as child processes (Release builds) on free 127.0.0.1 ports and are killed when this ends.
 ChildProcesses.InstallExitHandlers();
 BenchOptions options;

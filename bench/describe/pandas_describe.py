@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The describe benchmark's pandas side (issue 4): Share, Aggregate and Contributions over WLD x all years.
+"""The describe benchmark's pandas side: Share, Aggregate and Contributions over WLD x all years.
 
 Loads the PWT rows once from the tidy CSV (timed apart), then times each computation N times, each starting from
 the loaded tidy frame (every indicator, every economy), as the server starts from the data its grains hold.

@@ -6,7 +6,7 @@ using TradeGrid.Api.V1;
 using TradeGrid.Bench.Estimate;
 using TradeGrid.Bench.EstimateServiceBench;
 
-// Estimation through the server beside the library alone (issue 5), in one run: the bilateral panel of bench/estimate
+// Estimation through the server beside the library alone, in one run: the bilateral panel of bench/estimate
 // (seeded; 1M rows = 200 reporters × 200 partners × 25 years) imported into a Release silo this program starts, then
 // each model fitted through gRPC Fit and through TradeGrid.Numerics in this process on the same rows.
 // Usage: dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- [--size 10k|100k|1m] [--runs 3]

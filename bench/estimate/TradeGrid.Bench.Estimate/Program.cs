@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using TradeGrid.Bench.Estimate;
 
-// Estimation benchmark (issue 5): generated bilateral panels of 10k, 100k and 1M rows (1M = 200 reporters × 200 partners
+// Estimation benchmark: generated bilateral panels of 10k, 100k and 1M rows (1M = 200 reporters × 200 partners
 // × 25 years), each model timed through TradeGrid.Numerics alone after the data is in memory, and side by side in the
 // same run with R (lm + sandwich, plm, glm) and statsmodels timing their own fits inside their processes.
 // Usage: dotnet run -c Release --project bench/estimate/TradeGrid.Bench.Estimate -- [--sizes 10k,100k,1m] [--runs 5] [--models ols_cluster,fe_two_way,ppml_pair_year] [--no-references]

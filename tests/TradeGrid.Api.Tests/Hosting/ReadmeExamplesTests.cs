@@ -33,8 +33,8 @@ public sealed class ReadmeExamplesTests : IAsyncLifetime
             }
         }
 
-        Assert.True(commands.Count >= 20, $"the Use it section should hold the README's examples; found {commands.Count}");
         Assert.True(failures.Count == 0, "README commands that failed:\n" + string.Join("\n", failures));
+        Assert.True(commands.Count >= 10, $"the Use it section should hold the README's examples (curl and client lines); found {commands.Count}");
     }
 
     private async Task<string?> RunAsync(string command, string scratch)
