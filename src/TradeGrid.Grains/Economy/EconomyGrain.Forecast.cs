@@ -21,8 +21,8 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     private readonly Dictionary<string, SeriesForecastRecord> _forecastCache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The ETS, ARIMA and Theta forecasts behind the cached results, by the same key: combination and auto average
-    /// them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
+    /// The ETS, ARIMA, Theta, DOTM and damped-ETS forecasts behind the cached results, by the same key: combination,
+    /// scum and auto combine them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
     /// </summary>
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
@@ -114,7 +114,11 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         {
             return combination.Forecast(input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, version));
         }
-        return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta
+        if (forecaster is MedianCombinationForecaster median)
+        {
+            return median.Forecast(input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, version));
+        }
+        return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta or ForecastMethod.Dotm or ForecastMethod.EtsDamped
             ? Component(forecaster, input, spec, version)
             : forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
     }

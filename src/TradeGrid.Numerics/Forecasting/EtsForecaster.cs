@@ -15,12 +15,17 @@ public sealed class EtsForecaster : IForecaster
 {
     private readonly string _model;
     private readonly bool? _damped;
+    private readonly string _name;
 
     /// <param name="model">Error and trend letters as in R, with an optional third "N": error A, M or Z (choose),
     /// trend N, A or Z. "ZZ" or "ZZN" is automatic selection.</param>
     /// <param name="damped">True forces a damped trend, false forbids it, null lets AICc choose.</param>
-    public EtsForecaster(string model = "ZZN", bool? damped = null)
+    /// <param name="name">Method name reported in results and used as a cache key by callers: a variant
+    /// (ets(y, damped = TRUE) is "etsdamped") needs its own.</param>
+    public EtsForecaster(string model = "ZZN", bool? damped = null, string name = "ets")
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _name = name;
         ArgumentNullException.ThrowIfNull(model);
         string m = model.ToUpperInvariant();
         if (m.Length is < 2 or > 3 || "AMZ".IndexOf(m[0]) < 0 || "NAZ".IndexOf(m[1]) < 0 || (m.Length == 3 && m[2] != 'N'))
@@ -36,7 +41,7 @@ public sealed class EtsForecaster : IForecaster
         _damped = damped;
     }
 
-    public string Name => "ets";
+    public string Name => _name;
 
     /// <summary>
     /// R's ets switches to HoltWinters for n ≤ npars + 4 (npars = 2 for automatic trend, 4 with a fixed
@@ -55,12 +60,12 @@ public sealed class EtsForecaster : IForecaster
         }
         if (_model == "ZZ" && _damped is null && IsConstant(series))
         {
-            return Constant(series, horizon, levelArray);
+            return Constant(series, horizon, levelArray, _name);
         }
 
         EtsFit fit = Select(series, _model, _damped)
             ?? throw new InsufficientDataException($"ets: no model could be fitted to {series.Length} observations; use a longer series.");
-        return ToResult(fit, series.Length, horizon, levelArray);
+        return ToResult(fit, series.Length, horizon, levelArray, _name);
     }
 
     /// <summary>The candidate loop of forecast::ets: lowest AICc wins, ties keep the earlier model.</summary>
@@ -92,13 +97,13 @@ public sealed class EtsForecaster : IForecaster
         return best;
     }
 
-    internal static ForecastResult ToResult(EtsFit fit, int n, int horizon, double[] levels, string method = "ets")
+    internal static ForecastResult ToResult(EtsFit fit, int n, int horizon, double[] levels, string method = "ets", string? model = null)
     {
         (double[] mean, double[] variance) = EtsPrediction.Forecast(fit, horizon);
         (double[][] lower, double[][] upper) = Intervals.Gaussian(mean, variance.Select(Math.Sqrt).ToArray(), levels);
         (string[] names, double[] values) = fit.Parameters();
         return new ForecastResult(
-            method, fit.Model.ToString(), names, values, mean, levels, lower, upper, fit.Fitted, fit.Sigma2, fit.LogLikelihood, fit.Aicc, n);
+            method, model ?? fit.Model.ToString(), names, values, mean, levels, lower, upper, fit.Fitted, fit.Sigma2, fit.LogLikelihood, fit.Aicc, n);
     }
 
     /// <summary>forecast's is.constant: every value equal to the first.</summary>
@@ -108,12 +113,12 @@ public sealed class EtsForecaster : IForecaster
     /// ets on a constant series returns ses(alpha = 0.99999, initial = "simple"): a flat forecast with zero variance,
     /// which R labels "Simple exponential smoothing"; the label is kept so that model comparisons with R hold.
     /// </summary>
-    private static ForecastResult Constant(double[] y, int horizon, double[] levels)
+    private static ForecastResult Constant(double[] y, int horizon, double[] levels, string method)
     {
         var point = Enumerable.Repeat(y[0], horizon).ToArray();
         (double[][] lower, double[][] upper) = Intervals.Gaussian(point, new double[horizon], levels);
         return new ForecastResult(
-            "ets", "Simple exponential smoothing", ["alpha", "l"], [0.99999, y[0]], point, levels, lower, upper,
+            method, "Simple exponential smoothing", ["alpha", "l"], [0.99999, y[0]], point, levels, lower, upper,
             (double[])y.Clone(), 0.0, double.NaN, double.NaN, y.Length);
     }
 }

@@ -30,6 +30,24 @@ public enum ForecastMethod
     /// <summary>Mean of the ETS, ARIMA and Theta forecasts (see <see cref="CombinationForecaster"/>).</summary>
     Combination,
 
+    /// <summary>Simple exponential smoothing (forecast::ses).</summary>
+    Ses,
+
+    /// <summary>Holt's linear trend method (forecast::holt).</summary>
+    Holt,
+
+    /// <summary>Holt's method with a damped trend (forecast::holt(damped = TRUE)).</summary>
+    HoltDamped,
+
+    /// <summary>Exponential smoothing with a damped trend, error type chosen by AICc (forecast::ets(damped = TRUE)).</summary>
+    EtsDamped,
+
+    /// <summary>Dynamic optimised Theta model (forecTheta::dotm; see <see cref="DynamicOptimisedThetaForecaster"/>).</summary>
+    Dotm,
+
+    /// <summary>Median of ETS, ARIMA, DOTM and damped ETS, after SCUM (see <see cref="MedianCombinationForecaster"/>).</summary>
+    Scum,
+
     /// <summary>
     /// The default when the caller names no method: the mean of automatic ETS and ARIMA
     /// (see <see cref="CombinationForecaster.EtsArima"/> for why). Selection by rolling-origin holdout, with the

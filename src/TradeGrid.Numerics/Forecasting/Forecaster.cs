@@ -10,7 +10,8 @@ public static class Forecaster
 {
     /// <summary>The method names accepted by <see cref="Parse"/>, for error messages and clients.</summary>
     public static IReadOnlyList<string> MethodNames { get; } =
-        ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination", "auto"];
+        ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
+         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto"];
 
     /// <summary>Forecasts with <paramref name="method"/>'s default specification; levels default to 80 and 95.</summary>
     /// <param name="y">The series, oldest first, complete (no missing years).</param>
@@ -41,6 +42,12 @@ public static class Forecaster
         ForecastMethod.Theta => new ThetaForecaster(),
         ForecastMethod.Arima => new ArimaForecaster(),
         ForecastMethod.Combination => new CombinationForecaster(),
+        ForecastMethod.Ses => new SesForecaster(),
+        ForecastMethod.Holt => new HoltForecaster(),
+        ForecastMethod.HoltDamped => new HoltForecaster(damped: true),
+        ForecastMethod.EtsDamped => new EtsForecaster("ZZN", damped: true, name: "etsdamped"),
+        ForecastMethod.Dotm => new DynamicOptimisedThetaForecaster(),
+        ForecastMethod.Scum => new MedianCombinationForecaster(),
         ForecastMethod.Auto => CombinationForecaster.EtsArima(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };

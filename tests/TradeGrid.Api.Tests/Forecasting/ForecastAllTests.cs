@@ -109,7 +109,7 @@ public sealed class ForecastAllTests(ServerFixture server)
     [InlineData("NOPE", "rgdpna", "drift", 3, StatusCode.NotFound, "group: unknown group 'NOPE'")]
     [InlineData("RCEP", "GDP_PPP", "drift", 3, StatusCode.NotFound, "indicator: unknown indicator 'GDP_PPP'")]
     [InlineData("RCEP", "rgdpna", "drift", 99, StatusCode.InvalidArgument, "horizon: must be in [1, 50] years; got 99")]
-    [InlineData("RCEP", "rgdpna", "holt", 3, StatusCode.InvalidArgument, "method: unknown method 'holt'; valid:")]
+    [InlineData("RCEP", "rgdpna", "holtwinters", 3, StatusCode.InvalidArgument, "method: unknown method 'holtwinters'; valid:")]
     public async Task Bad_all_economy_requests_are_refused_before_any_work(string group, string indicator, string method, int horizon, StatusCode status, string message)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
