@@ -4,12 +4,13 @@ using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Abstractions;
 
 /// <summary>
 /// Names every grain the way every caller must (the gateway, coordinators and grains alike): economy grains by
-/// normalized code, one catalogue, one fit index, a fit's coordinator by its fit id.
+/// normalized code, one catalogue, one fit index, one write ledger, a fit's coordinator by its fit id.
 /// </summary>
 public static class GrainFactoryExtensions
 {
@@ -27,6 +28,12 @@ public static class GrainFactoryExtensions
 
     /// <summary>The forecasting part of the same economy grain as <see cref="Economy"/>.</summary>
     public static IEconomyForecastGrain EconomyForecast(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyForecastGrain>(code);
+
+    /// <summary>The write protocol's part of the same economy grain as <see cref="Economy"/> (stage, apply, discard).</summary>
+    public static IEconomyWriteGrain EconomyWrites(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyWriteGrain>(code);
+
+    /// <summary>The one ledger of atomic writes: their commit point.</summary>
+    public static IWriteLedgerGrain WriteLedger(this IGrainFactory factory) => factory.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
 
     public static ICatalogGrain Catalog(this IGrainFactory factory) => factory.GetGrain<ICatalogGrain>(ICatalogGrain.DefaultKey);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Data.Csv;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Writes;
@@ -56,6 +57,7 @@ public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IO
             RowsRead = summary.RowsRead,
             ObservationsWritten = summary.ObservationsWritten,
             EconomiesTouched = summary.Versions.Count,
+            Write = WriteOutcomeMapping.Current(),
         };
         response.IndicatorsAdded.AddRange(summary.IndicatorsAdded);
         response.EconomiesCreated.AddRange(summary.EconomiesCreated);

@@ -1,5 +1,6 @@
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Describe;
 using TradeGrid.Grains.Describe;
@@ -49,6 +50,7 @@ public sealed class FillHandler(DescribeCoordinator coordinator, CatalogCache ca
         var filled = await coordinator.FillAsync(scope.Economies, spec, request.DryRun, cancellationToken);
         var response = new FillResponse { Indicator = indicator, DryRun = request.DryRun, FilledCount = filled.Sum(f => f.Fill.FilledCount) };
         response.Economies.AddRange(filled.Select(f => f.Fill.ToProto(f.Economy)));
+        response.Write = WriteOutcomeMapping.Current();
         response.WithoutData.AddRange(scope.Economies.Except(filled.Select(f => f.Economy), StringComparer.Ordinal));
         return response;
     }

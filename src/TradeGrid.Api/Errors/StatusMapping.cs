@@ -12,6 +12,7 @@ public static class StatusMapping
         UnknownEconomyException or UnknownIndicatorException or FitNotFoundException => StatusCode.NotFound,
         SingularDesignException or InsufficientDataException => StatusCode.FailedPrecondition,
         ResourceLimitException => StatusCode.ResourceExhausted,
+        Grains.Abstractions.Writes.WriteAbortedException => StatusCode.Aborted,
         _ => StatusCode.Internal,
     };
 

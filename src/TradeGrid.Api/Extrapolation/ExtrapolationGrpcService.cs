@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Extrapolation;
 
@@ -21,7 +22,9 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         PredictionRequestSpec spec = PredictValidation.Resolve(request, view);
         PredictionOutcome outcome = await predictions.PredictAsync(spec, limits.Value.MaxRows, context.CancellationToken)
             ?? throw new FitNotFoundException(spec.FitId);
-        return outcome.ToProto(spec.Level);
+        PredictResponse response = outcome.ToProto(spec.Level);
+        response.Write = WriteOutcomeMapping.Current();
+        return response;
     }
 
     public override async Task<EstimateWorldResponse> EstimateWorld(EstimateWorldRequest request, ServerCallContext context)
@@ -29,6 +32,8 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);
         WorldOutcome outcome = await world.RunAsync(spec, context.CancellationToken);
-        return outcome.ToProto(spec);
+        WorldResponse response = outcome.ToProto(spec);
+        response.Write = WriteOutcomeMapping.Current();
+        return response;
     }
 }

@@ -1,13 +1,18 @@
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
+using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Forecasting;
 
-/// <summary>tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series, maps the answer.</summary>
-public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler)
+/// <summary>
+/// tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series (a stored forecast through
+/// <see cref="StoredForecastCoordinator"/>, so it is written whole or not at all), maps the answer.
+/// </summary>
+public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler, StoredForecastCoordinator stored)
     : ForecastService.ForecastServiceBase
 {
     public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
@@ -16,6 +21,11 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
         ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
             request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
         await RequireKnownAsync(spec, context.CancellationToken);
+        if (spec.Store)
+        {
+            (SeriesForecastRecord storedForecast, WriteReceipt receipt) = await stored.ForecastAsync(economy, spec, context.CancellationToken);
+            return new ForecastResponse { Forecast = storedForecast.ToProto(), Write = receipt.ToProto() };
+        }
         SeriesForecastRecord forecast = await grains.EconomyForecast(economy).Forecast(spec, context.CancellationToken);
         return new ForecastResponse { Forecast = forecast.ToProto() };
     }

@@ -12,6 +12,7 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
@@ -58,6 +59,7 @@ public static class TradeGridHost
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ReadinessInterceptor>();
+            grpc.Interceptors.Add<WriteOutcomeInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
@@ -66,6 +68,9 @@ public static class TradeGridHost
         builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatasetReadiness>();
+        builder.Services.AddSingleton<IWriteHooks>(WriteHooks.None);
+        builder.Services.AddSingleton<WriteCoordinator>();
+        builder.Services.AddSingleton<StoredForecastCoordinator>();
         builder.Services.AddSingleton<DatasetWriter>();
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<ImportHandler>();

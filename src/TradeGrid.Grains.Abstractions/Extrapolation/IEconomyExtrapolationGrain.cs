@@ -25,7 +25,10 @@ public interface IEconomyExtrapolationGrain : IGrainWithStringKey
     [Alias("WorldPredict")]
     ValueTask<WorldRow[]> WorldPredict(WorldJob job, PredictionTerms terms, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the pipeline's estimated (and filled) shares of the given years, citing the pipeline's fit.</summary>
+    /// <summary>
+    /// Stages the pipeline's estimated (and filled) shares of the given years, citing the pipeline's fit, for the atomic
+    /// write <paramref name="writeId"/> (empty: writes this economy alone). Returns how many values.
+    /// </summary>
     [Alias("WorldStore")]
-    ValueTask<int> WorldStore(WorldJob job, WorldRow[] rows, string citation, CancellationToken cancellationToken = default);
+    ValueTask<int> WorldStore(WorldJob job, WorldRow[] rows, string citation, Guid writeId, CancellationToken cancellationToken = default);
 }

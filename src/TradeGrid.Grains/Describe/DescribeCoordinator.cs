@@ -3,6 +3,7 @@ using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Describe;
+using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Describe;
 
 namespace TradeGrid.Grains.Describe;
@@ -13,8 +14,13 @@ namespace TradeGrid.Grains.Describe;
 /// No member's full series leaves its grain: growth, partials, values at a few years, or filled series come back.
 /// A plain class (no state, no grain identity), so it runs wherever the gateway calls it.
 /// </summary>
-public sealed class DescribeCoordinator(IGrainFactory grains)
+public sealed class DescribeCoordinator(IGrainFactory grains, WriteCoordinator writes)
 {
+    public DescribeCoordinator(IGrainFactory grains)
+        : this(grains, new WriteCoordinator(grains))
+    {
+    }
+
     /// <summary>Each economy's growth, in the order given; economies without data in the years asked are left out.</summary>
     public async Task<IReadOnlyList<(string Economy, SeriesGrowthRecord Growth)>> GrowthAsync(
         IReadOnlyList<string> economies, string indicator, int from, int to, bool strict, CancellationToken cancellationToken)
@@ -171,8 +177,8 @@ public sealed class DescribeCoordinator(IGrainFactory grains)
 
     /// <summary>
     /// Fills each economy's series. Every economy computes its fill first (in parallel); if any refuses, the first
-    /// refusal is thrown (naming how many others refused) and nothing is stored. Only then, unless a dry run, each
-    /// economy stores its own fill. Economies without any value of the indicator are left out.
+    /// refusal is thrown (naming how many others refused) and nothing is stored. Only then, unless a dry run, the fills
+    /// are stored as one atomic write (<see cref="WriteCoordinator"/>). Economies without any value of the indicator are left out.
     /// </summary>
     public async Task<IReadOnlyList<(string Economy, FillRecord Fill)>> FillAsync(
         IReadOnlyList<string> economies, FillSpec spec, bool dryRun, CancellationToken cancellationToken)
@@ -192,11 +198,21 @@ public sealed class DescribeCoordinator(IGrainFactory grains)
             return Present(economies, preview);
         }
 
-        // Every economy can be filled: store all of them whatever the caller's deadline does, so a fill is all or nothing.
-        FillRecord?[] stored = await Task.WhenAll(economies.Select((e, i) => preview[i] is { FilledCount: > 0 }
-            ? grains.EconomyDescribe(e).Fill(spec, store: true, CancellationToken.None).AsTask()
-            : Task.FromResult(preview[i])));
-        return Present(economies, stored);
+        // Every economy can be filled: each stages its fill, then all are committed as one write. A refusal now (the
+        // data changed since the preview) or the caller's cancellation before the commit point stores nothing.
+        string[] filling = economies.Where((_, i) => preview[i] is { FilledCount: > 0 }).ToArray();
+        FillRecord?[] stored = preview;
+        WriteReceipt receipt = await writes.StageAndCommitAsync(filling, async writeId =>
+        {
+            FillSpec staging = spec with { WriteId = writeId };
+            stored = await Task.WhenAll(economies.Select((e, i) => preview[i] is { FilledCount: > 0 }
+                ? grains.EconomyDescribe(e).Fill(staging, store: true, cancellationToken).AsTask()
+                : Task.FromResult(preview[i])));
+            return economies.Where((_, i) => stored[i] is { FilledCount: > 0 }).ToArray();
+        }, cancellationToken);
+        return Present(economies, stored.Select((f, i) => f is { FilledCount: > 0 } && receipt.Versions.TryGetValue(economies[i], out long version)
+            ? f with { Version = version }
+            : f).ToArray());
     }
 
     private static TradeGridException Refusal(IReadOnlyList<string> economies, Task<FillRecord?>[] previews)

@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
@@ -163,7 +162,7 @@ public sealed partial class EconomyGrain : IEconomyDescribeGrain
                 filledAt.Select(t => filled.Values[t]).ToArray(),
                 filledAt.Select(t => (byte)(filled.Flags[t] == FillFlag.Estimated ? Provenance.Estimated : Provenance.Interpolated)).ToArray(),
                 filledAt.Select(t => FillSources.Of(filled.Methods[t], spec.Proxy)).ToArray());
-            version = await Write(new Immutable<ObservationBatch>(batch), cancellationToken);
+            version = await WriteOrStageAsync(spec.WriteId, batch, cancellationToken);
         }
         return new FillRecord(
             years,

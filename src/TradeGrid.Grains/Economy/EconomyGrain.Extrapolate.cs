@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -64,7 +63,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         if (stored.Length > 0)
         {
             version = await WriteFlagged(spec.Dependent.Indicator,
-                stored.Select(p => (p.Year, p.Point, Provenance.Estimated, job.Citation)).ToArray(), cancellationToken);
+                stored.Select(p => (p.Year, p.Point, Provenance.Estimated, job.Citation)).ToArray(), job.WriteId, cancellationToken);
         }
 
         return new EconomyPredictions(Code, predictions.ToArray(), missing.ToArray(), stored.Length, version);
@@ -85,7 +84,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         return ValueTask.FromResult(WorldRowsBuilder.Predict(states, terms.ToModel(), job.Level, terms.Critical));
     }
 
-    public async ValueTask<int> WorldStore(WorldJob job, WorldRow[] rows, string citation, CancellationToken cancellationToken)
+    public async ValueTask<int> WorldStore(WorldJob job, WorldRow[] rows, string citation, Guid writeId, CancellationToken cancellationToken)
     {
         RequireRegistered();
         double scale = job.Percent ? 100.0 : 1.0;
@@ -99,7 +98,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         }
 
         await WriteFlagged(job.ShareIndicator, values.Select(v => (v.Year, v.Value, v.Flag,
-            v.Flag == Provenance.Estimated ? citation : citation + "; filled by trade growth")).ToArray(), cancellationToken);
+            v.Flag == Provenance.Estimated ? citation : citation + "; filled by trade growth")).ToArray(), writeId, cancellationToken);
         return values.Length;
     }
 
@@ -121,11 +120,11 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
     }
 
     private async Task<long> WriteFlagged(string indicator, (int Year, double Value, Provenance Flag, string Source)[] values,
-        CancellationToken cancellationToken)
+        Guid writeId, CancellationToken cancellationToken)
     {
         var batch = new ObservationBatch(
             values.Select(_ => indicator).ToArray(), values.Select(_ => string.Empty).ToArray(), values.Select(v => v.Year).ToArray(),
             values.Select(v => v.Value).ToArray(), values.Select(v => (byte)v.Flag).ToArray(), values.Select(v => v.Source).ToArray());
-        return await Write(new Immutable<ObservationBatch>(batch), cancellationToken);
+        return await WriteOrStageAsync(writeId, batch, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
@@ -36,7 +35,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         SeriesForecastRecord result = Compute(series, spec, cancellationToken);
         if (spec.Store)
         {
-            result = result with { Stored = await StoreForecast(series, result, cancellationToken) };
+            result = result with { Stored = await StoreForecast(series, result, spec.WriteId, cancellationToken) };
         }
         return result;
     }
@@ -137,9 +136,9 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     /// <summary>
     /// Writes the points for the years after the series' last observed (non-forecast) year, so reported, published,
     /// interpolated or estimated values are never overwritten; earlier stored forecasts for those years are replaced.
-    /// The source names the method, model and origin year.
+    /// The source names the method, model and origin year. With a write id the points are staged for that write.
     /// </summary>
-    private async ValueTask<int> StoreForecast(SeriesRecord series, SeriesForecastRecord forecast, CancellationToken cancellationToken)
+    private async ValueTask<int> StoreForecast(SeriesRecord series, SeriesForecastRecord forecast, Guid writeId, CancellationToken cancellationToken)
     {
         int lastObserved = ForecastInput.LastObservedYear(series);
         string source = $"TradeGrid forecast: {forecast.Method}, {forecast.Model}, origin {forecast.OriginYear}";
@@ -153,7 +152,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         }
         if (rows.Count > 0)
         {
-            await Write(new Immutable<ObservationBatch>(ObservationBatch.From(rows)), cancellationToken);
+            await WriteOrStageAsync(writeId, ObservationBatch.From(rows), cancellationToken);
         }
         return rows.Count;
     }

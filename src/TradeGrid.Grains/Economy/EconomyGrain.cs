@@ -28,8 +28,9 @@ public sealed partial class EconomyGrain(
         {
             return;
         }
+        cancellationToken.ThrowIfCancellationRequested();
         state.State.Economy = economy;
-        await state.WriteStateAsync(cancellationToken);
+        await SaveAsync();
     }
 
     public async ValueTask<long> Seed(EconomyRecord economy, Immutable<ObservationBatch> batch, CancellationToken cancellationToken)
@@ -41,12 +42,21 @@ public sealed partial class EconomyGrain(
     public async ValueTask<long> Write(Immutable<ObservationBatch> batch, CancellationToken cancellationToken)
     {
         RequireRegistered();
-        ObservationBatch rows = batch.Value;
+        cancellationToken.ThrowIfCancellationRequested();
         long version = state.State.Version + 1;
-        var updated = new Dictionary<string, SeriesRecord>(state.State.Series, StringComparer.Ordinal);
+        // Swap only after every merge succeeded, so a failed merge leaves the state as it was.
+        state.State.Series = Merged(state.State.Series, batch.Value, version);
+        state.State.Version = version;
+        await SaveAsync();
+        return version;
+    }
+
+    /// <summary>The series with <paramref name="rows"/> merged in, the series they touch at <paramref name="version"/>; a new dictionary.</summary>
+    private static Dictionary<string, SeriesRecord> Merged(Dictionary<string, SeriesRecord> series, ObservationBatch rows, long version)
+    {
+        var updated = new Dictionary<string, SeriesRecord>(series, StringComparer.Ordinal);
         foreach (BatchSeries incoming in BatchSeries.Group(rows))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             string key = SeriesRecord.Key(incoming.Indicator, incoming.Partner);
             updated.TryGetValue(key, out SeriesRecord? existing);
             MergedSeries merged = incoming.MergeInto(existing, rows);
@@ -54,11 +64,25 @@ public sealed partial class EconomyGrain(
             updated[key] = new SeriesRecord(incoming.Indicator, incoming.Partner, merged.Years, merged.Values,
                 merged.Provenance, sourceNames, sourceStarts, version);
         }
-        // Swap only after every merge succeeded, so a cancelled or failed write leaves the state as it was.
-        state.State.Series = updated;
-        state.State.Version = version;
-        await state.WriteStateAsync(cancellationToken);
-        return version;
+        return updated;
+    }
+
+    /// <summary>
+    /// Stores the state with no cancellation token: a store abandoned half-way by a caller's deadline left memory ahead
+    /// of storage and Orleans' ETag behind it, so every later write failed. If storing fails, the stored state is read
+    /// back (the grain shows what storage holds) and the error is rethrown.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await state.ReadStateAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     public ValueTask<SeriesRecord?> GetSeries(string indicator, string partner, int from, int to, CancellationToken cancellationToken)

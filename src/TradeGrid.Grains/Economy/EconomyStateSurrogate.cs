@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Grains.Economy;
 
@@ -25,6 +26,9 @@ public struct EconomyStateSurrogate
     [Id(8)] public int[] SourceRunCounts;
     [Id(9)] public string[] SourceNames;
     [Id(10)] public int[] SourceStarts;
+
+    /// <summary>Writes staged and not yet decided (null in states stored before staging existed).</summary>
+    [Id(11)] public StagedWrite[]? Staged;
 }
 
 /// <summary>Stores an <see cref="EconomyState"/> as an <see cref="EconomyStateSurrogate"/> and reads it back.</summary>
@@ -53,6 +57,7 @@ public sealed class EconomyStateConverter : IConverter<EconomyState, EconomyStat
             SourceRunCounts = new int[series.Length],
             SourceNames = new string[runs],
             SourceStarts = new int[runs],
+            Staged = [.. value.Staged],
         };
         Span<byte> years = stored.Numbers.AsSpan(0, values * sizeof(int));
         Span<byte> doubles = stored.Numbers.AsSpan(values * sizeof(int));
@@ -78,7 +83,7 @@ public sealed class EconomyStateConverter : IConverter<EconomyState, EconomyStat
         int values = stored.Provenance.Length;
         ReadOnlySpan<int> years = MemoryMarshal.Cast<byte, int>(stored.Numbers.AsSpan(0, values * sizeof(int)));
         ReadOnlySpan<double> doubles = MemoryMarshal.Cast<byte, double>(stored.Numbers.AsSpan(values * sizeof(int)));
-        var state = new EconomyState { Economy = stored.Economy, Version = stored.Version };
+        var state = new EconomyState { Economy = stored.Economy, Version = stored.Version, Staged = stored.Staged ?? [] };
         int at = 0, run = 0;
         for (int k = 0; k < stored.Indicators.Length; k++)
         {

@@ -3,6 +3,7 @@ using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
+using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Grains.Extrapolation;
@@ -15,8 +16,13 @@ namespace TradeGrid.Grains.Extrapolation;
 /// per fit);
 /// then every target economy predicts its own years in parallel. A plain class: it runs where the gateway calls it.
 /// </summary>
-public sealed class PredictionCoordinator(IGrainFactory grains)
+public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator writes)
 {
+    public PredictionCoordinator(IGrainFactory grains)
+        : this(grains, new WriteCoordinator(grains))
+    {
+    }
+
     private const int MaxCachedFactors = 256;
 
     // Smearing factors by fit and the moment it was made: a refit gets a new key, so a cached factor is never stale.
@@ -79,9 +85,26 @@ public sealed class PredictionCoordinator(IGrainFactory grains)
         // An economy the request names that the fit did not use is predicted in every year, its observed values beside
         // (an out-of-sample check); the fit's own economies, and every economy by default, only where the dependent is missing.
         var sample = new HashSet<string>(spec.Economies, StringComparer.Ordinal);
-        EconomyPredictions[] economies = await Task.WhenAll(request.Economies.Select(e =>
+        Task<EconomyPredictions[]> PredictAll(PredictionJob predicting) => Task.WhenAll(request.Economies.Select(e =>
             grains.EconomyExtrapolation(e)
-                .Predict(request.Named && !sample.Contains(e) ? job with { IncludeObserved = true } : job, cancellationToken).AsTask()));
+                .Predict(request.Named && !sample.Contains(e) ? predicting with { IncludeObserved = true } : predicting, cancellationToken).AsTask()));
+        EconomyPredictions[] economies;
+        if (!request.Store)
+        {
+            economies = await PredictAll(job);
+        }
+        else
+        {
+            // Every economy stages its predictions; they are stored as one atomic write, or not at all.
+            economies = [];
+            WriteReceipt receipt = await writes.StageAndCommitAsync(request.Economies, async writeId =>
+            {
+                economies = await PredictAll(job with { WriteId = writeId });
+                return economies.Where(p => p.Stored > 0).Select(p => p.Economy).ToArray();
+            }, cancellationToken);
+            economies = economies.Select(p => receipt.Versions.TryGetValue(p.Economy, out long version) ? p with { Version = version } : p).ToArray();
+        }
+
         return new PredictionOutcome(fit, request.FitId, refitted, rule, model, factor, economies);
     }
 

@@ -5,6 +5,7 @@ using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Estimation;
+using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Regression;
 
@@ -17,8 +18,13 @@ namespace TradeGrid.Grains.Extrapolation;
 /// under normal errors, or the median); per year the
 /// covered total is scaled to the world (<see cref="WorldScaling"/>). A plain class: it runs where the gateway calls it.
 /// </summary>
-public sealed class WorldCoordinator(IGrainFactory grains)
+public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writes)
 {
+    public WorldCoordinator(IGrainFactory grains)
+        : this(grains, new WriteCoordinator(grains))
+    {
+    }
+
     public async Task<WorldOutcome> RunAsync(WorldSpec spec, CancellationToken cancellationToken)
     {
         int[] years = await YearsAsync(spec, cancellationToken);
@@ -163,7 +169,13 @@ public sealed class WorldCoordinator(IGrainFactory grains)
     private async Task<long> StoreAsync(WorldSpec spec, Func<string, WorldJob> job, WorldRow[][] rows, string fitId, CancellationToken cancellationToken)
     {
         string citation = $"ITC Box 2 pipeline, share model {fitId} (logit({spec.ShareIndicator}) on {string.Join(", ", spec.Drivers.Select(d => d.Name))})";
-        int[] written = await Task.WhenAll(spec.Universe.Select((e, i) => Grain(e).WorldStore(job(e), rows[i], citation, cancellationToken).AsTask()));
+        // Every economy stages its shares; they are stored as one atomic write, or not at all.
+        int[] written = [];
+        await writes.StageAndCommitAsync(spec.Universe, async writeId =>
+        {
+            written = await Task.WhenAll(spec.Universe.Select((e, i) => Grain(e).WorldStore(job(e), rows[i], citation, writeId, cancellationToken).AsTask()));
+            return spec.Universe.Where((_, i) => written[i] > 0).ToArray();
+        }, cancellationToken);
         return written.Sum();
     }
 }

@@ -12,10 +12,16 @@ namespace TradeGrid.Grains.Writes;
 
 /// <summary>
 /// Writes parsed data into the grains. An import is checked against the catalogue before anything is written,
-/// so a refused import changes nothing; the writes themselves then run on every economy grain in parallel.
+/// so a refused import changes nothing; the rows are then written to every economy as one atomic write
+/// (<see cref="WriteCoordinator"/>): every economy shows the import, or none does.
 /// </summary>
-public sealed class DatasetWriter(IGrainFactory grains)
+public sealed class DatasetWriter(IGrainFactory grains, WriteCoordinator writes)
 {
+    public DatasetWriter(IGrainFactory grains)
+        : this(grains, new WriteCoordinator(grains))
+    {
+    }
+
     private const int MaxNamedUnknowns = 5;
 
     /// <summary>
@@ -94,33 +100,22 @@ public sealed class DatasetWriter(IGrainFactory grains)
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        // From here on the import is valid: write it whole, whatever the caller's deadline does, so it is all or nothing.
-        CancellationToken none = CancellationToken.None;
+        // Economies the import creates are registered first (bare: a code and no series), so they can stage rows.
         EconomyRecord[] created = unknown.Select(kv => EconomyRecord.Bare(kv.Key)).ToArray();
-        var createdByCode = created.ToDictionary(e => e.Code, StringComparer.Ordinal);
-        Dictionary<string, ObservationBatch> byEconomy = ObservationBatch.ByEconomy([parsed.Rows]);
         if (created.Length > 0)
         {
-            await catalog.AddEconomies(created, none);
-            // A created economy with rows is registered by its write (Seed: one stored write, not two); the rest here.
-            await Parallel.ForEachAsync(created.Where(e => !byEconomy.ContainsKey(e.Code)), Bounded(none),
+            await catalog.AddEconomies(created, CancellationToken.None);
+            await Parallel.ForEachAsync(created, Bounded(CancellationToken.None),
                 async (economy, ct) => await grains.Economy(economy.Code).Register(economy, ct));
         }
+
+        // All economies' rows in one atomic write: the caller's cancellation aborts it up to the commit point, after
+        // which it completes (the rows are then listed in the catalogue's indicators too).
+        WriteReceipt receipt = await writes.WriteAsync(ObservationBatch.ByEconomy([parsed.Rows]), cancellationToken);
         IndicatorRecord[] indicators = parsed.IndicatorNames
             .Select(kv => new IndicatorRecord(kv.Key, kv.Value, string.Empty, string.Empty, string.Empty))
             .ToArray();
-        string[] added = await catalog.AddIndicators(indicators, none);
-
-        var versions = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(byEconomy, Bounded(none), async (kv, ct) =>
-        {
-            IEconomyGrain grain = grains.Economy(kv.Key);
-            var batch = new Immutable<ObservationBatch>(kv.Value);
-            versions[kv.Key] = createdByCode.TryGetValue(kv.Key, out EconomyRecord? economy)
-                ? await grain.Seed(economy, batch, ct)
-                : await grain.Write(batch, ct);
-        });
-        return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(),
-            new Dictionary<string, long>(versions, StringComparer.Ordinal));
+        string[] added = await catalog.AddIndicators(indicators, CancellationToken.None);
+        return new ImportSummary(parsed.RowsRead, parsed.Rows.Count, added, created.Select(e => e.Code).ToList(), receipt.Versions) { WriteId = receipt.WriteId, Sequence = receipt.Sequence };
     }
 }

@@ -1,0 +1,35 @@
+namespace TradeGrid.Grains.Writes;
+
+/// <summary>
+/// What became of the write a request made, for the gateway to tell the caller even when the request fails: the
+/// gateway opens a ticket per call (<see cref="Open"/>), the <see cref="WriteCoordinator"/> running in that call
+/// records the write id and the commit point on it. A flow-local value rather than a parameter: it crosses every
+/// handler and coordinator between the two without each passing it on.
+/// </summary>
+public sealed class WriteTicket
+{
+    private static readonly AsyncLocal<WriteTicket?> CurrentTicket = new();
+
+    /// <summary>The ticket of the call running here, or null outside a gateway call.</summary>
+    public static WriteTicket? Current => CurrentTicket.Value;
+
+    /// <summary>The write begun (empty: none).</summary>
+    public Guid WriteId { get; private set; }
+
+    /// <summary>The write reached its commit point: every economy it touches shows it, or will at its next call.</summary>
+    public bool Committed { get; private set; }
+
+    public long Sequence { get; private set; }
+
+    /// <summary>A new ticket for the calls that follow in this flow.</summary>
+    public static WriteTicket Open()
+    {
+        var ticket = new WriteTicket();
+        CurrentTicket.Value = ticket;
+        return ticket;
+    }
+
+    internal void Begun(Guid writeId) => WriteId = writeId;
+
+    internal void CommittedAt(long sequence) => (Committed, Sequence) = (true, sequence);
+}
