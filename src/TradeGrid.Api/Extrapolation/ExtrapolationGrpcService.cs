@@ -32,7 +32,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);
         WorldOutcome outcome = await world.RunAsync(spec, context.CancellationToken);
-        WorldResponse response = outcome.ToProto(spec);
+        EstimateWorldResponse response = outcome.ToProto(spec);
         response.Write = WriteOutcomeMapping.Current();
         return response;
     }
