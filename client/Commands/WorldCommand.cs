@@ -38,7 +38,7 @@ internal static class WorldCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var request = new WorldRequest
+            var request = new EstimateWorldRequest
             {
                 Preset = parse.GetValue(preset) ?? string.Empty,
                 ShareIndicator = parse.GetValue(share) ?? string.Empty,
@@ -69,7 +69,7 @@ internal static class WorldCommand
             }
 
             var client = new ExtrapolationService.ExtrapolationServiceClient(GlobalOptions.Channel(parse));
-            WorldResponse response = await client.EstimateWorldAsync(request, cancellationToken: ct);
+            EstimateWorldResponse response = await client.EstimateWorldAsync(request, cancellationToken: ct);
             WorldTable.Write(parse.GetValue(GlobalOptions.Output), response);
             if (parse.GetValue(csv) is { } file)
             {

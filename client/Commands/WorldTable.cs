@@ -13,7 +13,7 @@ internal static class WorldTable
         "reported_total", "estimated_total", "world", "world_se", "world_lower", "world_upper", "world_share", "world_source",
     ];
 
-    public static void Write(OutputFormat format, WorldResponse response)
+    public static void Write(OutputFormat format, EstimateWorldResponse response)
     {
         string pct = (response.Level * 100).ToString("0.##", CultureInfo.InvariantCulture);
         string[] headers = format == OutputFormat.Table
@@ -46,10 +46,10 @@ internal static class WorldTable
         }
     }
 
-    public static IEnumerable<string> YearsCsv(WorldResponse response) =>
+    public static IEnumerable<string> YearsCsv(EstimateWorldResponse response) =>
         response.Years.Select(YearRow).Select(r => string.Join(",", r)).Prepend(string.Join(",", YearHeaders));
 
-    public static IEnumerable<string> EconomiesCsv(WorldResponse response) =>
+    public static IEnumerable<string> EconomiesCsv(EstimateWorldResponse response) =>
         response.Economies.Select(e => string.Join(",",
             e.Economy, Int(e.Year), e.Coverage.ToString(), ResultWriter.Number(e.Share), ResultWriter.Number(e.Value), ResultWriter.Number(e.ValueSe),
             ResultWriter.Number(e.ShareLower), ResultWriter.Number(e.ShareUpper), ResultWriter.Number(e.Gdp), ResultWriter.Number(e.Trade),

@@ -5,13 +5,13 @@ using TradeGrid.Api.Hosting;
 using TradeGrid.Api.V1;
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
-using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Data;
 
 namespace TradeGrid.Api.Data;
 
-/// <summary>The GetPanel RPC: every economy grain reads its own series in parallel; batches stream back in economy order.</summary>
-public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOptions<RequestLimits> limits)
+/// <summary>The GetPanel RPC: validates, reads through <see cref="PanelCoordinator"/>, streams batches back in economy order.</summary>
+public sealed class PanelHandler(PanelCoordinator coordinator, CatalogCache catalog, IOptions<RequestLimits> limits)
 {
     public const int SeriesPerMessage = 64;
     public const int MaxIndicators = 200;
@@ -47,7 +47,7 @@ public sealed class PanelHandler(IGrainFactory grains, CatalogCache catalog, IOp
         }
 
         string[] order = selection.Economies;
-        SeriesRecord[][] parts = await Task.WhenAll(order.Select(e => grains.Economy(e).GetSeriesMany(indicators, partner, from, to, cancellationToken).AsTask()));
+        SeriesRecord[][] parts = await coordinator.ReadAsync(order, indicators, partner, from, to, cancellationToken);
         var message = new GetPanelResponse();
         for (int e = 0; e < order.Length; e++)
         {

@@ -28,13 +28,13 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
         return response;
     }
 
-    public override async Task<WorldResponse> EstimateWorld(WorldRequest request, ServerCallContext context)
+    public override async Task<EstimateWorldResponse> EstimateWorld(EstimateWorldRequest request, ServerCallContext context)
     {
         CatalogView view = await catalog.GetAsync(context.CancellationToken, fresh: true);
         WorldSpec spec = WorldValidation.Resolve(WorldPreset.Apply(request), view);
         using IDisposable slot = jobs.Acquire("EstimateWorld", context);
         WorldOutcome outcome = await world.RunAsync(spec, context.CancellationToken);
-        WorldResponse response = outcome.ToProto(spec);
+        EstimateWorldResponse response = outcome.ToProto(spec);
         response.Write = WriteOutcomeMapping.Current();
         return response;
     }

@@ -55,9 +55,9 @@ public static class ExtrapolationMapping
         return response;
     }
 
-    public static WorldResponse ToProto(this WorldOutcome outcome, WorldSpec spec)
+    public static EstimateWorldResponse ToProto(this WorldOutcome outcome, WorldSpec spec)
     {
-        var response = new WorldResponse
+        var response = new EstimateWorldResponse
         {
             Fit = outcome.Fit.ToProto(),
             ShareIndicator = spec.ShareIndicator,

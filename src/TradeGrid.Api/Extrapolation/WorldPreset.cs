@@ -13,7 +13,7 @@ public static class WorldPreset
 {
     public const string Name = "itc-box2";
 
-    public static WorldRequest Apply(WorldRequest request)
+    public static EstimateWorldRequest Apply(EstimateWorldRequest request)
     {
         string preset = request.Preset.Trim();
         if (preset.Length == 0 && request.ShareIndicator.Length > 0)
@@ -26,7 +26,7 @@ public static class WorldPreset
             throw new Domain.InvalidSpecException($"preset: unknown preset {InputQuote.Quote(request.Preset)}; the one preset is '{Name}' (or leave it empty and name share_indicator)");
         }
 
-        WorldRequest r = request.Clone();
+        EstimateWorldRequest r = request.Clone();
         r.ShareIndicator = Or(r.ShareIndicator, "PUB_DIGITALIZATION_PCT");
         if (request.ShareIndicator.Length == 0 && r.ShareUnit == ShareUnit.Unspecified)
         {

@@ -8,14 +8,14 @@ using TradeGrid.Numerics.Extrapolation;
 
 namespace TradeGrid.Api.Extrapolation;
 
-/// <summary>Checks a WorldRequest (after the preset) field by field into a <see cref="WorldSpec"/>; nothing runs before every field has passed.</summary>
+/// <summary>Checks a EstimateWorldRequest (after the preset) field by field into a <see cref="WorldSpec"/>; nothing runs before every field has passed.</summary>
 public static class WorldValidation
 {
     public const int MaxDrivers = 20;
     public const int MaxAge = 50;
     public const int MaxYears = 100;
 
-    public static WorldSpec Resolve(WorldRequest request, CatalogView view)
+    public static WorldSpec Resolve(EstimateWorldRequest request, CatalogView view)
     {
         string share = view.RequireIndicator(request.ShareIndicator, "share_indicator");
         string trade = view.RequireIndicator(request.TradeIndicator, "trade_indicator");

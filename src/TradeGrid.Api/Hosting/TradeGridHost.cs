@@ -13,6 +13,7 @@ using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
 using TradeGrid.Grains.Hosting;
@@ -78,6 +79,7 @@ public static class TradeGridHost
         builder.Services.AddSingleton<ImportHandler>();
         builder.Services.AddSingleton<JobSlots>();
         builder.Services.AddSingleton<PanelHandler>();
+        builder.Services.AddSingleton<PanelCoordinator>();
         builder.Services.AddSingleton<DescribeCoordinator>();
         builder.Services.AddSingleton<PredictionCoordinator>();
         builder.Services.AddSingleton<WorldCoordinator>();

@@ -2,7 +2,7 @@ namespace TradeGrid.Numerics.Regression;
 
 /// <summary>
 /// How the coefficient covariance is estimated. The small-sample factors follow Stata (and R's
-/// sandwich/plm where they agree); the table in issue 5 lists them per estimator.
+/// sandwich/plm where they agree); docs/estimation-service.md lists them per estimator.
 /// </summary>
 public enum CovarianceKind
 {

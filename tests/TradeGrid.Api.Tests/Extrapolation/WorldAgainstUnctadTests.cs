@@ -28,7 +28,7 @@ public sealed class WorldAgainstUnctadTests(ServerFixture server, ITestOutputHel
     {
         UnctadWorldData unctad = await ImportOnceAsync();
 
-        var request = new WorldRequest
+        var request = new EstimateWorldRequest
         {
             ShareIndicator = UnctadWorldData.Share,
             TradeIndicator = UnctadWorldData.Exports,
@@ -42,7 +42,7 @@ public sealed class WorldAgainstUnctadTests(ServerFixture server, ITestOutputHel
         request.Drivers.Add(new ModelVariable { Indicator = UnctadWorldData.GdpPerCapita, Transform = VariableTransform.Log });
         request.Drivers.Add(new ModelVariable { Indicator = UnctadWorldData.Internet, Transform = VariableTransform.Level });
         request.Hide.AddRange(unctad.Covered.Where((_, i) => i % 3 == 1));
-        WorldResponse response = await new ExtrapolationService.ExtrapolationServiceClient(server.Channel)
+        EstimateWorldResponse response = await new ExtrapolationService.ExtrapolationServiceClient(server.Channel)
             .EstimateWorldAsync(request);
 
         var errors = new List<double>();

@@ -18,7 +18,7 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task The_default_run_scales_the_covered_total_by_the_mean_covered_share()
     {
-        WorldResponse response = await Extrapolation.EstimateWorldAsync(new WorldRequest());
+        EstimateWorldResponse response = await Extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
 
         Assert.Equal([2020, 2024], response.Years.Select(y => y.Year).ToArray());
         foreach (WorldYear y in response.Years)
@@ -53,10 +53,10 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
     public async Task A_hidden_economy_is_predicted_and_its_reported_share_returned_beside()
     {
         // With IND set aside, CHN and GBR are two distinct rows of drivers (as of 2017 in both years): one driver only.
-        var request = new WorldRequest { Preset = "itc-box2" };
+        var request = new EstimateWorldRequest { Preset = "itc-box2" };
         request.Drivers.Add(new ModelVariable { Indicator = "cgdpo", Transform = VariableTransform.Log });
         request.Hide.Add("IND");
-        WorldResponse response = await Extrapolation.EstimateWorldAsync(request);
+        EstimateWorldResponse response = await Extrapolation.EstimateWorldAsync(request);
 
         WorldEconomyYear ind = response.Economies.Single(e => e.Economy == "IND" && e.Year == 2024);
         Assert.Equal(CoverageKind.Estimated, ind.Coverage);
@@ -69,7 +69,7 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task The_json_route_gives_the_same_numbers()
     {
-        WorldResponse grpc = await Extrapolation.EstimateWorldAsync(new WorldRequest());
+        EstimateWorldResponse grpc = await Extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
         using HttpResponseMessage http = await server.Http.PostAsJsonAsync("/v1/world", new { });
         http.EnsureSuccessStatusCode();
         using JsonDocument json = JsonDocument.Parse(await http.Content.ReadAsStringAsync());
@@ -97,7 +97,7 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task Stored_estimates_cite_the_share_model_and_do_not_feed_the_next_run()
     {
-        WorldResponse first = await Extrapolation.EstimateWorldAsync(new WorldRequest { Store = true });
+        EstimateWorldResponse first = await Extrapolation.EstimateWorldAsync(new EstimateWorldRequest { Store = true });
         Assert.True(first.Stored > 100);
         var data = new DataService.DataServiceClient(server.Channel);
         GetSeriesResponse jpn = await data.GetSeriesAsync(new GetSeriesRequest { Economy = "JPN", Indicator = "PUB_DIGITALIZATION_PCT" });
@@ -106,7 +106,7 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
         Assert.Contains(first.Fit.FitId, estimated.Source);
         Assert.Equal(first.Economies.Single(e => e.Economy == "JPN" && e.Year == 2024).Share * 100, estimated.Value, 10);
 
-        WorldResponse second = await Extrapolation.EstimateWorldAsync(new WorldRequest());
+        EstimateWorldResponse second = await Extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
         Assert.Equal(first.Fit.Observations, second.Fit.Observations);
         Assert.Equal(first.Years[1].World, second.Years[1].World, 6);
     }
@@ -114,17 +114,17 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task Bad_requests_are_refused_with_what_to_fix()
     {
-        Assert.Contains("level", (await Refused(new WorldRequest { Level = 2 }, StatusCode.InvalidArgument)).Status.Detail);
-        Assert.Contains("unknown indicator 'NO_SUCH'", (await Refused(new WorldRequest { ShareIndicator = "NO_SUCH" }, StatusCode.NotFound)).Status.Detail);
-        Assert.Contains("unknown preset", (await Refused(new WorldRequest { Preset = "nope" }, StatusCode.InvalidArgument)).Status.Detail);
-        var hide = new WorldRequest();
+        Assert.Contains("level", (await Refused(new EstimateWorldRequest { Level = 2 }, StatusCode.InvalidArgument)).Status.Detail);
+        Assert.Contains("unknown indicator 'NO_SUCH'", (await Refused(new EstimateWorldRequest { ShareIndicator = "NO_SUCH" }, StatusCode.NotFound)).Status.Detail);
+        Assert.Contains("unknown preset", (await Refused(new EstimateWorldRequest { Preset = "nope" }, StatusCode.InvalidArgument)).Status.Detail);
+        var hide = new EstimateWorldRequest();
         hide.Hide.Add("XXQ");
         Assert.Contains("unknown economy 'XXQ'", (await Refused(hide, StatusCode.NotFound)).Status.Detail);
-        Assert.Contains("driver_max_age", (await Refused(new WorldRequest { DriverMaxAge = 99 }, StatusCode.InvalidArgument)).Status.Detail);
-        RpcException noWorld = await Refused(new WorldRequest { GdpIndicator = "PUB_WORLD_TRADE" }, StatusCode.FailedPrecondition);
+        Assert.Contains("driver_max_age", (await Refused(new EstimateWorldRequest { DriverMaxAge = 99 }, StatusCode.InvalidArgument)).Status.Detail);
+        RpcException noWorld = await Refused(new EstimateWorldRequest { GdpIndicator = "PUB_WORLD_TRADE" }, StatusCode.FailedPrecondition);
         Assert.Contains("No world GDP (PUB_WORLD_TRADE)", noWorld.Status.Detail);
         Assert.Contains("2020", noWorld.Status.Detail);
-        var noDrivers = new WorldRequest { Preset = "itc-box2" };
+        var noDrivers = new EstimateWorldRequest { Preset = "itc-box2" };
         noDrivers.Drivers.Add(new ModelVariable { Indicator = "xr", Transform = (VariableTransform)77 });
         Assert.Contains("drivers[0].transform", (await Refused(noDrivers, StatusCode.InvalidArgument)).Status.Detail);
     }
@@ -136,14 +136,14 @@ public sealed class WorldServingTests(ServerFixture server) : IClassFixture<Serv
         async Task<long> VersionOf(string economy) => (await data.GetEconomyAsync(new GetEconomyRequest { Economy = economy })).DataVersion;
         long jpn = await VersionOf("JPN"), gbr = await VersionOf("GBR");
 
-        await Refused(new WorldRequest { GdpIndicator = "PUB_WORLD_TRADE", Store = true }, StatusCode.FailedPrecondition);
-        await Refused(new WorldRequest { Level = 3, Store = true }, StatusCode.InvalidArgument);
+        await Refused(new EstimateWorldRequest { GdpIndicator = "PUB_WORLD_TRADE", Store = true }, StatusCode.FailedPrecondition);
+        await Refused(new EstimateWorldRequest { Level = 3, Store = true }, StatusCode.InvalidArgument);
 
         Assert.Equal(jpn, await VersionOf("JPN"));
         Assert.Equal(gbr, await VersionOf("GBR"));
     }
 
-    private async Task<RpcException> Refused(WorldRequest request, StatusCode code)
+    private async Task<RpcException> Refused(EstimateWorldRequest request, StatusCode code)
     {
         RpcException ex = await Assert.ThrowsAsync<RpcException>(async () => await Extrapolation.EstimateWorldAsync(request));
         Assert.Equal(code, ex.StatusCode);

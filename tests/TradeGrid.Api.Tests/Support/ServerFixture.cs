@@ -34,6 +34,7 @@ public class ServerFixture : IAsyncLifetime
     // Set by InitializeAsync, which xunit runs before any test sees the fixture.
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+    public string GrpcAddress { get; private set; } = string.Empty;
     public string ReadySummary { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
@@ -55,7 +56,8 @@ public class ServerFixture : IAsyncLifetime
             throw new InvalidOperationException($"expected the gRPC and the HTTP address, got [{string.Join(", ", addresses)}]");
         }
         ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(StartHangGuard);
-        Channel = GrpcChannel.ForAddress(addresses[0]);
+        GrpcAddress = addresses[0];
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
         Http = new HttpClient { BaseAddress = new Uri(addresses[1]) };
     }
 

@@ -103,7 +103,7 @@ public sealed class DatasetWriterTests(TwoSiloCluster cluster)
     [Fact]
     public async Task A_loaded_dataset_registers_catalogue_groups_and_series()
     {
-        var dataset = new Data.Dataset.LoadedDataset();
+        var dataset = new TradeGrid.Data.Dataset.LoadedDataset();
         dataset.Economies.Add(new EconomyInfo("DWG1", "One", "R", "High income", false, "D1"));
         dataset.Economies.Add(new EconomyInfo("DWGRP", "Group", "Aggregates", "", true, ""));
         dataset.Groups.Add(new GroupMembership("DWGRP", "DWG1", 2022, 0));

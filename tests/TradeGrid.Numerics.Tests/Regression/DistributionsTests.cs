@@ -7,7 +7,7 @@ namespace TradeGrid.Numerics.Tests.Regression;
 public sealed class DistributionsTests
 {
     // fixtures/regression/distributions.json comes from distributions.R: R's pt/pnorm/pf upper tails and qt.
-    // Issue 5 asks for p-values within 1e-8 relative down to 1e-300; the incomplete beta (MathNet) and R's pbeta
+    // The target: p-values within 1e-8 relative down to 1e-300; the incomplete beta (MathNet) and R's pbeta
     // are both accurate to ~1e-14 in these ranges, so 1e-10 leaves margin while catching a 1 − CDF cancellation.
     private const double TailTolerance = 1e-10;
     // Newton runs to full precision on the tail function, but for df ~ 1e5 the tail itself carries ~5e-11 from

@@ -9,7 +9,7 @@ public sealed class OlsIllConditionedTests
     // fixtures/regression/ols_ill_conditioned.json comes from ols_ill_conditioned.py: a degree-10 polynomial (x^10 ~ 1e16)
     // beside a 1e-6-scale column; equilibrated condition number ~1.8e7; the normal equations in double lose every digit
     // (the fixture records their error). The reference is exact (mpmath, 80 digits), so the tolerance is the requirement.
-    private const double SevenDigits = 1e-7; // issue 5: at least 7 correct digits on an ill-conditioned design
+    private const double SevenDigits = 1e-7; // the target: at least 7 correct digits on an ill-conditioned design
 
     private static readonly JsonElement _reference = Fixture.Load("regression/ols_ill_conditioned");
 
