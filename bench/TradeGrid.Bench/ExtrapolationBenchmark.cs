@@ -32,11 +32,11 @@ internal sealed class ExtrapolationBenchmark(Servers servers, RepositoryLayout l
             var predictMs = new List<double>();
             var worldMs = new List<double>();
             PredictResponse answer = await extrapolation.PredictAsync(predict);
-            WorldResponse world = await extrapolation.EstimateWorldAsync(new WorldRequest());
+            EstimateWorldResponse world = await extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
             for (int i = 0; i < options.WarmUp; i++)
             {
                 await extrapolation.PredictAsync(predict);
-                await extrapolation.EstimateWorldAsync(new WorldRequest());
+                await extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
             }
 
             for (int i = 0; i < options.Requests; i++)
@@ -45,7 +45,7 @@ internal sealed class ExtrapolationBenchmark(Servers servers, RepositoryLayout l
                 answer = await extrapolation.PredictAsync(predict);
                 predictMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 start = Stopwatch.GetTimestamp();
-                world = await extrapolation.EstimateWorldAsync(new WorldRequest());
+                world = await extrapolation.EstimateWorldAsync(new EstimateWorldRequest());
                 worldMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
 

@@ -50,9 +50,9 @@ public static partial class BadInputCatalogue
     {
         yield return Ask("predict-unknown-fit", "ExtrapolationService.Predict", "fit_id `0123456789abcdef` (no such fit)", new PredictRequest { FitId = "0123456789abcdef" }, "fit_id: no fit '0123456789abcdef'", "see ListFits, or call Fit", StatusCode.NotFound, "extrapolating");
         yield return Ask("predict-malformed-fit", "ExtrapolationService.Predict", "fit_id `nope`", new PredictRequest { FitId = "nope" }, "fit_id: 'nope' is not a fit id", "16 hex digits", category: "extrapolating");
-        yield return Ask("world-unknown-preset", "ExtrapolationService.EstimateWorld", "preset `itc`", new WorldRequest { Preset = "itc" }, "preset", "itc-box2", category: "extrapolating");
-        yield return Ask("world-bad-level", "ExtrapolationService.EstimateWorld", "level `1.5`", new WorldRequest { Level = 1.5 }, "level", "between 0 and 1", category: "extrapolating");
-        yield return Ask("world-server-busy", "ExtrapolationService.EstimateWorld", "every long-job slot taken", new WorldRequest(), "EstimateWorld: the server is already running", "TradeGrid:Limits:MaxConcurrentJobs", StatusCode.ResourceExhausted, "extrapolating") with { ServerBusy = true };
+        yield return Ask("world-unknown-preset", "ExtrapolationService.EstimateWorld", "preset `itc`", new EstimateWorldRequest { Preset = "itc" }, "preset", "itc-box2", category: "extrapolating");
+        yield return Ask("world-bad-level", "ExtrapolationService.EstimateWorld", "level `1.5`", new EstimateWorldRequest { Level = 1.5 }, "level", "between 0 and 1", category: "extrapolating");
+        yield return Ask("world-server-busy", "ExtrapolationService.EstimateWorld", "every long-job slot taken", new EstimateWorldRequest(), "EstimateWorld: the server is already running", "TradeGrid:Limits:MaxConcurrentJobs", StatusCode.ResourceExhausted, "extrapolating") with { ServerBusy = true };
     }
 
     private static IEnumerable<BadInput> Forecasting()
