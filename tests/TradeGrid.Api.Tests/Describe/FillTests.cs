@@ -4,8 +4,8 @@ using TradeGrid.Api.V1;
 
 namespace TradeGrid.Api.Tests.Describe;
 
-[Collection(ServerCollection.Name)]
-public sealed class FillTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class FillTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     // Proxy (merchandise exports) 2015–2020; the target (e-commerce exports) known in 2018 only, as in ITC Box 2.
     private static readonly double[] Proxy = [100.0, 110.0, 121.0, 130.0, 117.0, 140.4];

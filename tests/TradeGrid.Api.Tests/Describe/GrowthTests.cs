@@ -6,8 +6,8 @@ using TradeGrid.Api.V1;
 
 namespace TradeGrid.Api.Tests.Describe;
 
-[Collection(ServerCollection.Name)]
-public sealed class GrowthTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class GrowthTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private DescribeService.DescribeServiceClient Describe => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);

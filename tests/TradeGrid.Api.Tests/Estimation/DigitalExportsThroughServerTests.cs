@@ -14,8 +14,8 @@ namespace TradeGrid.Api.Tests.Estimation;
 /// tests/TradeGrid.Numerics.Tests/fixtures/regression/digital_exports_real.json, written by digital_exports_real.R beside
 /// it (lm + factor(year) + vcovCL HC1; glm poisson with economy and year factors + vcovCL HC0), both clustered by economy.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class DigitalExportsThroughServerTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class DigitalExportsThroughServerTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     // The R side's OLS is the same least-squares problem; its glm was run to 1e-13 and restarted at its solution (see
     // PpmlAgainstGlmTests): both agree with the library to 1e-9, and the grain path equals the library to rounding.

@@ -5,8 +5,8 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Api.Tests.Estimation;
 
 /// <summary>Every refusal: the right status, a message that says what to fix, and no fit recorded.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class EstimateRefusalTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class EstimateRefusalTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private EstimateService.EstimateServiceClient Estimates => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);

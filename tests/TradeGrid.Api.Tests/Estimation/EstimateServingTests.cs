@@ -9,8 +9,8 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Api.Tests.Estimation;
 
 /// <summary>The fit cache (keyed by spec and data versions), GetFit/ListFits, and the JSON/HTTP route.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class EstimateServingTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class EstimateServingTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private EstimateService.EstimateServiceClient Estimates => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);

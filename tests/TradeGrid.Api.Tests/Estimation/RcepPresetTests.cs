@@ -15,8 +15,8 @@ namespace TradeGrid.Api.Tests.Estimation;
 /// exports and Chinn-Ito openness, read from ../shared/data at test time. Partner-side regressors are gathered by the
 /// coordinator; the fit must equal the single-process one on the rows built here.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class RcepPresetTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class RcepPresetTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private const double LinearTolerance = 1e-10;
     private const double PoissonTolerance = 1e-9;

@@ -6,8 +6,8 @@ using TradeGrid.Api.V1;
 namespace TradeGrid.Api.Tests.Extrapolation;
 
 /// <summary>What Predict says about missing regressors, fixed effects, stale fits and storage, and what it refuses.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class PredictServingTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class PredictServingTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private EstimateService.EstimateServiceClient Estimates => new(server.Channel);
     private ExtrapolationService.ExtrapolationServiceClient Extrapolation => new(server.Channel);

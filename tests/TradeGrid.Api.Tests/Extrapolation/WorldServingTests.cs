@@ -10,8 +10,8 @@ namespace TradeGrid.Api.Tests.Extrapolation;
 /// The Box 2 pipeline on the default dataset (preset itc-box2): the scaling arithmetic holds on the served numbers,
 /// single-year shares are filled, hidden economies are predicted, the JSON route agrees, bad requests are refused.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class WorldServingTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class WorldServingTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private ExtrapolationService.ExtrapolationServiceClient Extrapolation => new(server.Channel);
 

@@ -1,23 +1,32 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Grpc.Core;
+using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
 
 namespace TradeGrid.Api.Tests.Forecasting;
 
-/// <summary>ForecastService.ForecastAll end to end: one event per economy with data, progress to 1, the deadline honoured.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class ForecastAllTests(ServerFixture server)
+/// <summary>
+/// ForecastService.ForecastAll end to end: one event per economy with data, progress to 1, the caller's cancellation
+/// and deadline honoured. Its own server: it imports, and its silo holds the calls of a gated indicator (<see cref="ForecastGate"/>).
+/// </summary>
+[Collection(OwnServerCollection.Name)]
+public sealed class ForecastAllTests(ForecastGateServer server) : IClassFixture<ForecastGateServer>
 {
     private ForecastService.ForecastServiceClient Forecasts => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);
 
-    private async Task<List<ForecastAllResponse>> CollectAsync(ForecastAllRequest request, DateTime? deadline = null)
+    /// <summary>
+    /// Only a guard against a hang if cancellation were broken, not a speed requirement: every wait it bounds ends
+    /// as soon as the server has done a few calls' worth of work.
+    /// </summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
+
+    private async Task<List<ForecastAllResponse>> CollectAsync(ForecastAllRequest request, DateTime? deadline = null, CancellationToken cancellationToken = default)
     {
-        using AsyncServerStreamingCall<ForecastAllResponse> call = Forecasts.ForecastAll(request, deadline: deadline);
+        using AsyncServerStreamingCall<ForecastAllResponse> call = Forecasts.ForecastAll(request, deadline: deadline, cancellationToken: cancellationToken);
         var events = new List<ForecastAllResponse>();
         await foreach (ForecastAllResponse message in call.ResponseStream.ReadAllAsync())
         {
@@ -90,17 +99,48 @@ public sealed class ForecastAllTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task The_callers_deadline_cancels_the_rest_promptly()
+    public async Task The_callers_cancellation_cancels_the_calls_in_flight_and_starts_no_more()
     {
-        // A spec no other test uses, so nothing is cached: auto over every economy takes seconds on two cores.
-        var request = new ForecastAllRequest { Indicator = "rgdpna", Method = "auto", Horizon = 7, Levels = { 66 } };
-        var clock = Stopwatch.StartNew();
+        const string Gated = ForecastGate.Prefix + "_cancel";
+        await ImportGatedAsync(Gated);
+        using var caller = new CancellationTokenSource();
+        // Every WLD economy (over 200) gets a call and the gate holds each one: the job cannot end by itself.
+        Task<List<ForecastAllResponse>> job = CollectAsync(new ForecastAllRequest { Indicator = Gated, Method = "naive", Horizon = 1 }, cancellationToken: caller.Token);
+        await server.Gate.WhenAsync(g => g.Entered(Gated) == ForecastAllHandler.MaxConcurrency).WaitAsync(HangGuard);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => CollectAsync(request, DateTime.UtcNow.AddMilliseconds(300)));
+        await caller.CancelAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => job);
+        await server.Gate.WhenAsync(g => g.Waiting(Gated) == 0).WaitAsync(HangGuard);
 
-        clock.Stop();
-        Assert.Contains(error.StatusCode, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        Assert.Equal(ForecastAllHandler.MaxConcurrency, server.Gate.Entered(Gated));
+        Assert.Equal(ForecastAllHandler.MaxConcurrency, server.Gate.Cancelled(Gated));
+        Assert.False(server.Gate.IsOpen, "the calls in flight ended by their cancellation, not by the gate");
+        await AssertTheServerStillForecastsAsync();
+    }
+
+    [Fact]
+    public async Task The_callers_deadline_ends_the_job_and_starts_at_most_one_round_of_calls()
+    {
+        const string Gated = ForecastGate.Prefix + "_deadline";
+        await ImportGatedAsync(Gated);
+
+        // The gate holds every call, so the deadline passes before the job ends whatever the machine's speed. How many
+        // calls started by then does depend on the speed; it is bounded by the job's concurrency.
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            CollectAsync(new ForecastAllRequest { Indicator = Gated, Method = "naive", Horizon = 1 }, DateTime.UtcNow.AddSeconds(1)));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.InRange(server.Gate.Entered(Gated), 0, ForecastAllHandler.MaxConcurrency);
+        Assert.False(server.Gate.IsOpen);
+        await AssertTheServerStillForecastsAsync();
+    }
+
+    private async Task ImportGatedAsync(string indicator) =>
+        await Data.ImportAsync($"economy,indicator,year,value\nUSA,{indicator},2015,1\nUSA,{indicator},2016,2\nUSA,{indicator},2017,3\n");
+
+    private async Task AssertTheServerStillForecastsAsync()
+    {
         ForecastResponse after = await Forecasts.ForecastAsync(new ForecastRequest { Economy = "USA", Indicator = "rgdpna", Method = "naive", Horizon = 1 });
         Assert.Single(after.Forecast.Points);
     }

@@ -10,8 +10,8 @@ using TradeGrid.Numerics.Forecasting;
 namespace TradeGrid.Api.Tests.Forecasting;
 
 /// <summary>ForecastService.Forecast end to end: the served forecast is the Numerics' on the values GetSeries returns.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class ForecastTests(ServerFixture server)
+[Collection(OwnServerCollection.Name)]
+public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private ForecastService.ForecastServiceClient Forecasts => new(server.Channel);
     private DataService.DataServiceClient Data => new(server.Channel);

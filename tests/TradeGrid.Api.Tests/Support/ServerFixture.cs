@@ -1,17 +1,33 @@
+using System.Net;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using TradeGrid.Api.Hosting;
 
 namespace TradeGrid.Api.Tests.Support;
 
 /// <summary>
-/// The real server (silo + gateway) in this process, on free loopback ports, with the default dataset loaded;
-/// tests talk to it over real gRPC and HTTP. Small import limits let the ResourceExhausted paths be reached.
+/// The real server (silo + gateway) in this process with the default dataset loaded; tests talk to it over real gRPC
+/// and HTTP. Small import limits let the ResourceExhausted paths be reached.
+/// Ports come from the OS and are never released and bound again (another process could take a port in between):
+/// Kestrel binds port 0 for gRPC and HTTP and the fixture reads back the bound addresses; the silo listens on port 0
+/// too and has no client gateway (this process's code calls the grains directly). The silo port it advertises is
+/// never bound: a single silo opens no connection to itself.
+/// Not sealed: a fixture may add services to the host (see Forecasting/ForecastGateServer).
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public const long MaxImportBytes = 4_000_000;
+
+    /// <summary>
+    /// Only a guard against a start-up that hangs, not a speed requirement: loading the default dataset takes
+    /// seconds on a quiet machine and under a minute on a busy one.
+    /// </summary>
+    private static readonly TimeSpan StartHangGuard = TimeSpan.FromMinutes(10);
 
     private WebApplication? _app;
 
@@ -22,17 +38,25 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        int[] ports = FreePorts.Take(4);
         _app = TradeGridHost.Build(
         [
-            "--grpc-port", ports[0].ToString(), "--http-port", ports[1].ToString(),
-            "--silo-port", ports[2].ToString(), "--gateway-port", ports[3].ToString(),
+            "--grpc-port", "0", "--http-port", "0", "--gateway-port", "0",
             $"--TradeGrid:Import:MaxBytes={MaxImportBytes}", "--Logging:LogLevel:Default=Warning",
-        ]);
+        ], builder =>
+        {
+            builder.Services.Configure<EndpointOptions>(o => o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, 0));
+            Configure(builder);
+        });
         await _app.StartAsync();
-        ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2));
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}");
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[1]}") };
+        // Kestrel reports its bound addresses in the order the host listens: gRPC (HTTP/2) first, then HTTP/1.1.
+        string[] addresses = [.. _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses];
+        if (addresses.Length != 2)
+        {
+            throw new InvalidOperationException($"expected the gRPC and the HTTP address, got [{string.Join(", ", addresses)}]");
+        }
+        ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(StartHangGuard);
+        Channel = GrpcChannel.ForAddress(addresses[0]);
+        Http = new HttpClient { BaseAddress = new Uri(addresses[1]) };
     }
 
     public async Task DisposeAsync()
@@ -44,5 +68,10 @@ public sealed class ServerFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>Adds to the host before it is built; the default adds nothing.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Orleans.Core.Internal;
 using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
@@ -10,6 +11,7 @@ using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Grains.Tests.Writes;
 
+/// <summary>The dataset writer on the shared two-silo cluster; every economy it writes is its own (codes DW…).</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class DatasetWriterTests(TwoSiloCluster cluster)
 {
@@ -128,8 +130,9 @@ public sealed class DatasetWriterTests(TwoSiloCluster cluster)
             false, CancellationToken.None);
         SeriesRecord before = (await cluster.Grains.Economy("DWS").GetSeries("dw_s", "", 0, 0))!;
 
-        // Deactivates every idle grain: the next call reads the economy's state back from grain storage.
-        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // Deactivates this economy's grain only (the cluster is shared with other classes): the next call activates
+        // it again, which reads the economy's state back from grain storage.
+        await cluster.Grains.Economy("DWS").AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         SeriesRecord? after = await cluster.Grains.Economy("DWS").GetSeries("dw_s", "", 2002, 0);
 
         Assert.NotNull(after);

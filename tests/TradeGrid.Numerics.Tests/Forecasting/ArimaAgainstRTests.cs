@@ -7,17 +7,16 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 
 public sealed class ArimaAgainstRTests(ITestOutputHelper output)
 {
-    // Issue 7's target for the same model: point forecasts within 1e-4 relative. BFGS, CSS start and the
+    // The forecasting target for the same model: point forecasts within 1e-4 relative. BFGS, CSS start and the
     // Kalman filter are R's; the stationary covariance is solved directly instead of by Gardner's recursion.
     private const double PointTolerance = 1e-4;
 
     // Bounds add σ² from the standardised residuals; allowed twice the point tolerance, on the point's scale.
     private const double IntervalTolerance = 2e-4;
 
-    // Where our choice differs from R's, its AICc may not exceed R's by more than this (relative).
-    private const double AiccTolerance = 1e-6;
-
-    private const double RequiredAgreement = 0.90;
+    // The reported likelihood is one pass of R's own filter at estimates within the optimiser's tolerance of R's:
+    // bench/RESULTS.md quotes AICc equal to R's to 2e-10 (measured largest here 4.9e-11).
+    private const double AiccTolerance = 2e-10;
 
     [Fact]
     public void Ndiffs_matches_forecast_ndiffs()
@@ -33,12 +32,12 @@ public sealed class ArimaAgainstRTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Automatic_selection_agrees_with_r_on_at_least_90_percent()
+    public void Automatic_selection_chooses_rs_model_on_every_series_with_rs_aicc_and_forecasts()
     {
         int agree = 0;
         int total = 0;
-        var worse = new List<string>();
-        var pointMismatch = new List<string>();
+        double largestAiccError = 0.0;
+        var problems = new List<string>();
         foreach (JsonElement r in RReference.Series)
         {
             string name = r.GetProperty("name").GetString()!;
@@ -51,33 +50,34 @@ public sealed class ArimaAgainstRTests(ITestOutputHelper output)
             ForecastResult result = new ArimaForecaster().Forecast(r.Y(), r.H(), r.Levels());
 
             total++;
-            if (result.Model == rModel)
+            if (result.Model != rModel)
             {
-                agree++;
-                string? problem = Compare(arima, result);
-                if (problem is not null)
-                {
-                    pointMismatch.Add($"{name} {rModel}: {problem}");
-                }
+                problems.Add($"{name}: R {rModel}, ours {result.Model}");
+                continue;
             }
-            else
+            agree++;
+            string? problem = Compare(arima, result);
+            if (problem is not null)
             {
-                double rAicc = arima.GetProperty("aicc").GetDouble();
-                output.WriteLine($"{name}: R {rModel} AICc {rAicc:R}, ours {result.Model} AICc {result.Aicc:R}");
-                if (result.Aicc > rAicc + AiccTolerance * Math.Abs(rAicc))
-                {
-                    worse.Add($"{name}: R {rModel} {rAicc:R}, ours {result.Model} {result.Aicc:R}");
-                }
+                problems.Add($"{name} {rModel}: {problem}");
             }
+            // Every R fit here has an AICc (GetDouble throws on a null); NaN on our side fails the comparison.
+            double rAicc = arima.GetProperty("aicc").GetDouble();
+            double aiccError = Math.Abs(result.Aicc / rAicc - 1.0);
+            if (!(aiccError <= AiccTolerance))
+            {
+                problems.Add($"{name} {rModel}: AICc R {rAicc:R} ours {result.Aicc:R}");
+                continue;
+            }
+            largestAiccError = Math.Max(largestAiccError, aiccError);
         }
-        output.WriteLine($"ARIMA model agreement {agree}/{total}");
-        foreach (string line in pointMismatch.Concat(worse))
+        output.WriteLine($"ARIMA: same model as R on {agree}/{total}; largest relative AICc difference {largestAiccError:E2}");
+        foreach (string line in problems)
         {
             output.WriteLine(line);
         }
-        Assert.True(agree >= RequiredAgreement * total, $"ARIMA agreement {agree}/{total} below {RequiredAgreement:P0}");
-        Assert.Empty(pointMismatch);
-        Assert.Empty(worse);
+        Assert.Empty(problems);
+        Assert.Equal(total, agree);
     }
 
     private static string? Compare(JsonElement r, ForecastResult result)

@@ -6,23 +6,28 @@ using Xunit.Abstractions;
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// Issue 7's holdout benchmark at the library level: PWT 9.1 rgdpna for the 156 countries complete over
+/// The PWT holdout benchmark at the library level: PWT 9.1 rgdpna for the 156 countries complete over
 /// 1970–2017, fit 1970–2011, forecast 2012–2017. fixtures/forecasting/pwt_holdout.json (make_pwt_holdout.R)
 /// holds R's point forecasts; both sides are scored here with the same sMAPE and MASE code.
+/// What this does and does not show: every single method gives R's errors (same numerics), and auto — the mean of
+/// ETS and ARIMA, the default — scores better than R's ets and auto.arima on this holdout. The default was chosen
+/// by comparing candidates on this same holdout, so that comparison is in-sample for the choice: it records the
+/// benchmark and catches a change that loses the lead here, but it is no evidence that the default forecasts
+/// better on data it was not chosen on: DefaultOutOfSampleTests guards the default on a holdout the choice never saw.
 /// </summary>
 public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
 {
     private const int Train = 42;
     private const int Horizon = 6;
 
-    // Same model and optimiser as R: the same forecasts to issue 7's 1e-4, so the same errors to well within it.
+    // Same model and optimiser as R: the same forecasts to the forecasting target's 1e-4, so the same errors to well within it.
     private const double SameMethodTolerance = 1e-4;
 
     // The same deterministic fits averaged in a different order: last-bit rounding only.
     private const double SameArithmeticTolerance = 1e-14;
 
     [Fact]
-    public void Auto_beats_rs_ets_and_auto_arima_on_mean_smape()
+    public void Each_method_scores_as_r_and_auto_keeps_its_in_sample_lead_over_rs_ets_and_auto_arima_on_the_holdout_it_was_chosen_on()
     {
         JsonElement[] rows = Fixture.Load("forecasting/pwt_holdout").GetProperty("series").EnumerateArray().ToArray();
         (string Name, IForecaster Forecaster)[] ours =
@@ -69,8 +74,8 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
         {
             AssertClose.Relative(smape["R " + m].Average(), smape[m].Average(), SameMethodTolerance, $"{m} mean sMAPE vs R");
         }
-        Assert.True(smape["auto"].Average() < smape["R ets"].Average(), "auto must beat R's ets on mean sMAPE");
-        Assert.True(smape["auto"].Average() < smape["R arima"].Average(), "auto must beat R's auto.arima on mean sMAPE");
+        Assert.True(smape["auto"].Average() < smape["R ets"].Average(), "auto must keep its lead over R's ets on mean sMAPE on the holdout it was chosen on");
+        Assert.True(smape["auto"].Average() < smape["R arima"].Average(), "auto must keep its lead over R's auto.arima on mean sMAPE on the holdout it was chosen on");
     }
 
     [Fact]
@@ -95,7 +100,7 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
     private static double[] Mean(params double[][] forecasts) =>
         Enumerable.Range(0, forecasts[0].Length).Select(j => forecasts.Average(f => f[j])).ToArray();
 
-    /// <summary>Issue 7: 200/h·Σ|y − f|/(|y| + |f|).</summary>
+    /// <summary>The symmetric MAPE of the M competitions: 200/h·Σ|y − f|/(|y| + |f|).</summary>
     private static double Smape(double[] actual, double[] forecast) =>
         200.0 / actual.Length * actual.Select((a, i) => Math.Abs(a - forecast[i]) / (Math.Abs(a) + Math.Abs(forecast[i]))).Sum();
 
