@@ -39,6 +39,9 @@ public sealed class ForecastCoordinatorSiloLossTests(ITestOutputHelper output) :
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        // Both silos must see each other before economies are placed: otherwise every activation can land on the
+        // primary and the killed silo holds nothing (seen on a busy machine).
+        await _cluster.WaitForLivenessToStabilizeAsync();
     }
 
     public async Task DisposeAsync() => await _cluster.StopAllSilosAsync();
@@ -124,14 +127,16 @@ public sealed class ForecastCoordinatorSiloLossTests(ITestOutputHelper output) :
         {
             siloBuilder.AddTradeGridMemoryStorage();
             siloBuilder.AddTradeGridExceptions();
-            // Declare a dead silo within seconds (defaults take about a minute), and give up on an unanswered call soon.
+            // Declare a dead silo within seconds (defaults take about a minute). Calls in flight to the killed silo fail when
+            // its connection drops, not by timeout, so the response timeout is generous: a busy machine must not time out
+            // calls to the surviving silo.
             siloBuilder.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(1);
                 o.NumMissedProbesLimit = 1;
                 o.NumVotesForDeathDeclaration = 1;
             });
-            siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+            siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
         }
     }
 
@@ -140,7 +145,7 @@ public sealed class ForecastCoordinatorSiloLossTests(ITestOutputHelper output) :
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder)
         {
             clientBuilder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("TradeGrid"));
-            clientBuilder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+            clientBuilder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
         }
     }
 }
