@@ -49,7 +49,8 @@ public sealed class FanChartTests
     [Fact]
     public void The_chart_font_is_installed()
     {
-        // Without it the axis labels, title and legend are not drawn at all; .ci/run installs fonts-dejavu-core.
+        // Without it ScottPlot falls back to SkiaSharp's default typeface, which without fontconfig may draw no
+        // glyphs: no title, axis labels or legend. .ci/run installs fonts-dejavu-core.
         Assert.True(ChartFonts.Register(), "DejaVu Sans is not installed (Debian: apt-get install fonts-dejavu-core)");
     }
 
