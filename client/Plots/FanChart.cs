@@ -6,8 +6,8 @@ namespace TradeGrid.Cli.Plots;
 
 /// <summary>
 /// Draws a fan chart with ScottPlot 5 (rendered headless through SkiaSharp): the history as a black line, each
-/// projection as its centre line over nested bands in the projection's colour, the widest band palest. Each
-/// projection starts at the last observed point so that the fan opens from the data.
+/// projection as nested translucent bands in the projection's colour (the widest palest) with its centre line on
+/// top of every band. Each projection starts at the last observed point so that the fan opens from the data.
 /// </summary>
 internal static class FanChart
 {
@@ -53,9 +53,14 @@ internal static class FanChart
         }
 
         (int Year, double Value)? anchor = spec.History is { Years.Count: > 0 } h ? (h.Years[^1], h.Values[^1]) : null;
+        // Every band before any centre line: a second fan's bands never hide the first one's median.
         for (int s = 0; s < spec.Series.Count; s++)
         {
-            AddFan(plot, spec.Series[s], Hues[s % Hues.Length], anchor);
+            AddBands(plot, spec.Series[s], Hues[s % Hues.Length], anchor);
+        }
+        for (int s = 0; s < spec.Series.Count; s++)
+        {
+            AddCenter(plot, spec.Series[s], Hues[s % Hues.Length], anchor);
         }
 
         plot.ShowLegend(Alignment.UpperLeft);
@@ -63,7 +68,7 @@ internal static class FanChart
         return plot;
     }
 
-    private static void AddFan(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor)
+    private static void AddBands(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor)
     {
         // Widest first, so that narrower (darker) bands are drawn on top.
         FanBand[] bands = series.Bands.OrderByDescending(b => b.Level).ToArray();
@@ -78,7 +83,10 @@ internal static class FanChart
             fill.LineWidth = 0;
             fill.LegendText = $"{series.Name} {band.Level.ToString("0.##", CultureInfo.InvariantCulture)}%";
         }
+    }
 
+    private static void AddCenter(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor)
+    {
         (double[] cx, double[] cy) = Anchored(series.Center.Years, series.Center.Values, anchor);
         var center = plot.Add.Scatter(cx, cy, hue);
         center.LineWidth = 2.5f;

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace TradeGrid.Cli.Commands.Scenarios;
+
+/// <summary>
+/// Numbers for an 80-column table, never longer than 8 characters with the sign: four significant digits and one
+/// k/M/G/T suffix from 1 up ("999.9", "-1.234k", "3.812T"), three significant digits below 1 ("0.00123"), and
+/// scientific notation below 0.001 ("1.23E-5"). CSV and JSON keep every digit.
+/// </summary>
+internal static class TableNumber
+{
+    private static readonly string[] Suffixes = ["", "k", "M", "G", "T", "P", "E"];
+
+    public static string Format(double value, bool signed = false)
+    {
+        if (double.IsNaN(value))
+        {
+            return "–";
+        }
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? (signed ? "+∞" : "∞") : "-∞";
+        }
+
+        string sign = value < 0 ? "-" : signed && value > 0 ? "+" : string.Empty;
+        double a = Math.Abs(value);
+        if (a == 0)
+        {
+            return "0";
+        }
+        if (a < 0.001)
+        {
+            // Fewer digits as the exponent grows, so that "+1.37E-12" (9 characters) becomes "+1.4E-12".
+            foreach (string pattern in new[] { "0.##E+0", "0.#E+0", "0E+0" })
+            {
+                string s = sign + a.ToString(pattern, CultureInfo.InvariantCulture);
+                if (s.Length <= 8)
+                {
+                    return s;
+                }
+            }
+        }
+        if (a < 1)
+        {
+            return sign + a.ToString("G3", CultureInfo.InvariantCulture);
+        }
+
+        int power = 0;
+        // 999.95 rounds to 1000 at four digits: take the next suffix from there ("3.812T", not "3812G"), and never
+        // let G4 round up into scientific notation.
+        while (a >= 999.95 && power < Suffixes.Length - 1)
+        {
+            a /= 1e3;
+            power++;
+        }
+        return sign + a.ToString("G4", CultureInfo.InvariantCulture) + Suffixes[power];
+    }
+
+    /// <summary>A percent difference with its sign: two decimals below 1000%, then a suffix ("+1.235k%").</summary>
+    public static string Percent(double value) =>
+        double.IsNaN(value) ? "–" : Math.Abs(value) < 999.995
+            ? value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%"
+            : Format(value, signed: true) + "%";
+}
