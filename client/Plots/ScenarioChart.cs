@@ -20,13 +20,15 @@ internal static class ScenarioChart
         string model = result.Spec?.Preset is { Length: > 0 } preset ? preset : result.FitId;
         string paths = result.Paths > 0 ? $"{result.Paths} paths, seed {result.Seed}" : "deterministic";
         return new FanChartSpec(
-            $"{name}{partner} {dependent}: baseline vs scenario — {model}, {paths}",
+            $"{name}{partner}: {dependent}, baseline vs scenario\n{model}, {paths}",
             dependent,
             new FanLine("observed", series.History.Select(h => h.Year).ToArray(), series.History.Select(h => h.Value).ToArray()),
             [
                 Fan("baseline", years, series.Years.Select(y => y.Baseline).ToArray(), series.Years.Select(y => y.BaselinePaths).ToArray(), result.Quantiles),
                 Fan("scenario", years, series.Years.Select(y => y.Scenario).ToArray(), series.Years.Select(y => y.ScenarioPaths).ToArray(), result.Quantiles),
-            ]);
+            ],
+            // The axis is built around the data and the deterministic projections, which a simulation gone wrong cannot move.
+            series.History.Select(h => h.Value).Concat(series.Years.SelectMany(y => new[] { y.Baseline, y.Scenario })).ToArray());
     }
 
     private static FanSeries Fan(string name, int[] years, double[] deterministic, PathDistribution?[] paths, IReadOnlyList<double> quantiles)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Google.Protobuf;
 using TradeGrid.Api.V1;
 
@@ -5,7 +6,8 @@ namespace TradeGrid.Cli.Commands.Scenarios;
 
 /// <summary>
 /// Reads a scenario spec from a JSON file in protobuf's JSON mapping: either the spec itself or the body that
-/// POST /v1/scenarios takes (<c>{"spec": {...}}</c>), so the same file serves curl and the client.
+/// POST /v1/scenarios takes (<c>{"spec": {...}}</c>), so the same file serves curl and the client. Unknown fields
+/// are refused, naming the field, as the server refuses them.
 /// </summary>
 internal static class ScenarioSpecFile
 {
@@ -14,26 +16,24 @@ internal static class ScenarioSpecFile
     public static ScenarioSpec Read(string path)
     {
         string json = File.ReadAllText(path);
+        bool body;
         try
         {
-            return Strict.Parse<StartScenarioRequest>(json).Spec ?? new ScenarioSpec();
+            using JsonDocument document = JsonDocument.Parse(json);
+            body = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("spec", out _);
         }
-        catch (InvalidProtocolBufferException)
+        catch (JsonException ex)
         {
-            // Not a request body: read it as the spec, and report that parser's error, which names the field.
+            throw new ArgumentException($"{path}: not valid JSON: {ex.Message}", ex);
         }
 
         try
         {
-            return Strict.Parse<ScenarioSpec>(json);
+            return body ? Strict.Parse<StartScenarioRequest>(json).Spec ?? new ScenarioSpec() : Strict.Parse<ScenarioSpec>(json);
         }
         catch (InvalidProtocolBufferException ex)
         {
-            throw new ArgumentException($"{path}: not a scenario spec (protobuf JSON of ScenarioSpec, or {{\"spec\": ...}}): {ex.Message}", ex);
-        }
-        catch (InvalidJsonException ex)
-        {
-            throw new ArgumentException($"{path}: not valid JSON: {ex.Message}", ex);
+            throw new ArgumentException($"{path}: not a {(body ? "POST /v1/scenarios body" : "ScenarioSpec")} in protobuf's JSON mapping: {ex.Message}", ex);
         }
     }
 }

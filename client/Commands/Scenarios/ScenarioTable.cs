@@ -53,11 +53,13 @@ internal static class ScenarioTable
             yield return Table(series, dependent, bands ? (low, high) : null);
         }
 
+        // Short lines of their own: a console of 80 columns would wrap longer ones mid-sentence.
         string paths = bands
-            ? $"second lines: 5–95% of {result.Paths} paths (seed {result.Seed})"
-            : result.Paths > 0 ? $"{result.Paths} paths (seed {result.Seed}); ask for quantiles 0.05 and 0.95 to see bands" : "deterministic: no paths";
-        yield return new Text($"baseline, scenario: projections through the fitted coefficients; {paths}.\n" +
-            $"{result.Projected} economies projected, {result.Skipped} skipped; --output csv for every economy and quantile.\n");
+            ? $"Second lines: 5–95% of {result.Paths} paths (seed {result.Seed})."
+            : result.Paths > 0 ? $"{result.Paths} paths (seed {result.Seed}); ask for quantiles 0.05, 0.95 for bands." : "Deterministic: no paths.";
+        yield return new Text(
+            "baseline, scenario: projections through the fitted coefficients.\n" +
+            $"{paths}\n{result.Projected} economies projected, {result.Skipped} skipped; --output csv for all of them.\n");
     }
 
     public static IEnumerable<string> Csv(ScenarioResult result)
