@@ -17,7 +17,7 @@ namespace TradeGrid.Api.Scenarios;
 /// it to completion (StartScenario) or runs it here and streams it (RunScenario: the caller's deadline or cancellation,
 /// or CancelScenario, stops it and nothing is stored).
 /// </summary>
-public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> estimate, IOptions<RequestLimits> limits)
+public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> estimate, IOptions<RequestLimits> limits, JobSlots slots)
     : ScenarioService.ScenarioServiceBase
 {
     public override async Task<StartScenarioResponse> StartScenario(StartScenarioRequest request, ServerCallContext context)
@@ -31,6 +31,8 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
     {
         CancellationToken ct = context.CancellationToken;
         ScenarioPlan plan = await PlanAsync(request.Spec, context);
+        // The job runs in this gateway for as long as the stream: it holds one of the long-job slots.
+        using IDisposable slot = slots.Acquire("RunScenario", context);
         IScenarioJobGrain job = grains.ScenarioJob(plan.JobId);
         ScenarioJobStatus status = await job.Register(plan);
         await responseStream.WriteAsync(new RunScenarioResponse { Job = status.ToProto() }, ct);
@@ -106,11 +108,11 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
         ScenarioRequestSpec request = ScenarioValidation.Resolve(spec, view, estimate.Value, limits.Value);
         int max = limits.Value.MaxConcurrentJobs;
-        if (await grains.ScenarioIndex().Running() >= max)
+        if (slots.Running >= max || await grains.ScenarioIndex().Running() >= max)
         {
             JobBusy.Mark(context);
             throw new ResourceLimitException(
-                $"RunScenario: {max} scenario jobs are running, the server's limit (TradeGrid:Limits:MaxConcurrentJobs); retry when one finishes (ListScenarios shows them), or raise the limit");
+                $"spec: {max} long jobs are running, the server's limit (TradeGrid:Limits:MaxConcurrentJobs); retry when one finishes (ListScenarios shows the scenario jobs), or raise the limit");
         }
 
         return await new ScenarioCoordinator(grains).PlanAsync(request, ct);

@@ -19,7 +19,30 @@ internal sealed class ScenarioModels(IGrainFactory grains)
 {
     public const string OwnEffectRule = "each economy's own fixed effect, recovered from its rows of the fit and the fitted slopes (R's fixef())";
 
-    public async Task<(ScenarioModelRecord Model, FitOutcome Fit, string Correction, double Factor)> ResolveAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the model will read, before anything is fitted: its drivers, its economies and (fit_id) the stored fit. The
+    /// spec is checked here, so a refusal makes no fit.
+    /// </summary>
+    public async Task<(string[] Drivers, string[] Economies, FitOutcome? Stored)> PreviewAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
+    {
+        if (request.World is { } world)
+        {
+            return (WorldDrivers(world), world.Universe, null);
+        }
+
+        if (request.Design is { } design)
+        {
+            CheckSpec(design, "The inline fit");
+            return (DriversOf(design), design.Economies, null);
+        }
+
+        FitOutcome fit = await grains.FitCoordinator(request.FitId).GetFit(cancellationToken) ?? throw new FitNotFoundException(request.FitId);
+        CheckSpec(fit.Spec, $"Fit {fit.FitId}");
+        return (DriversOf(fit.Spec), fit.Spec.Economies, fit);
+    }
+
+    public async Task<(ScenarioModelRecord Model, FitOutcome Fit, string Correction, double Factor)> ResolveAsync(ScenarioRequestSpec request, FitOutcome? stored,
+        CancellationToken cancellationToken)
     {
         if (request.World is { } world)
         {
@@ -34,7 +57,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         }
         else
         {
-            fit = await grains.FitCoordinator(request.FitId).GetFit(cancellationToken) ?? throw new FitNotFoundException(request.FitId);
+            fit = stored ?? throw new FitNotFoundException(request.FitId);
             if (fit.Stale)
             {
                 if (request.ForbidRefit)
@@ -47,7 +70,13 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             }
         }
 
-        DesignSpec spec = Check(fit);
+        DesignSpec spec = fit.Spec;
+        if (fit.Statistics.DroppedColumns.Length > 0)
+        {
+            throw new InvalidSpecException(
+                $"Fit {fit.FitId} dropped collinear columns ({string.Join(", ", fit.Statistics.DroppedColumns)}): fit again without them, then run the scenario.");
+        }
+
         FitStatistics s = fit.Statistics;
         bool effects = spec.Effects == EffectsKind.Economy;
         PredictionModel model;
@@ -70,7 +99,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             }
         }
 
-        string[] drivers = spec.Regressors.Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
+        string[] drivers = DriversOf(spec);
         int offset = spec.HasIntercept ? 1 : 0;
         var termDrivers = new int[model.Parameters];
         var transforms = new int[model.Parameters];
@@ -98,24 +127,27 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         return (record, fit, name, model.Scale == ResponseScale.Log ? model.LogFactor : double.NaN);
     }
 
-    private static DesignSpec Check(FitOutcome fit)
+    private static string[] DriversOf(DesignSpec spec) => spec.Regressors.Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static string[] WorldDrivers(WorldSpec world) =>
+        world.Drivers.Select(d => d.Indicator).Append(world.TradeIndicator).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static void CheckSpec(DesignSpec spec, string id)
     {
-        DesignSpec spec = fit.Spec;
-        string id = fit.FitId;
         if (spec.Bilateral)
         {
-            throw new InvalidSpecException($"Fit {id} is bilateral (reporter → partner rows): scenarios project unilateral fits; fit the model per economy.");
+            throw new InvalidSpecException($"{id} is bilateral (reporter → partner rows): scenarios project unilateral fits; fit the model per economy.");
         }
 
         if (spec.Effects is not (EffectsKind.None or EffectsKind.Economy))
         {
             throw new InvalidSpecException(
-                $"Fit {id} has {spec.Effects} fixed effects: a future year has no year effect to project with; fit with economy effects or none.");
+                $"{id} has {spec.Effects} fixed effects: a future year has no year effect to project with; fit with economy effects or none.");
         }
 
         if (spec.Dependent.Transform is not (TransformKind.Level or TransformKind.Log) || spec.Dependent.Lag != 0)
         {
-            throw new InvalidSpecException($"Fit {id} has dependent {spec.Dependent.Name}: scenarios need a dependent in levels or logs, unlagged.");
+            throw new InvalidSpecException($"{id} has dependent {spec.Dependent.Name}: scenarios need a dependent in levels or logs, unlagged.");
         }
 
         foreach (VariableSpec v in spec.Regressors)
@@ -123,17 +155,9 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             if (v.Lag != 0 || v.Transform == TransformKind.Difference || v.Side != SideKind.Reporter)
             {
                 throw new InvalidSpecException(
-                    $"Fit {id} has regressor {v.Name}: scenarios project regressors of the economy's own series in levels, logs or log1p, unlagged.");
+                    $"{id} has regressor {v.Name}: scenarios project regressors of the economy's own series in levels, logs or log1p, unlagged.");
             }
         }
-
-        if (fit.Statistics.DroppedColumns.Length > 0)
-        {
-            throw new InvalidSpecException(
-                $"Fit {id} dropped collinear columns ({string.Join(", ", fit.Statistics.DroppedColumns)}): fit again without them, then run the scenario.");
-        }
-
-        return spec;
     }
 
     private static DriverTransform Transform(VariableSpec v) => v.Transform switch
@@ -149,7 +173,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         FitStatistics s = fit.Statistics;
         var model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, ResponseScale.Logit,
             world.MedianShare ? BiasCorrection.None : BiasCorrection.Normal);
-        string[] drivers = world.Drivers.Select(d => d.Indicator).Append(world.TradeIndicator).Distinct(StringComparer.Ordinal).ToArray();
+        string[] drivers = WorldDrivers(world);
         return new ScenarioModelRecord
         {
             FitId = fit.FitId,

@@ -8,10 +8,10 @@ using TradeGrid.Grains.Abstractions.Scenarios;
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
-/// Turns a validated request into a <see cref="ScenarioPlan"/>: resolves the model (<see cref="ScenarioModels"/>), finds
+/// Turns a validated request into a <see cref="ScenarioPlan"/>: previews the model (<see cref="ScenarioModels"/>: its drivers and economies, nothing fitted yet), finds
 /// the data's last year over the projected economies' drivers (one small round), and checks what needs both: the
 /// horizon (at most <see cref="MaxHorizon"/> years after the data), each shock's indicator among the drivers and its
-/// start year, and that given paths cover every projected year. A refusal starts nothing.
+/// start year, and that given paths cover every projected year; then resolves the model (fits it if need be). A refusal fits and starts nothing.
 /// </summary>
 internal sealed class ScenarioPlanner(IGrainFactory grains)
 {
@@ -19,15 +19,15 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
 
     public async Task<ScenarioPlan> PlanAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
     {
-        (ScenarioModelRecord model, FitOutcome fit, string correction, double factor) = await new ScenarioModels(grains).ResolveAsync(request, cancellationToken);
-        string[] economies = request.Economies.Length > 0 ? request.Economies
-            : request.World is { } world ? world.Universe : fit.Spec.Economies;
-        int[] lasts = await Task.WhenAll(economies.Select(e => grains.EconomyScenario(e).LastDataYear(model.Drivers, cancellationToken).AsTask()));
+        var models = new ScenarioModels(grains);
+        (string[] drivers, string[] modelEconomies, FitOutcome? stored) = await models.PreviewAsync(request, cancellationToken);
+        string[] economies = request.Economies.Length > 0 ? request.Economies : modelEconomies;
+        int[] lasts = await Task.WhenAll(economies.Select(e => grains.EconomyScenario(e).LastDataYear(drivers, cancellationToken).AsTask()));
         int dataLast = lasts.DefaultIfEmpty(0).Max();
         if (dataLast == 0)
         {
             throw new InsufficientDataException(
-                $"None of the {economies.Length} economies has a value of the model's drivers ({string.Join(", ", model.Drivers)}); import them first.");
+                $"None of the {economies.Length} economies has a value of the model's drivers ({string.Join(", ", drivers)}); import them first.");
         }
 
         int first = dataLast + 1;
@@ -42,11 +42,11 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
         var shocks = new List<ScenarioShockRecord>();
         foreach (ScenarioShockRequest s in request.Shocks)
         {
-            int driver = Array.IndexOf(model.Drivers, s.Indicator);
+            int driver = Array.IndexOf(drivers, s.Indicator);
             if (driver < 0)
             {
                 throw new InvalidSpecException(
-                    $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", model.Drivers)}].");
+                    $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", drivers)}].");
             }
 
             ScenarioShockRecord r = s.Shock with { Driver = driver };
@@ -71,10 +71,10 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
 
         var sources = new List<ScenarioDriverSource>();
         var given = new List<GivenPath>();
-        for (int j = 0; j < model.Drivers.Length; j++)
+        for (int j = 0; j < drivers.Length; j++)
         {
-            ScenarioSourceRequest? asked = request.Sources.FirstOrDefault(x => x.Indicator == model.Drivers[j]);
-            sources.Add(new ScenarioDriverSource(model.Drivers[j], asked?.Kind ?? ScenarioDriverSource.Forecast, asked?.Method is { Length: > 0 } m ? m : "auto"));
+            ScenarioSourceRequest? asked = request.Sources.FirstOrDefault(x => x.Indicator == drivers[j]);
+            sources.Add(new ScenarioDriverSource(drivers[j], asked?.Kind ?? ScenarioDriverSource.Forecast, asked?.Method is { Length: > 0 } m ? m : "auto"));
             foreach (GivenPath p in asked?.Paths ?? [])
             {
                 int missing = Enumerable.Range(first, target - first + 1).FirstOrDefault(y => Array.BinarySearch(p.Years, y) < 0);
@@ -88,12 +88,14 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
             }
         }
 
-        foreach (ScenarioSourceRequest s in request.Sources.Where(s => !model.Drivers.Contains(s.Indicator)))
+        foreach (ScenarioSourceRequest s in request.Sources.Where(s => !drivers.Contains(s.Indicator)))
         {
             throw new InvalidSpecException(
-                $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", model.Drivers)}].");
+                $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", drivers)}].");
         }
 
+        // Every check has passed: only now is anything fitted (an inline fit, a stale fit's refit, the world model).
+        (ScenarioModelRecord model, FitOutcome fit, string correction, double factor) = await models.ResolveAsync(request, stored, cancellationToken);
         var projected = new HashSet<string>(economies, StringComparer.Ordinal);
         AggregateGroup[] aggregates = request.Groups
             .Select(g => g with { Members = g.Members.Where(m => projected.Contains(m.Economy)).ToArray() })
