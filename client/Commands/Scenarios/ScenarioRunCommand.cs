@@ -76,8 +76,10 @@ internal static class ScenarioRunCommand
             ScenarioRun run = await ScenarioProgress.TrackAsync(
                 request.Preset.Length > 0 ? $"scenario {request.Preset}" : "scenario",
                 report => RunAsync(client, request, report, ct));
-            Console.Error.WriteLine($"job {run.Job.JobId}: {run.Result.Projected} economies projected, {run.Result.Skipped} skipped, " +
-                $"{run.Result.Paths} paths, seed {run.Result.Seed}, {clock.Elapsed.TotalSeconds:0.0} s");
+            // Two short lines: the 32-digit job id leaves no room for the rest in 80 columns.
+            Console.Error.WriteLine($"job {run.Job.JobId}");
+            Console.Error.WriteLine($"{run.Result.Projected} economies projected, {run.Result.Skipped} skipped; " +
+                $"{run.Result.Paths} paths, seed {run.Result.Seed}; {clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
 
             ScenarioTable.Write(parse.GetValue(GlobalOptions.Output), run.Result);
             return files.Write(parse, run.Result);
