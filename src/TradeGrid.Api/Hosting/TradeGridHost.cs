@@ -97,6 +97,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcService<ExtrapolationGrpcService>();
+        app.MapGrpcService<WriteGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
