@@ -12,6 +12,7 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
@@ -98,6 +99,7 @@ public static class TradeGridHost
         app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcService<ExtrapolationGrpcService>();
         app.MapGrpcService<WriteGrpcService>();
+        app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
