@@ -7,9 +7,10 @@ namespace TradeGrid.Api.Estimation;
 
 /// <summary>
 /// A ModelSpec in the effect-set language (<c>formula</c>, or <c>effects</c> with dependent and regressors) into an
-/// absorbed <see cref="DesignSpec"/>. Without a sample, every economy (WLD) reports, and, when a set of effects or a
-/// side names partners, every economy is a partner. In a bilateral sample a variable without a side is the pair's
-/// series, like the dependent.
+/// absorbed <see cref="DesignSpec"/>. Without any sample, every economy (WLD) reports, and, when a set of effects, a
+/// cluster or a side names partners, every economy is a partner. A sample that names reporters but no partners has
+/// unilateral rows, and partner effects on them are refused. In a bilateral sample a variable without a side is the
+/// pair's series, like the dependent.
 /// </summary>
 public static class AbsorbedSpecValidation
 {
@@ -36,7 +37,8 @@ public static class AbsorbedSpecValidation
         string[] economies = SpecValidation.Economies(view, sample.Economies, sample.Groups.Count == 0 && sample.Economies.Count == 0 ? [CatalogView.World] : sample.Groups,
             "sample.economies", "sample.groups");
         bool partnersGiven = sample.Partners.Count > 0 || sample.PartnerGroups.Count > 0;
-        string[] partners = partnersGiven || bilateralNamed
+        bool sampleGiven = partnersGiven || sample.Economies.Count > 0 || sample.Groups.Count > 0;
+        string[] partners = partnersGiven || (bilateralNamed && !sampleGiven)
             ? SpecValidation.Economies(view, sample.Partners, partnersGiven ? sample.PartnerGroups : [CatalogView.World], "sample.partners", "sample.partner_groups")
             : [];
         bool bilateral = partners.Length > 0;
