@@ -44,7 +44,6 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
                 await RunAsync(scenarios, deterministic);
             }
 
-            await RunAsync(scenarios, monteCarlo);
             for (int i = 0; i < options.Requests; i++)
             {
                 long start = Stopwatch.GetTimestamp();
@@ -52,7 +51,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
                 deterministicMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
 
-            (ScenarioResult Summary, List<ScenarioSeries> Economies) last = default;
+            (ScenarioResult Summary, List<ScenarioSeries> Economies) last = await RunAsync(scenarios, monteCarlo);
             for (int i = 0; i < Math.Min(options.Requests, 5); i++)
             {
                 long start = Stopwatch.GetTimestamp();
@@ -75,7 +74,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
             log.Line($"| deterministic baseline vs scenario, {economies.Length} economies × {last.Summary.LastYear - last.Summary.FirstYear + 1} years (RunScenario, whole stream) | {ResultLog.F(Statistics.Median(deterministicMs), 1)} / {ResultLog.F(P90(deterministicMs), 1)} |");
             log.Line($"| 10,000 paths × {economies.Length} economies × {last.Summary.LastYear - last.Summary.FirstYear + 1} years, coefficient + driver + residual uncertainty | {ResultLog.F(Statistics.Median(monteCarloMs), 1)} / {ResultLog.F(P90(monteCarloMs), 1)} |");
             log.Line();
-            log.Line($"Deterministic: {deterministicMs.Count} timed runs after {options.WarmUp} warm-up runs (the drivers' forecasts are then cached in the economy grains); Monte Carlo: {monteCarloMs.Count} timed runs after one warm-up.");
+            log.Line($"Deterministic: {deterministicMs.Count} timed runs after {options.WarmUp} warm-up runs (the drivers' forecasts are then cached in the economy grains); Monte Carlo: {monteCarloMs.Count} timed runs after one warm-up run.");
         }
     }
 
