@@ -41,7 +41,7 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "all"))
+        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "scenarios" or "all"))
         {
             throw new ArgumentException(Usage);
         }

@@ -45,6 +45,9 @@ try
             case "extrapolate":
                 await new ExtrapolationBenchmark(servers, layout).RunAsync(options, log);
                 break;
+            case "scenarios":
+                await new ScenarioBenchmark(servers, layout).RunAsync(options, log);
+                break;
         }
         log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");
         log.Line();

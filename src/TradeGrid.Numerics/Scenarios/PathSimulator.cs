@@ -9,8 +9,8 @@ namespace TradeGrid.Numerics.Scenarios;
 /// (<see cref="DriverErrorModel"/>; stream (seed, drivers, economy, p), or (seed, drivers, 0, p) shared by every economy
 /// with common shocks); with residual noise, ε_h ~ N(0, σ²) on the link scale (stream (seed, residuals, economy, p)).
 /// Baseline and scenario share every draw (common random numbers), so their difference carries only the shock's effect
-/// under each draw. The shock applies to the simulated driver. Drivers with a log transform, and the weight, get their error
-/// multiplicatively, x·exp(e/x), so they stay positive (first-order equal to x + e). Without residual noise a path is the
+/// under each draw. The shock applies to the simulated driver. Drivers with a log transform, and the weight, are positive: they
+/// take their error as a log-normal with mean x and the same variance, x·exp(s·e/sd − s²/2), s² = ln(1 + sd²/x²). Without residual noise a path is the
 /// conditional mean (<see cref="Predictor.Point"/>, bias-corrected); with it, the inverse link of x'b + ε.
 /// A path's numbers depend on (seed, economy, path) only: never on the chunk, thread or silo that computed them.
 /// </summary>
@@ -54,13 +54,14 @@ public static class PathSimulator
         Span<double> b = stackalloc double[drivers];
         Span<double> s = stackalloc double[drivers];
         var errors = new double[drivers * horizon];
+        var sds = new double[drivers * horizon];
         var epsilon = new double[horizon];
         ulong driverKey = options.CommonShocks ? 0UL : input.Key;
         for (int p = 0; p < count; p++)
         {
             long path = pathStart + p;
             CoefficientSampler.Draw(prediction.Coefficients, factor, options.Seed, path, z, beta);
-            DriverErrors(input, options, driverKey, path, drivers, horizon, errors);
+            DriverErrors(input, options, driverKey, path, drivers, horizon, errors, sds);
             if (noise)
             {
                 RandomStream r = RandomStream.For(options.Seed, StreamPurpose.Residuals, input.Key, path);
@@ -77,7 +78,7 @@ public static class PathSimulator
                 {
                     double x = input.Baseline[j][h];
                     double e = errors[j * horizon + h];
-                    b[j] = e == 0.0 ? x : multiplicative[j] ? x * Math.Exp(e / x) : x + e;
+                    b[j] = e == 0.0 ? x : multiplicative[j] ? LogNormal(x, e, sds[j * horizon + h]) : x + e;
                     s[j] = input.Shocked(j, h, b[j]);
                 }
 
@@ -89,17 +90,34 @@ public static class PathSimulator
         }
     }
 
+    /// <summary>
+    /// A positive driver's simulated level: log-normal with mean x and the error's variance sd², driven by the same
+    /// standardised draw e/sd (x·exp(s·e/sd − s²/2), s² = ln(1 + sd²/x²)).
+    /// </summary>
+    private static double LogNormal(double x, double e, double sd)
+    {
+        if (!(x > 0.0) || !(sd > 0.0))
+        {
+            return x + e;
+        }
+
+        double s2 = Math.Log(1.0 + (sd / x) * (sd / x));
+        return x * Math.Exp(Math.Sqrt(s2) * (e / sd) - s2 / 2.0);
+    }
+
     private static double Level(PredictionModel model, double eta, bool noise, double epsilon) =>
         noise ? Predictor.InverseLink(model.Scale, eta + epsilon) : Predictor.Point(model, eta);
 
     /// <summary>Every driver's error in every year of one path: J × H draws, always all of them, so the streams line up across economies and options.</summary>
-    private static void DriverErrors(EconomyScenarioInput input, SimulationOptions options, ulong key, long path, int drivers, int horizon, double[] errors)
+    private static void DriverErrors(EconomyScenarioInput input, SimulationOptions options, ulong key, long path, int drivers, int horizon, double[] errors,
+        double[] sds)
     {
         RandomStream r = RandomStream.For(options.Seed, StreamPurpose.Drivers, key, path);
         for (int j = 0; j < drivers; j++)
         {
             DriverErrorModel? m = input.Errors[j];
             double sum = 0.0;
+            double variance = 0.0;
             for (int h = 0; h < horizon; h++)
             {
                 double u;
@@ -120,7 +138,10 @@ public static class PathSimulator
                 if (m is not null)
                 {
                     sum += m.Increments[h] * u;
+                    variance += m.Increments[h] * m.Increments[h];
                 }
+
+                sds[j * horizon + h] = Math.Sqrt(variance);
 
                 errors[j * horizon + h] = m is null ? 0.0 : sum;
             }
