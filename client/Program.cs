@@ -6,8 +6,6 @@ using TradeGrid.Cli.Commands.Describe;
 
 var root = new RootCommand("TradeGrid client: economies, indicators, series, imports, describe measures and gap filling from a TradeGrid server")
 {
-    GlobalOptions.Server,
-    GlobalOptions.Output,
     EconomiesCommand.Create(),
     EconomyCommand.Create(),
     IndicatorsCommand.Create(),
@@ -22,6 +20,10 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     PredictCommand.Create(),
     WorldCommand.Create(),
 };
+foreach (Option option in GlobalOptions.All)
+{
+    root.Options.Add(option);
+}
 foreach (Command command in DescribeCommand.TopLevel())
 {
     root.Subcommands.Add(command);
@@ -35,4 +37,9 @@ catch (RpcException ex)
 {
     Console.Error.WriteLine($"error ({ex.StatusCode}): {ex.Status.Detail}");
     return ExitCodes.For(ex.StatusCode);
+}
+catch (ArgumentException ex) when (ex.Message.StartsWith("--", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
 }

@@ -4,6 +4,7 @@ using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Security;
 using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Abstractions;
@@ -41,4 +42,7 @@ public static class GrainFactoryExtensions
     public static IFitCoordinator FitCoordinator(this IGrainFactory factory, string fitId) => factory.GetGrain<IFitCoordinator>(fitId);
 
     public static IFitIndexGrain FitIndex(this IGrainFactory factory) => factory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey);
+
+    /// <summary>The API keys made through the admin RPCs.</summary>
+    public static IApiKeyStoreGrain ApiKeys(this IGrainFactory factory) => factory.GetGrain<IApiKeyStoreGrain>(IApiKeyStoreGrain.DefaultKey);
 }
