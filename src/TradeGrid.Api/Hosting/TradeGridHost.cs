@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradeGrid.Api.Admin;
+using TradeGrid.Api.Audit;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Data;
 using TradeGrid.Api.Describe;
@@ -87,6 +89,7 @@ public static class TradeGridHost
             grpc.Interceptors.Add<StoreAccessInterceptor>();
             grpc.Interceptors.Add<ReadinessInterceptor>();
             grpc.Interceptors.Add<WriteOutcomeInterceptor>();
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
@@ -130,6 +133,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<EstimateGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<ExtrapolationGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<AdminGrpcService>().WithRpcAccess(auth);
         app.MapGrpcHealthChecksService().WithRpcAccess(auth).DisableRateLimiting();
         app.MapGrpcReflectionService().WithRpcAccess(auth).DisableRateLimiting();
         IEndpointConventionBuilder healthz = app.MapHealthChecks("/healthz").DisableRateLimiting();

@@ -21,6 +21,9 @@ public sealed class WriteTicket
 
     public long Sequence { get; private set; }
 
+    /// <summary>Each economy's data version after the write was applied there (the audit's "after"; an economy whose apply was deferred is missing).</summary>
+    public IReadOnlyDictionary<string, long> Versions { get; private set; } = new Dictionary<string, long>();
+
     /// <summary>A new ticket for the calls that follow in this flow.</summary>
     public static WriteTicket Open()
     {
@@ -32,4 +35,6 @@ public sealed class WriteTicket
     internal void Begun(Guid writeId) => WriteId = writeId;
 
     internal void CommittedAt(long sequence) => (Committed, Sequence) = (true, sequence);
+
+    internal void Applied(IReadOnlyDictionary<string, long> versions) => Versions = versions;
 }
