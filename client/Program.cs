@@ -19,6 +19,8 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     FitCommand.Create(),
     PredictCommand.Create(),
     WorldCommand.Create(),
+    KeysCommand.Create(),
+    AuditCommand.Create(),
 };
 foreach (Option option in GlobalOptions.All)
 {
@@ -32,6 +34,11 @@ foreach (Command command in DescribeCommand.TopLevel())
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (RpcException ex) when (TlsFailure.Of(ex) is { } tls)
+{
+    Console.Error.WriteLine($"error (Unavailable): TLS with the server failed: {tls}; if the server's certificate comes from your own authority, give its PEM with --ca FILE");
+    return ExitCodes.For(StatusCode.Unavailable);
 }
 catch (RpcException ex)
 {

@@ -46,9 +46,8 @@ public static class TradeGridHost
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
         builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
-        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
         AuthOptions auth = builder.AddTradeGridSecurity(options.Host);
-        builder.Services.AddTradeGridRateLimits();
+        builder.Services.AddTradeGridRateLimits(builder.Configuration);
         TlsOptions tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         X509Certificate2? certificate = tls.Enabled ? ServerCertificate.Load(tls) : null;
 

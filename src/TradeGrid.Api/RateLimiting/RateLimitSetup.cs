@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Security;
@@ -19,8 +20,14 @@ public static class RateLimitSetup
 {
     public const string JobsPolicy = "jobs";
 
-    public static IServiceCollection AddTradeGridRateLimits(this IServiceCollection services)
+    public static IServiceCollection AddTradeGridRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        IConfigurationSection section = configuration.GetSection(RateLimitOptions.Section);
+        if ((section.Get<RateLimitOptions>() ?? new RateLimitOptions()).Error() is { } error)
+        {
+            throw new StartupRefusedException(error);
+        }
+        services.Configure<RateLimitOptions>(section);
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -31,7 +38,7 @@ public static class RateLimitSetup
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
                 string caller = CallerIdentity.Name(context);
-                RequestBucket bucket = options.Callers.GetValueOrDefault(caller) ?? options.Requests;
+                RequestBucket bucket = options.BucketFor(caller).Bucket;
                 return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = bucket.TokenLimit,
@@ -66,8 +73,7 @@ public static class RateLimitSetup
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait))
         {
             retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            RequestBucket bucket = options.Callers.GetValueOrDefault(caller) ?? options.Requests;
-            string setting = options.Callers.ContainsKey(caller) ? $"TradeGrid:RateLimits:Callers:{caller}" : "TradeGrid:RateLimits:Requests";
+            (RequestBucket bucket, string setting) = options.BucketFor(caller);
             message = $"rate limit: {caller} has used its {bucket.TokenLimit} requests, refilled by {bucket.TokensPerPeriod} every "
                 + $"{bucket.ReplenishmentPeriodSeconds.ToString(CultureInfo.InvariantCulture)} s ({setting}); retry after {retryAfter} s";
         }
