@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace TradeGrid.Api.Tests.Support;
 
-/// <summary>Runs the client's own entry point (client/Program.cs) in this process and returns its exit code.</summary>
+/// <summary>Runs the client's own entry point (client/Program.cs) in this process, as `dotnet run --project client -- ARGS` would.</summary>
 public static class ClientRunner
 {
     public static async Task<int> RunAsync(params string[] args)
