@@ -17,6 +17,7 @@ using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.RateLimiting;
+using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Data;
@@ -132,6 +133,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<EstimateGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<ExtrapolationGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<ScenarioGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<AdminGrpcService>().WithRpcAccess(auth);
         app.MapGrpcHealthChecksService().WithRpcAccess(auth).DisableRateLimiting();
         app.MapGrpcReflectionService().WithRpcAccess(auth).DisableRateLimiting();

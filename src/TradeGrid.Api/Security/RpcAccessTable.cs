@@ -46,6 +46,13 @@ public static class RpcAccessTable
         ["tradegrid.v1.ForecastService.Forecast"] = StoresWhen<ForecastRequest>(r => r.Store),
         ["tradegrid.v1.ForecastService.ForecastAll"] = StoresWhen<ForecastAllRequest>(r => r.Store) with { LongJob = true },
 
+        ["tradegrid.v1.ScenarioService.StartScenario"] = StoresWhen<StartScenarioRequest>(r => r.Spec?.Store == true),
+        ["tradegrid.v1.ScenarioService.RunScenario"] = StoresWhen<RunScenarioRequest>(r => r.Spec?.Store == true) with { LongJob = true },
+        ["tradegrid.v1.ScenarioService.GetScenario"] = Read,
+        ["tradegrid.v1.ScenarioService.ListScenarios"] = Read,
+        // Stopping a job another caller started is not a read.
+        ["tradegrid.v1.ScenarioService.CancelScenario"] = Write,
+
         ["tradegrid.v1.AdminService.CreateApiKey"] = Administer,
         ["tradegrid.v1.AdminService.ListApiKeys"] = Administer,
         ["tradegrid.v1.AdminService.RevokeApiKey"] = Administer,

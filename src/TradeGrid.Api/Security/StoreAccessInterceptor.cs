@@ -45,7 +45,9 @@ public sealed class StoreAccessInterceptor(IAuthorizationService authorization) 
     }
 
     private static string StoreField(IMessage message) =>
-        message.Descriptor.FindFieldByName("dry_run") is not null ? "dry_run is false" : "store is true";
+        message.Descriptor.FindFieldByName("dry_run") is not null ? "dry_run is false"
+        : message.Descriptor.FindFieldByName("spec") is not null ? "spec.store is true"
+        : "store is true";
 
     // "/tradegrid.v1.DataService/Import" → "DataService.Import"
     public static string RpcName(string path)

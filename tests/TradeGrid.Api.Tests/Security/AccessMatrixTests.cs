@@ -50,6 +50,11 @@ public sealed partial class AccessMatrixTests(AccessServer server) : IClassFixtu
         ["ExtrapolationService.EstimateWorld"] = (R, W),
         ["ForecastService.Forecast"] = (R, W),
         ["ForecastService.ForecastAll"] = (R, W),
+        ["ScenarioService.StartScenario"] = (R, W),
+        ["ScenarioService.RunScenario"] = (R, W),
+        ["ScenarioService.GetScenario"] = (R, null),
+        ["ScenarioService.ListScenarios"] = (R, null),
+        ["ScenarioService.CancelScenario"] = (W, null),
         ["AdminService.CreateApiKey"] = (A, null),
         ["AdminService.ListApiKeys"] = (A, null),
         ["AdminService.RevokeApiKey"] = (A, null),
@@ -165,15 +170,14 @@ public sealed partial class AccessMatrixTests(AccessServer server) : IClassFixtu
             _ => (HttpMethod.Patch, rule.Patch),
         };
         string path = RouteVariable().Replace(template, "X");
-        string flag = flagged ? rpc.Flag!.JsonName : string.Empty; // flagged only when there is a flag
+        // flagged only when there is a flag: {"store":true}, {"spec":{"store":true}}, or ?store=true on a GET
+        string[] flag = flagged ? rpc.Flag!.Select(f => f.JsonName).ToArray() : [];
         if (rule.Body.Length > 0)
         {
-            return new HttpRequestMessage(method, path)
-            {
-                Content = new StringContent(flagged ? $"{{\"{flag}\":true}}" : "{}", Encoding.UTF8, "application/json"),
-            };
+            string json = flagged ? flag.Reverse().Aggregate("true", (inner, name) => $"{{\"{name}\":{inner}}}") : "{}";
+            return new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         }
-        return new HttpRequestMessage(method, flagged ? $"{path}?{flag}=true" : path);
+        return new HttpRequestMessage(method, flagged ? $"{path}?{string.Join('.', flag)}=true" : path);
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

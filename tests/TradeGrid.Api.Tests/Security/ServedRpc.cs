@@ -14,9 +14,14 @@ namespace TradeGrid.Api.Tests.Security;
 /// </summary>
 public sealed record ServedRpc(MethodDescriptor Method)
 {
-    /// <summary>The bool field that decides whether the request stores: store, or Fill's dry_run (null: none).</summary>
-    public FieldDescriptor? Flag =>
-        Method.InputType.FindFieldByName("store") ?? Method.InputType.FindFieldByName("dry_run");
+    /// <summary>
+    /// The path to the bool field that decides whether the request stores: store, Fill's dry_run, or a scenario's
+    /// spec.store (null: none).
+    /// </summary>
+    public FieldDescriptor[]? Flag =>
+        (Method.InputType.FindFieldByName("store") ?? Method.InputType.FindFieldByName("dry_run")) is { } top ? [top]
+        : Method.InputType.FindFieldByName("spec") is { FieldType: FieldType.Message } spec && spec.MessageType.FindFieldByName("store") is { } nested ? [spec, nested]
+        : null;
 
     /// <summary>"DataService.GetSeries".</summary>
     public string Name => $"{Method.Service.Name}.{Method.Name}";
@@ -40,7 +45,15 @@ public sealed record ServedRpc(MethodDescriptor Method)
         IMessage message = Method.InputType.Parser.ParseFrom(ByteString.Empty);
         if (flag)
         {
-            Flag!.Accessor.SetValue(message, true); // callers ask for the flag only when there is one
+            FieldDescriptor[] path = Flag!; // callers ask for the flag only when there is one
+            IMessage target = message;
+            foreach (FieldDescriptor field in path[..^1])
+            {
+                IMessage inner = field.MessageType.Parser.ParseFrom(ByteString.Empty);
+                field.Accessor.SetValue(target, inner);
+                target = inner;
+            }
+            path[^1].Accessor.SetValue(target, true);
         }
         return message;
     }
