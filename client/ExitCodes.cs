@@ -15,6 +15,8 @@ internal static class ExitCodes
         StatusCode.Unavailable => 6,
         StatusCode.DeadlineExceeded => 7,
         StatusCode.Cancelled => 8,
+        StatusCode.Unauthenticated => 9,
+        StatusCode.PermissionDenied => 10,
         _ => 1,
     };
 }

@@ -8,8 +8,6 @@ using TradeGrid.Cli.Commands.Scenarios;
 
 var root = new RootCommand("TradeGrid client: economies, indicators, series, imports, describe measures and gap filling from a TradeGrid server")
 {
-    GlobalOptions.Server,
-    GlobalOptions.Output,
     EconomiesCommand.Create(),
     EconomyCommand.Create(),
     IndicatorsCommand.Create(),
@@ -26,7 +24,13 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     WorldCommand.Create(),
     ScenarioCommand.Create(),
     WriteCommand.Create(),
+    KeysCommand.Create(),
+    AuditCommand.Create(),
 };
+foreach (Option option in GlobalOptions.All)
+{
+    root.Options.Add(option);
+}
 foreach (Command command in DescribeCommand.TopLevel())
 {
     root.Subcommands.Add(command);
@@ -35,6 +39,11 @@ foreach (Command command in DescribeCommand.TopLevel())
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (RpcException ex) when (TlsFailure.Of(ex) is { } tls)
+{
+    Console.Error.WriteLine($"error (Unavailable): TLS with the server failed: {tls}; if the server's certificate comes from your own authority, give its PEM with --ca FILE");
+    return ExitCodes.For(StatusCode.Unavailable);
 }
 catch (RpcException ex)
 {
@@ -45,4 +54,9 @@ catch (RpcException ex)
         Console.Error.WriteLine($"write {ex.Trailers.GetValue("tradegrid-write-id")}: {outcome}");
     }
     return ExitCodes.For(ex.StatusCode);
+}
+catch (ArgumentException ex) when (ex.Message.StartsWith("--", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
 }

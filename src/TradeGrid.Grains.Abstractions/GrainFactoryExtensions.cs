@@ -1,3 +1,4 @@
+using TradeGrid.Grains.Abstractions.Audit;
 using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Describe;
 using TradeGrid.Grains.Abstractions.Economy;
@@ -5,6 +6,7 @@ using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Forecasting;
 using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Abstractions.Security;
 using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Abstractions;
@@ -50,4 +52,14 @@ public static class GrainFactoryExtensions
     public static IScenarioIndexGrain ScenarioIndex(this IGrainFactory factory) => factory.GetGrain<IScenarioIndexGrain>(IScenarioIndexGrain.DefaultKey);
 
     public static IFitIndexGrain FitIndex(this IGrainFactory factory) => factory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey);
+
+    /// <summary>The API keys made through the admin RPCs.</summary>
+    public static IApiKeyStoreGrain ApiKeys(this IGrainFactory factory) => factory.GetGrain<IApiKeyStoreGrain>(IApiKeyStoreGrain.DefaultKey);
+
+    /// <summary>The audit log of writes (its head; the entries are in its pages).</summary>
+    public static IAuditLogGrain AuditLog(this IGrainFactory factory) => factory.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey);
+
+    /// <summary>Page <paramref name="page"/> of the audit log.</summary>
+    public static IAuditPageGrain AuditPage(this IGrainFactory factory, long page) =>
+        factory.GetGrain<IAuditPageGrain>($"{IAuditLogGrain.DefaultKey}/{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 }

@@ -2,7 +2,8 @@ namespace TradeGrid.Api.Hosting;
 
 /// <summary>
 /// Turns the server's short switches into configuration keys: --grpc-port, --http-port, --host, --silo-port,
-/// --gateway-port, --no-default-data, and --data-dir PATH (repeatable). Anything else passes through unchanged.
+/// --gateway-port, --no-default-data, --allow-anonymous, --tls-cert PATH, --tls-key PATH, and --data-dir PATH
+/// (repeatable). Anything else passes through unchanged.
 /// </summary>
 public static class CommandLine
 {
@@ -13,6 +14,8 @@ public static class CommandLine
         ["--host"] = "TradeGrid:Host",
         ["--silo-port"] = "TradeGrid:SiloPort",
         ["--gateway-port"] = "TradeGrid:GatewayPort",
+        ["--tls-cert"] = "TradeGrid:Tls:CertificatePath",
+        ["--tls-key"] = "TradeGrid:Tls:KeyPath",
     };
 
     public static string[] ToConfigurationArgs(string[] args)
@@ -32,6 +35,10 @@ public static class CommandLine
             if (arg == "--no-default-data")
             {
                 result.Add("--TradeGrid:LoadDefaultDataset=false");
+            }
+            else if (arg == "--allow-anonymous")
+            {
+                result.Add("--TradeGrid:Auth:AllowAnonymous=true");
             }
             else if (arg == "--data-dir" || Switches.ContainsKey(arg))
             {

@@ -1,10 +1,14 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TradeGrid.Api.Admin;
+using TradeGrid.Api.Audit;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Data;
 using TradeGrid.Api.Describe;
@@ -12,7 +16,9 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.RateLimiting;
 using TradeGrid.Api.Scenarios;
+using TradeGrid.Api.Security;
 using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
@@ -41,12 +47,31 @@ public static class TradeGridHost
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
         builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
+        AuthOptions auth = builder.AddTradeGridSecurity(options.Host);
+        builder.Services.AddTradeGridRateLimits(builder.Configuration);
+        TlsOptions tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        X509Certificate2? certificate = tls.Enabled ? ServerCertificate.Load(tls) : null;
 
         IPAddress address = IPAddress.Parse(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            // With a certificate: HTTP/2 over TLS (ALPN h2) on the gRPC port, HTTPS on the JSON port.
+            kestrel.Listen(address, options.GrpcPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+            kestrel.Listen(address, options.HttpPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             // Imports arrive as a stream of chunks (bounded by TradeGrid:Import); JSON bodies are bounded by
             // JsonRequestGate, which can say which setting to raise, as Kestrel's own 413 cannot.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -61,8 +86,10 @@ public static class TradeGridHost
 
         builder.Services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<StoreAccessInterceptor>();
             grpc.Interceptors.Add<ReadinessInterceptor>();
             grpc.Interceptors.Add<WriteOutcomeInterceptor>();
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
@@ -91,18 +118,35 @@ public static class TradeGridHost
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradeGrid.Security").LogWarning(
+            "{Access}; TLS {Tls}", SecuritySetup.Describe(auth, options.Host), certificate is null ? "off (cleartext)" : $"on ({certificate.Subject})");
+        // Routing first so that authentication, authorization and the rate limits see each RPC's endpoint and its rule
+        // (RpcAccessConventions); all of them before a JSON body is read.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseFormBodyAsJson();
         app.UseMiddleware<JsonRequestGate>();
-        app.MapGrpcService<DataGrpcService>();
-        app.MapGrpcService<DescribeGrpcService>();
-        app.MapGrpcService<ForecastGrpcService>();
-        app.MapGrpcService<EstimateGrpcService>();
-        app.MapGrpcService<ExtrapolationGrpcService>();
-        app.MapGrpcService<WriteGrpcService>();
-        app.MapGrpcService<ScenarioGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        app.MapHealthChecks("/healthz");
+        app.MapGrpcService<DataGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<DescribeGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<ForecastGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<EstimateGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<ExtrapolationGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<WriteGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<ScenarioGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<AdminGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcHealthChecksService().WithRpcAccess(auth).DisableRateLimiting();
+        app.MapGrpcReflectionService().WithRpcAccess(auth).DisableRateLimiting();
+        IEndpointConventionBuilder healthz = app.MapHealthChecks("/healthz").DisableRateLimiting();
+        if (auth.OpenHealth)
+        {
+            healthz.AllowAnonymous();
+        }
+        else
+        {
+            healthz.RequireAuthorization(Roles.Reader);
+        }
         return app;
     }
 }

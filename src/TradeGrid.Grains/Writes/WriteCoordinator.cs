@@ -113,7 +113,9 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
             }
         });
         await Ledger.Acknowledge(writeId, versions.Keys.ToArray(), CancellationToken.None);
-        return new WriteReceipt(writeId, sequence, new Dictionary<string, long>(versions, StringComparer.Ordinal));
+        var receipt = new WriteReceipt(writeId, sequence, new Dictionary<string, long>(versions, StringComparer.Ordinal));
+        WriteTicket.Current?.Applied(receipt.Versions);
+        return receipt;
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class WriteTicket
 
     public long Sequence { get; private set; }
 
+    /// <summary>Each economy's data version after the write was applied there (the audit's "after"; an economy whose apply was deferred is missing).</summary>
+    public IReadOnlyDictionary<string, long> Versions { get; private set; } = new Dictionary<string, long>();
+
     /// <summary>
     /// A new ticket for the calls that follow in this flow. <paramref name="announce"/>, when given, is called with the
     /// write id once the ledger knows the write, before anything is staged (the gateway sends it in response headers).
@@ -41,4 +44,6 @@ public sealed class WriteTicket
     internal Task AnnounceAsync(Guid writeId) => _announce?.Invoke(writeId) ?? Task.CompletedTask;
 
     internal void CommittedAt(long sequence) => (Committed, Sequence) = (true, sequence);
+
+    internal void Applied(IReadOnlyDictionary<string, long> versions) => Versions = versions;
 }

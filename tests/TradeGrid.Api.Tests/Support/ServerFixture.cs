@@ -35,6 +35,7 @@ public class ServerFixture : IAsyncLifetime
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public string GrpcAddress { get; private set; } = string.Empty;
+    public string HttpAddress { get; private set; } = string.Empty;
     public string ReadySummary { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
@@ -42,7 +43,7 @@ public class ServerFixture : IAsyncLifetime
         _app = TradeGridHost.Build(
         [
             "--grpc-port", "0", "--http-port", "0", "--gateway-port", "0",
-            $"--TradeGrid:Import:MaxBytes={MaxImportBytes}", "--Logging:LogLevel:Default=Warning",
+            $"--TradeGrid:Import:MaxBytes={MaxImportBytes}", "--Logging:LogLevel:Default=Warning", .. Arguments,
         ], builder =>
         {
             builder.Services.Configure<EndpointOptions>(o => o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, 0));
@@ -57,8 +58,9 @@ public class ServerFixture : IAsyncLifetime
         }
         ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(StartHangGuard);
         GrpcAddress = addresses[0];
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
-        Http = new HttpClient { BaseAddress = new Uri(addresses[1]) };
+        HttpAddress = addresses[1];
+        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = CreateHandler() });
+        Http = new HttpClient(CreateHandler() ?? new SocketsHttpHandler()) { BaseAddress = new Uri(addresses[1]) };
     }
 
     public async Task DisposeAsync()
@@ -71,6 +73,15 @@ public class ServerFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The host's services, for tests that look inside the server.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the server is not started");
+
+    /// <summary>Command-line arguments added to the server's (configuration read before the host is built); none by default.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
+    /// <summary>The HTTP handler of <see cref="Channel"/> and <see cref="Http"/> (a TLS server's fixture trusts its own authority); null: the default.</summary>
+    protected virtual HttpMessageHandler? CreateHandler() => null;
 
     /// <summary>Adds to the host before it is built; the default adds nothing.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
