@@ -44,6 +44,10 @@ internal static class ImportCommand
             ResultWriter.Write(parse.GetValue(GlobalOptions.Output), response, ["rows read", "observations written", "economies touched", "indicators added", "economies created"],
                 [[ResultWriter.Number(response.RowsRead), ResultWriter.Number(response.ObservationsWritten), ResultWriter.Number(response.EconomiesTouched),
                   string.Join(" ", response.IndicatorsAdded), string.Join(" ", response.EconomiesCreated)]], $"imported {path.Name}");
+            if (response.DurabilityNote.Length > 0)
+            {
+                Console.Error.WriteLine($"note: {response.DurabilityNote}");
+            }
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using TradeGrid.Grains.Abstractions.Catalog;
+using TradeGrid.Grains.Abstractions.Cluster;
 using TradeGrid.Grains.Abstractions.Describe;
 using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -41,4 +42,7 @@ public static class GrainFactoryExtensions
     public static IFitCoordinator FitCoordinator(this IGrainFactory factory, string fitId) => factory.GetGrain<IFitCoordinator>(fitId);
 
     public static IFitIndexGrain FitIndex(this IGrainFactory factory) => factory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey);
+
+    /// <summary>The cluster's start-up data marker: loaded once per cluster, not once per silo.</summary>
+    public static IClusterSeedGrain ClusterSeed(this IGrainFactory factory) => factory.GetGrain<IClusterSeedGrain>(IClusterSeedGrain.DefaultKey);
 }

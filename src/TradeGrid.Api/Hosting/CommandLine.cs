@@ -2,7 +2,8 @@ namespace TradeGrid.Api.Hosting;
 
 /// <summary>
 /// Turns the server's short switches into configuration keys: --grpc-port, --http-port, --host, --silo-port,
-/// --gateway-port, --no-default-data, and --data-dir PATH (repeatable). Anything else passes through unchanged.
+/// --gateway-port, --no-default-data, --data-dir PATH (repeatable), and --postgres CONNECTION (the PostgreSQL backend).
+/// Anything else passes through unchanged.
 /// </summary>
 public static class CommandLine
 {
@@ -13,6 +14,9 @@ public static class CommandLine
         ["--host"] = "TradeGrid:Host",
         ["--silo-port"] = "TradeGrid:SiloPort",
         ["--gateway-port"] = "TradeGrid:GatewayPort",
+        ["--postgres"] = "TradeGrid:Postgres",
+        ["--cluster-id"] = "TradeGrid:Cluster:ClusterId",
+        ["--advertise"] = "TradeGrid:Cluster:AdvertisedAddress",
     };
 
     public static string[] ToConfigurationArgs(string[] args)

@@ -13,6 +13,7 @@ using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
 using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Cluster;
 using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
@@ -23,7 +24,8 @@ namespace TradeGrid.Api.Hosting;
 
 /// <summary>
 /// Builds the TradeGrid server: an Orleans silo and, in the same process, the gRPC gateway (HTTP/2) and its
-/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage).
+/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage); with
+/// <c>--postgres</c>, one silo of a cluster whose membership, state and reminders are in PostgreSQL.
 /// </summary>
 public static class TradeGridHost
 {
@@ -51,10 +53,11 @@ public static class TradeGridHost
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
+        ClusterSettings cluster = ClusterSettingsReader.Read(builder.Configuration);
+        builder.Services.AddSingleton(cluster);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddTradeGridMemoryStorage();
+            silo.AddTradeGridBackend(cluster, cluster.Advertised(options.Host), options.SiloPort, options.GatewayPort);
             silo.AddTradeGridExceptions();
         });
 
