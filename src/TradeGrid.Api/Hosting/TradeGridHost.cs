@@ -74,7 +74,8 @@ public static class TradeGridHost
         builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatasetReadiness>();
-        builder.Services.AddSingleton<IWriteHooks>(WriteHooks.None);
+        string? writeGate = builder.Configuration["TradeGrid:Testing:WriteGate"];
+        builder.Services.AddSingleton<IWriteHooks>(string.IsNullOrEmpty(writeGate) ? WriteHooks.None : new FileGateWriteHooks(writeGate));
         builder.Services.AddSingleton<WriteCoordinator>();
         builder.Services.AddSingleton<StoredForecastCoordinator>();
         builder.Services.AddSingleton<DatasetWriter>();
