@@ -29,8 +29,9 @@ public sealed class ClusterSettings
     public string ServiceId { get; set; } = "tradegrid";
 
     /// <summary>
-    /// The address other silos reach this one at (a pod's IP in Kubernetes). Empty: the server's host address, or
-    /// 127.0.0.1 when that is a wildcard. With a non-loopback address, the silo listens on every interface.
+    /// The address other silos reach this one at (a pod's IP in Kubernetes). Empty: the server's host address, or,
+    /// when that is a wildcard (0.0.0.0, as in a container), the host name's first IPv4 address that is not loopback.
+    /// With a non-loopback address, the silo listens on every interface.
     /// </summary>
     public string AdvertisedAddress { get; set; } = string.Empty;
 
@@ -66,6 +67,20 @@ public sealed class ClusterSettings
                 : throw new InvalidOperationException($"TradeGrid:Cluster:AdvertisedAddress: '{AdvertisedAddress}' is not an IP address; give this silo's address as other silos reach it");
         }
         IPAddress address = IPAddress.Parse(host);
-        return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : address;
+        return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? HostAddress() : address;
+    }
+
+    /// <summary>This machine's first IPv4 address that is not loopback (a container's address), else 127.0.0.1.</summary>
+    private static IPAddress HostAddress()
+    {
+        try
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return IPAddress.Loopback;
+        }
     }
 }
