@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TradeGrid.Api.V1;
 using TradeGrid.Cli.Output;
+using TradeGrid.Cli.Plots;
 
 namespace TradeGrid.Cli.Commands;
 
@@ -11,8 +12,10 @@ internal static class ForecastCommand
         Argument<string> economy = new("economy") { Description = "Economy code, e.g. USA" };
         Argument<string> indicator = new("indicator") { Description = "Indicator code, e.g. rgdpna" };
         Option<string> partner = new("--partner") { Description = "Partner economy of a bilateral series" };
+        Option<FileInfo> plot = new("--plot") { Description = "Also draw the history, point forecast and intervals to this PNG file" };
+        Option<int> plotHistory = new("--plot-history") { Description = "Years of history the plot shows (default 30)", DefaultValueFactory = _ => 30 };
         var options = new ForecastOptions();
-        Command command = new("forecast", "Forecast one series with prediction intervals") { economy, indicator, partner };
+        Command command = new("forecast", "Forecast one series with prediction intervals") { economy, indicator, partner, plot, plotHistory };
         foreach (Option option in options.All)
         {
             command.Options.Add(option);
@@ -59,9 +62,29 @@ internal static class ForecastCommand
                     f.Holdout.Select(s => new[] { s.Method, ResultWriter.Number(Math.Round(s.Smape, 4)), ResultWriter.Number(Math.Round(s.Mase, 4)), s.Failure }),
                     $"chosen: {f.Method} (lowest {f.Criterion})");
             }
+            if (parse.GetValue(plot) is { } file)
+            {
+                await PlotAsync(parse, f, file, parse.GetValue(plotHistory), ct);
+            }
             return 0;
         });
         return command;
+    }
+
+    private static async Task PlotAsync(ParseResult parse, SeriesForecast f, FileInfo file, int historyYears, CancellationToken ct)
+    {
+        var data = new DataService.DataServiceClient(GlobalOptions.Channel(parse));
+        GetSeriesResponse history = await data.GetSeriesAsync(new GetSeriesRequest
+        {
+            Economy = f.Economy,
+            Indicator = f.Indicator,
+            Partner = f.Partner,
+            From = Math.Max(f.FirstYear, f.OriginYear - Math.Max(historyYears, 1) + 1),
+            To = f.OriginYear,
+        }, cancellationToken: ct);
+        FanChart.SavePng(ForecastChart.Spec(f, history.Series), file.FullName);
+        // With --output csv|json on stderr, so that stdout stays machine-readable.
+        (parse.GetValue(GlobalOptions.Output) == OutputFormat.Table ? Console.Out : Console.Error).WriteLine($"wrote {file.FullName} ({FanChart.DefaultWidth}×{FanChart.DefaultHeight} PNG)");
     }
 
     private static string Round(double value) => ResultWriter.Number(Math.Round(value, Math.Abs(value) >= 100 ? 1 : 4));

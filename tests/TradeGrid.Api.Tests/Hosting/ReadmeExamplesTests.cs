@@ -1,4 +1,3 @@
-using System.Reflection;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
 
@@ -56,16 +55,7 @@ public sealed class ReadmeExamplesTests : IAsyncLifetime
             string id = (await new EstimateService.EstimateServiceClient(_server.Channel).ListFitsAsync(new ListFitsRequest())).Fits[^1].FitId;
             args = args.Select(a => a == "FIT_ID" ? id : a).ToArray();
         }
-        int exit = await RunClientAsync(["--server", _server.GrpcAddress, .. args]);
+        int exit = await ClientRunner.RunAsync(["--server", _server.GrpcAddress, .. args]);
         return exit == 0 ? null : $"exit code {exit}";
-    }
-
-    /// <summary>The client's own entry point (client/Program.cs), in this process.</summary>
-    private static async Task<int> RunClientAsync(string[] args)
-    {
-        MethodInfo main = Assembly.Load("tradegrid").EntryPoint
-            ?? throw new InvalidOperationException("the client assembly has no entry point");
-        object? result = main.Invoke(null, [args]);
-        return result is Task<int> task ? await task : (int)(result ?? 0);
     }
 }

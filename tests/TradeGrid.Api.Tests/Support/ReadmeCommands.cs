@@ -96,9 +96,9 @@ public static class ReadmeCommands
         return request;
     }
 
-    /// <summary>Files the commands write (world.csv) go to <paramref name="scratch"/>; files they read are the repository's.</summary>
+    /// <summary>Files the commands write (world.csv, usa.png) go to <paramref name="scratch"/>; files they read are the repository's.</summary>
     public static string InScratch(string word, string scratch) =>
-        word.EndsWith(".csv", StringComparison.Ordinal) && !word.Contains('/', StringComparison.Ordinal)
+        (word.EndsWith(".csv", StringComparison.Ordinal) || word.EndsWith(".png", StringComparison.Ordinal)) && !word.Contains('/', StringComparison.Ordinal)
             ? Path.Combine(scratch, word)
             : word.Contains('/', StringComparison.Ordinal) && File.Exists(Path.Combine(RepoFiles.Root(), word)) ? Path.Combine(RepoFiles.Root(), word) : word;
 }
