@@ -5,6 +5,7 @@ using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Abstractions.Writes;
 
 namespace TradeGrid.Grains.Abstractions;
@@ -40,6 +41,14 @@ public static class GrainFactoryExtensions
 
     /// <summary>The coordinator that fits, and caches, the model with this fit id (<c>DesignSpec.FitId()</c>).</summary>
     public static IFitCoordinator FitCoordinator(this IGrainFactory factory, string fitId) => factory.GetGrain<IFitCoordinator>(fitId);
+
+    /// <summary>The scenario part of the same economy grain as <see cref="Economy"/>.</summary>
+    public static IEconomyScenarioGrain EconomyScenario(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyScenarioGrain>(code);
+
+    /// <summary>The grain of one scenario job (key: the job id).</summary>
+    public static IScenarioJobGrain ScenarioJob(this IGrainFactory factory, string jobId) => factory.GetGrain<IScenarioJobGrain>(jobId);
+
+    public static IScenarioIndexGrain ScenarioIndex(this IGrainFactory factory) => factory.GetGrain<IScenarioIndexGrain>(IScenarioIndexGrain.DefaultKey);
 
     public static IFitIndexGrain FitIndex(this IGrainFactory factory) => factory.GetGrain<IFitIndexGrain>(IFitIndexGrain.DefaultKey);
 

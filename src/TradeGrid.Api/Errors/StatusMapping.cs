@@ -9,7 +9,7 @@ public static class StatusMapping
     public static StatusCode For(TradeGridException exception) => exception switch
     {
         InvalidSpecException or TradeGrid.Data.Csv.CsvFormatException => StatusCode.InvalidArgument,
-        UnknownEconomyException or UnknownIndicatorException or FitNotFoundException => StatusCode.NotFound,
+        UnknownEconomyException or UnknownIndicatorException or FitNotFoundException or JobNotFoundException => StatusCode.NotFound,
         SingularDesignException or InsufficientDataException => StatusCode.FailedPrecondition,
         ResourceLimitException => StatusCode.ResourceExhausted,
         Grains.Abstractions.Writes.WriteAbortedException => StatusCode.Aborted,

@@ -20,4 +20,7 @@ public sealed class RequestLimits
 
     /// <summary>Long jobs (ForecastAll, EstimateWorld) running at once; one more is refused until one finishes.</summary>
     public int MaxConcurrentJobs { get; set; } = 4;
+
+    /// <summary>Monte Carlo paths of one scenario; memory grows with paths × years per aggregate and per economy in flight.</summary>
+    public int MaxScenarioPaths { get; set; } = 100_000;
 }

@@ -12,6 +12,7 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.Writes;
 using TradeGrid.Grains.Cluster;
 using TradeGrid.Grains.Data;
@@ -101,6 +102,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcService<ExtrapolationGrpcService>();
+        app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

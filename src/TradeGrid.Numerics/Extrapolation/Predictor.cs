@@ -78,6 +78,27 @@ public static class Predictor
             gradient, newVariance);
     }
 
+    /// <summary>
+    /// The point prediction on the series' level for a link value x'b (plus any fixed effect): the same back-transform
+    /// and bias correction as <see cref="Predict(PredictionModel, ReadOnlySpan{double}, double, double)"/>, without the
+    /// standard errors; scenarios propagate through it.
+    /// </summary>
+    public static double Point(PredictionModel model, double eta) => model.Scale switch
+    {
+        ResponseScale.Log => LogScale(model, eta, model.Sigma * model.Sigma).Item2,
+        ResponseScale.Logit => LogitScale(model, eta, model.Sigma * model.Sigma).Item2,
+        ResponseScale.PoissonMean => Math.Exp(eta),
+        _ => eta,
+    };
+
+    /// <summary>The inverse link alone (no bias correction): the level of a link value that already carries its residual.</summary>
+    public static double InverseLink(ResponseScale scale, double eta) => scale switch
+    {
+        ResponseScale.Log or ResponseScale.PoissonMean => Math.Exp(eta),
+        ResponseScale.Logit => ShareTransform.InverseLogit(eta),
+        _ => eta,
+    };
+
     /// <summary>Log scale: the point is the corrected mean; a new observation's variance is that of a log-normal.</summary>
     private static (Func<double, double>, double, double, double) LogScale(PredictionModel model, double eta, double sigma2)
     {

@@ -9,7 +9,7 @@ namespace TradeGrid.Api.Tests.Errors.Catalogue;
 /// </summary>
 public static partial class BadInputCatalogue
 {
-    public static readonly IReadOnlyList<BadInput> Cases = [.. Requests(), .. Data(), .. Imports(), .. Describe(), .. Estimation(), .. Extrapolation(), .. Forecasting()];
+    public static readonly IReadOnlyList<BadInput> Cases = [.. Requests(), .. Data(), .. Imports(), .. Describe(), .. Estimation(), .. Extrapolation(), .. Forecasting(), .. Scenarios()];
 
     public static BadInput Find(string id) => Cases.Single(c => c.Id == id);
 

@@ -18,7 +18,7 @@ public static partial class BadInputRunner
     private static readonly FileDescriptor[] Files =
     [
         DataServiceReflection.Descriptor, DescribeServiceReflection.Descriptor, EstimateServiceReflection.Descriptor,
-        ExtrapolationServiceReflection.Descriptor, ForecastServiceReflection.Descriptor,
+        ExtrapolationServiceReflection.Descriptor, ForecastServiceReflection.Descriptor, ScenarioServiceReflection.Descriptor,
     ];
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);

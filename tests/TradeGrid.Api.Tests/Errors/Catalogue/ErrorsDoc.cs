@@ -8,10 +8,10 @@ namespace TradeGrid.Api.Tests.Errors.Catalogue;
 public static class ErrorsDoc
 {
     /// <summary>RPCs with nothing a caller can get wrong: every request is a valid question.</summary>
-    private static readonly string[] NothingToRefuse = ["DataService.ListGroups", "DataService.ListIndicators", "EstimateService.ListFits"];
+    private static readonly string[] NothingToRefuse = ["DataService.ListGroups", "DataService.ListIndicators", "EstimateService.ListFits", "ScenarioService.ListScenarios"];
 
     public static IEnumerable<string> AllRpcs() =>
-        new[] { DataServiceReflection.Descriptor, DescribeServiceReflection.Descriptor, EstimateServiceReflection.Descriptor, ExtrapolationServiceReflection.Descriptor, ForecastServiceReflection.Descriptor }
+        new[] { DataServiceReflection.Descriptor, DescribeServiceReflection.Descriptor, EstimateServiceReflection.Descriptor, ExtrapolationServiceReflection.Descriptor, ForecastServiceReflection.Descriptor, ScenarioServiceReflection.Descriptor }
             .SelectMany(f => f.Services).SelectMany(s => s.Methods).Select(m => $"{m.Service.Name}.{m.Name}");
 
     public static bool TakesNothing(string rpc) => NothingToRefuse.Contains(rpc);
@@ -43,7 +43,8 @@ public static class ErrorsDoc
             |---|---|---|
             | `TradeGrid:Limits:MaxJsonBodyBytes` | 4194304 (4 MiB) | a JSON request body on the HTTP port (Import is gRPC and streams: see below) |
             | `TradeGrid:Limits:MaxPanelCells` | 5000000 | GetPanel's economies × years × indicators (an open range counts from 1800 or to 2200) |
-            | `TradeGrid:Limits:MaxConcurrentJobs` | 4 | ForecastAll and EstimateWorld running at once; one more is refused, not queued |
+            | `TradeGrid:Limits:MaxConcurrentJobs` | 4 | ForecastAll, EstimateWorld and scenario jobs running at once; one more is refused, not queued |
+            | `TradeGrid:Limits:MaxScenarioPaths` | 100000 | Monte Carlo paths of one scenario |
             | `TradeGrid:Import:MaxBytes` | 1073741824 (1 GiB) | an import, as sent (compressed if gzip) |
             | `TradeGrid:Import:MaxRows` | 20000000 | an import's data rows (values, for World Bank files) |
             | `TradeGrid:Import:MaxLineChars` | 65536 | one line (record) of an imported CSV |

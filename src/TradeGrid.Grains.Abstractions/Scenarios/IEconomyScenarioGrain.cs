@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace TradeGrid.Grains.Abstractions.Scenarios;
+
+/// <summary>
+/// Scenarios on the economy grain (same key): the economy forecasts its own drivers, projects its own baseline and
+/// scenario, and simulates its own Monte Carlo paths in chunks; only its projection and its paths' values leave it.
+/// </summary>
+[Alias("TradeGrid.IEconomyScenarioGrain")]
+public interface IEconomyScenarioGrain : IGrainWithStringKey
+{
+    /// <summary>The last year in which this economy has a value of one of the indicators (0: none).</summary>
+    [Alias("LastDataYear")]
+    ValueTask<int> LastDataYear(string[] indicators, CancellationToken cancellationToken = default);
+
+    /// <summary>The deterministic projection (baseline, scenario, history), or the reason it cannot be made.</summary>
+    [Alias("Project")]
+    ValueTask<ScenarioSeriesRecord> Project(ScenarioEconomyJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Paths [pathStart, pathStart + count) of the job. The grain keeps its own paths of the job until the last chunk
+    /// (<paramref name="last"/>), whose block then carries the economy's distributions; the buffer is then released.
+    /// </summary>
+    [Alias("Simulate")]
+    ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops what the grain keeps for a job (after a cancel or failure).</summary>
+    [Alias("Release")]
+    ValueTask Release(string jobId, CancellationToken cancellationToken = default);
+}

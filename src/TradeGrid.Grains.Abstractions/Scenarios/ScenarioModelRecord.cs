@@ -1,0 +1,40 @@
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Extrapolation;
+using TradeGrid.Numerics.Extrapolation;
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Grains.Abstractions.Scenarios;
+
+/// <summary>
+/// A resolved model as it crosses grain calls: the prediction terms (Predict's), the factor A of the coefficients'
+/// covariance (A·A' = V), the driver indicators, for each coefficient its driver (−1: intercept) and transform
+/// (<see cref="DriverTransform"/> as a number), the weight driver (−1: none), the dependent (for the history) and, for
+/// a model with economy fixed effects, the fit's spec from which each economy recovers its own effect.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioModelRecord")]
+public sealed record ScenarioModelRecord
+{
+    [Id(0)] public required string FitId { get; init; }
+    [Id(1)] public required PredictionTerms Terms { get; init; }
+    [Id(2)] public required double[] Factor { get; init; }
+    [Id(3)] public required string[] Drivers { get; init; }
+    [Id(4)] public required int[] TermDrivers { get; init; }
+    [Id(5)] public required int[] TermTransforms { get; init; }
+    [Id(6)] public required int WeightDriver { get; init; }
+    [Id(7)] public required string Dependent { get; init; }
+    [Id(8)] public DesignSpec? EffectSpec { get; init; }
+    [Id(9)] public required string EffectsRule { get; init; }
+
+    /// <summary>The history's multiplier per value (a share in percent: 0.01), and the weight driver's indicator multiplies it too.</summary>
+    [Id(10)] public double HistoryScale { get; init; } = 1.0;
+
+    public ScenarioModel ToModel() => new(Terms.ToModel(), TermDrivers, TermTransforms.Select(t => (DriverTransform)t).ToArray(), Drivers.Length, WeightDriver);
+
+    public string ScaleName => ((ResponseScale)Terms.Scale) switch
+    {
+        ResponseScale.Log => "log",
+        ResponseScale.Logit => "logit",
+        ResponseScale.PoissonMean => "poisson-mean",
+        _ => "level",
+    };
+}

@@ -1,0 +1,16 @@
+namespace TradeGrid.Grains.Abstractions.Scenarios;
+
+/// <summary>
+/// One chunk of an economy's Monte Carlo paths, row-major [path − PathStart, year], for the coordinator's group sums;
+/// after the last chunk, <see cref="Summary"/> carries the economy's own distributions (exact, over all its paths).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioPathBlock")]
+public sealed record ScenarioPathBlock
+{
+    [Id(0)] public required string Economy { get; init; }
+    [Id(1)] public required long PathStart { get; init; }
+    [Id(2)] public required int Count { get; init; }
+    [Id(3)] public required double[] Baseline { get; init; }
+    [Id(4)] public required double[] Scenario { get; init; }
+    [Id(5)] public ScenarioSeriesRecord? Summary { get; init; }
+}

@@ -1,0 +1,36 @@
+using TradeGrid.Grains.Abstractions.Estimation;
+
+namespace TradeGrid.Grains.Abstractions.Scenarios;
+
+/// <summary>
+/// A validated, resolved scenario: the model, the drivers' baselines, the shocks with the economies they reach, the
+/// projected economies and years, the aggregates, the Monte Carlo switches, and the request as protobuf JSON
+/// (<see cref="SpecJson"/>, stored with the result). Everything a job needs to run on any silo.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioPlan")]
+public sealed record ScenarioPlan
+{
+    [Id(0)] public required string JobId { get; init; }
+    [Id(1)] public required string SpecJson { get; init; }
+    [Id(2)] public required ScenarioModelRecord Model { get; init; }
+    [Id(3)] public required ScenarioDriverSource[] Sources { get; init; }
+    [Id(4)] public required GivenPath[] Given { get; init; }
+    [Id(5)] public required ScenarioShockRecord[] Shocks { get; init; }
+    [Id(6)] public required string[] Economies { get; init; }
+    [Id(7)] public required AggregateGroup[] Aggregates { get; init; }
+    [Id(8)] public required int FirstYear { get; init; }
+    [Id(9)] public required int LastYear { get; init; }
+    [Id(10)] public required int Paths { get; init; }
+    [Id(11)] public required ulong Seed { get; init; }
+    [Id(12)] public required double[] Quantiles { get; init; }
+    [Id(13)] public required bool CommonShocks { get; init; }
+    [Id(14)] public required bool ResidualNoise { get; init; }
+    [Id(15)] public required bool Bootstrap { get; init; }
+    [Id(16)] public required bool Store { get; init; }
+    [Id(17)] public required string Preset { get; init; }
+    [Id(18)] public required FitOutcome Fit { get; init; }
+    [Id(19)] public required string Correction { get; init; }
+    [Id(20)] public required double CorrectionFactor { get; init; }
+
+    public int Horizon => LastYear - FirstYear + 1;
+}

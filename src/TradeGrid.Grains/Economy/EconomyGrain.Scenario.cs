@@ -1,0 +1,155 @@
+using Orleans.Concurrency;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Forecasting;
+using TradeGrid.Grains.Scenarios;
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Grains.Economy;
+
+/// <summary>
+/// Scenarios: the economy forecasts its own drivers (through the forecasting part's cache), projects its own baseline
+/// and scenario, and simulates its own paths chunk by chunk, keeping them until its last chunk to give its exact
+/// distributions. Inputs come from <see cref="ScenarioInputBuilder"/>; the mathematics from the numerics'
+/// <see cref="ScenarioPropagation"/>, <see cref="PathSimulator"/> and <see cref="ScenarioSummary"/>.
+/// </summary>
+public sealed partial class EconomyGrain : IEconomyScenarioGrain
+{
+    /// <summary>Jobs whose inputs and paths this grain keeps at once; older ones are dropped (and rebuilt if asked again).</summary>
+    private const int ScenarioJobCapacity = 8;
+
+    private readonly Dictionary<string, ScenarioWork> _scenarioWork = new(StringComparer.Ordinal);
+
+    public ValueTask<int> LastDataYear(string[] indicators, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        int last = 0;
+        foreach (string indicator in indicators)
+        {
+            if (State.Series.TryGetValue(SeriesRecord.Key(indicator, string.Empty), out SeriesRecord? s))
+            {
+                last = Math.Max(last, ForecastInput.LastObservedYear(s));
+            }
+        }
+
+        return ValueTask.FromResult(last);
+    }
+
+    public ValueTask<ScenarioSeriesRecord> Project(ScenarioEconomyJob job, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        cancellationToken.ThrowIfCancellationRequested();
+        ScenarioWork work;
+        try
+        {
+            work = Work(job, cancellationToken);
+        }
+        catch (TradeGridException ex)
+        {
+            return ValueTask.FromResult(ScenarioSeriesRecord.SkippedFor(Code, ex.Message));
+        }
+
+        (double[] baseline, double[] scenario) = ScenarioPropagation.Project(work.Model, work.Input);
+        int bad = Array.FindIndex(baseline, v => !double.IsFinite(v));
+        bad = bad >= 0 ? bad : Array.FindIndex(scenario, v => !double.IsFinite(v));
+        if (bad >= 0)
+        {
+            _scenarioWork.Remove(job.JobId);
+            return ValueTask.FromResult(ScenarioSeriesRecord.SkippedFor(Code,
+                $"no projection for {work.Input.Years[bad]}: a driver's baseline or scenario level is outside its transform's domain (log of a value ≤ 0)"));
+        }
+
+        (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model);
+        int[] years = work.Input.Years;
+        int cut = Array.FindIndex(historyYears, y => y >= years[0]);
+        return ValueTask.FromResult(new ScenarioSeriesRecord
+        {
+            Economy = Code,
+            HistoryYears = cut < 0 ? historyYears : historyYears[..cut],
+            HistoryValues = cut < 0 ? historyValues : historyValues[..cut],
+            Years = years,
+            Baseline = baseline,
+            Scenario = scenario,
+            DriverMethods = work.Methods,
+        });
+    }
+
+    public ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        cancellationToken.ThrowIfCancellationRequested();
+        ScenarioWork work = Work(job, cancellationToken);
+        int horizon = job.Horizon;
+        var options = new SimulationOptions(job.Seed, job.CommonShocks, job.ResidualNoise, job.Bootstrap);
+        work.Paths ??= (new double[job.Paths * horizon], new double[job.Paths * horizon], 0L);
+        (double[] allBaseline, double[] allScenario, long filled) = work.Paths.Value;
+        if (filled < pathStart)
+        {
+            // The grain lost the earlier chunks (it was reactivated): streams are counter-based, so they are made again identically.
+            PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, filled, (int)(pathStart - filled),
+                allBaseline.AsSpan((int)filled * horizon), allScenario.AsSpan((int)filled * horizon));
+        }
+
+        Span<double> b = allBaseline.AsSpan((int)pathStart * horizon, count * horizon);
+        Span<double> s = allScenario.AsSpan((int)pathStart * horizon, count * horizon);
+        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, b, s);
+        work.Paths = (allBaseline, allScenario, pathStart + count);
+        ScenarioSeriesRecord? summary = null;
+        if (last)
+        {
+            var (db, ds, dd) = ScenarioSummary.Of(allBaseline, allScenario, horizon, job.Quantiles);
+            summary = ScenarioSeriesRecord.SkippedFor(Code, string.Empty) with
+            {
+                Years = work.Input.Years,
+                BaselinePaths = db.Select(YearDistribution.From).ToArray(),
+                ScenarioPaths = ds.Select(YearDistribution.From).ToArray(),
+                DifferencePaths = dd.Select(YearDistribution.From).ToArray(),
+            };
+            _scenarioWork.Remove(job.JobId);
+        }
+
+        return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
+        {
+            Economy = Code,
+            PathStart = pathStart,
+            Count = count,
+            Baseline = b.ToArray(),
+            Scenario = s.ToArray(),
+            Summary = summary,
+        }));
+    }
+
+    public ValueTask Release(string jobId, CancellationToken cancellationToken)
+    {
+        _scenarioWork.Remove(jobId);
+        return ValueTask.CompletedTask;
+    }
+
+    private ScenarioWork Work(ScenarioEconomyJob job, CancellationToken cancellationToken)
+    {
+        if (_scenarioWork.TryGetValue(job.JobId, out ScenarioWork? work))
+        {
+            return work;
+        }
+
+        (EconomyScenarioInput input, string[] methods) = ScenarioInputBuilder.Build(Code, State.Series, job, (s, spec) => Compute(s, spec, cancellationToken));
+        if (_scenarioWork.Count >= ScenarioJobCapacity)
+        {
+            _scenarioWork.Clear();
+        }
+
+        work = new ScenarioWork(job.Model.ToModel(), input, methods);
+        _scenarioWork[job.JobId] = work;
+        return work;
+    }
+
+    /// <summary>A job's inputs in this grain, and its paths so far (baseline, scenario, paths filled).</summary>
+    private sealed class ScenarioWork(ScenarioModel model, EconomyScenarioInput input, string[] methods)
+    {
+        public ScenarioModel Model { get; } = model;
+        public EconomyScenarioInput Input { get; } = input;
+        public string[] Methods { get; } = methods;
+        public (double[] Baseline, double[] Scenario, long Filled)? Paths { get; set; }
+    }
+}

@@ -1,0 +1,106 @@
+using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Grains.Scenarios;
+
+/// <summary>
+/// One aggregate's running sums: the deterministic baseline and scenario per year, the members' history per year, and
+/// with paths the per-path sums (paths × years, twice). Economies are added in code order, chunk by chunk, each only in
+/// the years its membership holds, so the sums are bit-identical whatever the scheduling.
+/// </summary>
+internal sealed class AggregateSums(AggregateGroup group, int firstYear, int horizon, int paths)
+{
+    private readonly Dictionary<string, YearSpan[]> _members = group.Members.GroupBy(m => m.Economy).ToDictionary(g => g.Key, g => g.ToArray());
+    private readonly double[] _baseline = new double[horizon];
+    private readonly double[] _scenario = new double[horizon];
+    private readonly double[] _pathBaseline = new double[paths * horizon];
+    private readonly double[] _pathScenario = new double[paths * horizon];
+    private readonly SortedDictionary<int, (double Sum, int Count)> _history = new();
+    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
+
+    public AggregateGroup Group => group;
+
+    public bool Counts(string economy, int year) => _members.TryGetValue(economy, out YearSpan[]? spans) && spans.Any(s => s.Holds(year));
+
+    public bool Has(string economy) => _members.ContainsKey(economy);
+
+    public void AddProjection(ScenarioSeriesRecord e)
+    {
+        if (!Has(e.Economy))
+        {
+            return;
+        }
+
+        _added.Add(e.Economy);
+        for (int h = 0; h < horizon; h++)
+        {
+            if (Counts(e.Economy, firstYear + h))
+            {
+                _baseline[h] += e.Baseline[h];
+                _scenario[h] += e.Scenario[h];
+            }
+        }
+
+        for (int i = 0; i < e.HistoryYears.Length; i++)
+        {
+            if (Counts(e.Economy, e.HistoryYears[i]))
+            {
+                (double sum, int count) = _history.GetValueOrDefault(e.HistoryYears[i]);
+                _history[e.HistoryYears[i]] = (sum + e.HistoryValues[i], count + 1);
+            }
+        }
+    }
+
+    public void AddPaths(ScenarioPathBlock block)
+    {
+        if (!Has(block.Economy))
+        {
+            return;
+        }
+
+        int offset = (int)block.PathStart * horizon;
+        for (int h = 0; h < horizon; h++)
+        {
+            if (!Counts(block.Economy, firstYear + h))
+            {
+                continue;
+            }
+
+            for (int p = 0; p < block.Count; p++)
+            {
+                _pathBaseline[offset + p * horizon + h] += block.Baseline[p * horizon + h];
+                _pathScenario[offset + p * horizon + h] += block.Scenario[p * horizon + h];
+            }
+        }
+    }
+
+    /// <summary>The aggregate's series; history only in years where every projected member counted then reports.</summary>
+    public ScenarioSeriesRecord Finish(double[] quantiles)
+    {
+        int[] years = Enumerable.Range(firstYear, horizon).ToArray();
+        int[] historyYears = _history.Where(kv => kv.Value.Count == _added.Count(e => Counts(e, kv.Key))).Select(kv => kv.Key).ToArray();
+        var record = new ScenarioSeriesRecord
+        {
+            Economy = group.Code,
+            Aggregate = true,
+            Members = _added.Count,
+            HistoryYears = historyYears,
+            HistoryValues = historyYears.Select(y => _history[y].Sum).ToArray(),
+            Years = years,
+            Baseline = _baseline,
+            Scenario = _scenario,
+        };
+        if (paths == 0)
+        {
+            return record;
+        }
+
+        var (b, s, d) = ScenarioSummary.Of(_pathBaseline, _pathScenario, horizon, quantiles);
+        return record with
+        {
+            BaselinePaths = b.Select(YearDistribution.From).ToArray(),
+            ScenarioPaths = s.Select(YearDistribution.From).ToArray(),
+            DifferencePaths = d.Select(YearDistribution.From).ToArray(),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Scenarios;
+
+namespace TradeGrid.Grains.Scenarios;
+
+/// <summary>
+/// Runs a scenario over the economy grains. Plan: <see cref="ScenarioPlanner"/>. Run: economies in code order, in
+/// waves of <see cref="Wave"/>; each economy of a wave projects itself (drivers forecast in its grain), then, with
+/// paths, simulates its paths in chunks of <see cref="Chunk"/> (each call well under the grain call timeout: a chunk is
+/// at most Chunk × 50 years of one economy). The coordinator adds each chunk into the aggregates' per-path sums in code
+/// order and drops it: it never holds more than a wave's chunk of economy paths, and each economy's own distributions
+/// are computed in its grain over all its paths. Aggregates (groups asked, then WLD) get exact distributions over
+/// their summed paths. A plain class: it runs in the job grain (StartScenario) or in the gateway (RunScenario).
+/// </summary>
+public sealed class ScenarioCoordinator(IGrainFactory grains)
+{
+    public const int Wave = 16;
+    public const int Chunk = 2048;
+
+    /// <summary>Validates what needs the model and the data, and makes the plan (nothing is started).</summary>
+    public Task<ScenarioPlan> PlanAsync(ScenarioRequestSpec request, CancellationToken cancellationToken) =>
+        new ScenarioPlanner(grains).PlanAsync(request, cancellationToken);
+
+    /// <summary>Runs the plan; every economy's result goes to the sink as it completes. Throws OperationCanceledException when cancelled.</summary>
+    public async Task<ScenarioResultRecord> RunAsync(ScenarioPlan plan, IScenarioSink sink, CancellationToken cancellationToken)
+    {
+        int horizon = plan.Horizon;
+        AggregateSums[] aggregates = plan.Aggregates.Select(g => new AggregateSums(g, plan.FirstYear, horizon, plan.Paths)).ToArray();
+        var results = new List<ScenarioSeriesRecord>(plan.Economies.Length);
+        var methods = new SortedSet<string>(StringComparer.Ordinal);
+        int skipped = 0;
+        try
+        {
+            foreach (string[] wave in plan.Economies.Chunk(Wave))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScenarioEconomyJob[] jobs = wave.Select(e => ScenarioEconomyJob.Of(plan, e)).ToArray();
+                ScenarioSeriesRecord[] projected = await Task.WhenAll(jobs.Select((j, i) =>
+                    grains.EconomyScenario(wave[i]).Project(j, cancellationToken).AsTask()));
+                var live = Enumerable.Range(0, wave.Length).Where(i => projected[i].Skipped.Length == 0).ToArray();
+                foreach (int i in live)
+                {
+                    foreach (AggregateSums a in aggregates)
+                    {
+                        a.AddProjection(projected[i]);
+                    }
+                }
+
+                if (plan.Paths > 0)
+                {
+                    for (int start = 0; start < plan.Paths; start += Chunk)
+                    {
+                        int count = Math.Min(Chunk, plan.Paths - start);
+                        bool last = start + count == plan.Paths;
+                        var blocks = await Task.WhenAll(live.Select(i =>
+                            grains.EconomyScenario(wave[i]).Simulate(jobs[i], start, count, last, cancellationToken).AsTask()));
+                        for (int b = 0; b < live.Length; b++)
+                        {
+                            ScenarioPathBlock block = blocks[b].Value;
+                            foreach (AggregateSums a in aggregates)
+                            {
+                                a.AddPaths(block);
+                            }
+
+                            if (block.Summary is { } summary)
+                            {
+                                ScenarioSeriesRecord p = projected[live[b]];
+                                projected[live[b]] = p with
+                                {
+                                    BaselinePaths = summary.BaselinePaths,
+                                    ScenarioPaths = summary.ScenarioPaths,
+                                    DifferencePaths = summary.DifferencePaths,
+                                };
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    await Task.WhenAll(live.Select(i => grains.EconomyScenario(wave[i]).Release(plan.JobId, cancellationToken).AsTask()));
+                }
+
+                foreach (ScenarioSeriesRecord r in projected)
+                {
+                    results.Add(r);
+                    skipped += r.Skipped.Length > 0 ? 1 : 0;
+                    methods.UnionWith(r.DriverMethods.Select((m, j) => $"{plan.Model.Drivers[j]}: {m.Split(':')[0]}"));
+                    if (await sink.EconomyDoneAsync(r, results.Count, plan.Economies.Length, skipped))
+                    {
+                        throw new OperationCanceledException("The scenario job was cancelled.");
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await ReleaseAllAsync(plan);
+            throw;
+        }
+
+        return new ScenarioResultRecord
+        {
+            Plan = plan,
+            Economies = results.ToArray(),
+            Aggregates = aggregates.Select(a => a.Finish(plan.Quantiles)).ToArray(),
+            Versions = plan.Fit.Versions,
+            DriverMethods = methods.ToArray(),
+        };
+    }
+
+    /// <summary>Frees what the economy grains keep for a stopped job (best effort, not cancellable: the job's token is already cancelled).</summary>
+    private async Task ReleaseAllAsync(ScenarioPlan plan)
+    {
+        await Task.WhenAll(plan.Economies.Select(e => grains.EconomyScenario(e).Release(plan.JobId, CancellationToken.None).AsTask()));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Estimation;
+using TradeGrid.Grains.Forecasting;
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Grains.Scenarios;
+
+/// <summary>
+/// Builds one economy's <see cref="EconomyScenarioInput"/> from its own series: each driver's baseline over the
+/// projected years (its forecast from its last observed year, a given path, or its last value held), the forecast's
+/// standard error per year (from its 95% interval: (upper − lower) / (2 · 1.96)) for the Monte Carlo, the shocks that
+/// reach the economy with the years they hold, and (fixed-effects models) the economy's own effect.
+/// </summary>
+internal static class ScenarioInputBuilder
+{
+    private const double Z975 = 1.959963984540054;
+
+    public delegate SeriesForecastRecord ForecastOf(SeriesRecord series, ForecastSpec spec);
+
+    public static (EconomyScenarioInput Input, string[] Methods) Build(string economy, IReadOnlyDictionary<string, SeriesRecord> series,
+        ScenarioEconomyJob job, ForecastOf forecast)
+    {
+        ScenarioModelRecord model = job.Model;
+        int horizon = job.Horizon;
+        int[] years = Enumerable.Range(job.FirstYear, horizon).ToArray();
+        int drivers = model.Drivers.Length;
+        var baseline = new double[drivers][];
+        var errors = new DriverErrorModel?[drivers];
+        var methods = new string[drivers];
+        for (int j = 0; j < drivers; j++)
+        {
+            (baseline[j], errors[j], methods[j]) = Driver(economy, series, job, j, years, forecast);
+        }
+
+        var shocks = job.Shocks.Select(s => new ShockPlan(s.Driver, s.ToShock(), years.Select(y => s.Targets.Any(t => t.Holds(y))).ToArray())).ToArray();
+        double effect = model.EffectSpec is { } spec ? Effect(economy, series, spec, model.Terms.Coefficients) : 0.0;
+        return (new EconomyScenarioInput(years, baseline, shocks, effect, errors, RandomStream.KeyOf(economy)), methods);
+    }
+
+    /// <summary>The dependent's observed values (times the weight driver's, for a weighted model), for charts.</summary>
+    public static (int[] Years, double[] Values) History(IReadOnlyDictionary<string, SeriesRecord> series, ScenarioModelRecord model)
+    {
+        if (!series.TryGetValue(SeriesRecord.Key(model.Dependent, string.Empty), out SeriesRecord? dependent))
+        {
+            return ([], []);
+        }
+
+        SeriesRecord? weight = model.WeightDriver < 0 ? null : series.GetValueOrDefault(SeriesRecord.Key(model.Drivers[model.WeightDriver], string.Empty));
+        var years = new List<int>();
+        var values = new List<double>();
+        for (int i = 0; i < dependent.Years.Length; i++)
+        {
+            double w = weight is null ? 1.0 : VariableValues.AsOf(weight, dependent.Years[i]);
+            if (double.IsFinite(dependent.Values[i] * w))
+            {
+                years.Add(dependent.Years[i]);
+                values.Add(dependent.Values[i] * model.HistoryScale * w);
+            }
+        }
+
+        return (years.ToArray(), values.ToArray());
+    }
+
+    private static (double[] Path, DriverErrorModel? Error, string Method) Driver(string economy, IReadOnlyDictionary<string, SeriesRecord> series,
+        ScenarioEconomyJob job, int j, int[] years, ForecastOf forecast)
+    {
+        ScenarioDriverSource source = job.Sources[j];
+        GivenPath? given = job.Given.FirstOrDefault(g => g.Driver == j);
+        if (given is not null)
+        {
+            return (years.Select(y => given.Values[Array.BinarySearch(given.Years, y)]).ToArray(), null, "given");
+        }
+
+        if (!series.TryGetValue(SeriesRecord.Key(source.Indicator, string.Empty), out SeriesRecord? s) || s.Years.Length == 0)
+        {
+            throw new InsufficientDataException($"{economy} has no {source.Indicator}");
+        }
+
+        int last = ForecastInput.LastObservedYear(s);
+        if (source.Kind == ScenarioDriverSource.Constant)
+        {
+            double value = VariableValues.AsOf(s, last);
+            return (years.Select(_ => value).ToArray(), null, $"constant at its {last.ToString(CultureInfo.InvariantCulture)} value");
+        }
+
+        int h = years[^1] - last;
+        var spec = new ForecastSpec(source.Indicator, string.Empty, source.Method, h, [95.0], 0, 0, LogScale: false, Store: false, 0, 0);
+        SeriesForecastRecord f = forecast(s, spec);
+        var path = new double[years.Length];
+        var sigmas = new double[years.Length];
+        for (int i = 0; i < years.Length; i++)
+        {
+            int step = years[i] - last - 1;
+            path[i] = f.Point[step];
+            sigmas[i] = (f.Upper[0][step] - f.Lower[0][step]) / (2.0 * Z975);
+        }
+
+        DriverErrorModel? error = null;
+        if (job.Paths > 0)
+        {
+            double[] residuals = job.Bootstrap ? DriverErrorModel.StandardisedChanges(ForecastInput.From(economy, s, spec).Values) : [];
+            error = DriverErrorModel.FromSigmas(sigmas, residuals);
+        }
+
+        return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private static double Effect(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, double[] beta)
+    {
+        if (Array.BinarySearch(spec.Economies, economy, StringComparer.Ordinal) < 0)
+        {
+            throw new InsufficientDataException($"{economy} is not in the fit's sample: a fixed-effects model has no effect of its own for it");
+        }
+
+        DesignBlock block = DesignRows.Build(economy, series, spec, []);
+        return spec.Estimator == EstimatorKind.Ppml ? EconomyEffect.Poisson(block.X, block.Y, beta) : EconomyEffect.Linear(block.X, block.Y, beta);
+    }
+}

@@ -1,0 +1,191 @@
+using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Extrapolation;
+using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Extrapolation;
+using TradeGrid.Numerics.Extrapolation;
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Grains.Scenarios;
+
+/// <summary>
+/// Resolves a scenario's model: a stored fit (refitted when stale, as Predict does), an inline fit, or the world share
+/// model (ITC Box 2's logit(share) on its drivers, value = share × trade). Models a projection can evaluate year by
+/// year: unilateral, dependent in levels or logs (or the share's logit), regressors in levels, logs or log1p of the
+/// economy's own series without lags; pooled, or with economy fixed effects (each economy's own recovered effect).
+/// </summary>
+internal sealed class ScenarioModels(IGrainFactory grains)
+{
+    public const string OwnEffectRule = "each economy's own fixed effect, recovered from its rows of the fit and the fitted slopes (R's fixef())";
+
+    /// <summary>
+    /// What the model will read, before anything is fitted: its drivers, its economies and (fit_id) the stored fit. The
+    /// spec is checked here, so a refusal makes no fit.
+    /// </summary>
+    public async Task<(string[] Drivers, string[] Economies, FitOutcome? Stored)> PreviewAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
+    {
+        if (request.World is { } world)
+        {
+            return (WorldDrivers(world), world.Universe, null);
+        }
+
+        if (request.Design is { } design)
+        {
+            CheckSpec(design, "The inline fit");
+            return (DriversOf(design), design.Economies, null);
+        }
+
+        FitOutcome fit = await grains.FitCoordinator(request.FitId).GetFit(cancellationToken) ?? throw new FitNotFoundException(request.FitId);
+        CheckSpec(fit.Spec, $"Fit {fit.FitId}");
+        return (DriversOf(fit.Spec), fit.Spec.Economies, fit);
+    }
+
+    public async Task<(ScenarioModelRecord Model, FitOutcome Fit, string Correction, double Factor)> ResolveAsync(ScenarioRequestSpec request, FitOutcome? stored,
+        CancellationToken cancellationToken)
+    {
+        if (request.World is { } world)
+        {
+            WorldOutcome outcome = await new WorldCoordinator(grains).RunAsync(world with { Store = false }, cancellationToken);
+            return (WorldModel(world, outcome.Fit, request.Paths), outcome.Fit, world.MedianShare ? "none" : "normal", double.NaN);
+        }
+
+        FitOutcome fit;
+        if (request.Design is { } design)
+        {
+            fit = await grains.FitCoordinator(design.FitId()).Fit(design, request.MaxRows, cancellationToken);
+        }
+        else
+        {
+            fit = stored ?? throw new FitNotFoundException(request.FitId);
+            if (fit.Stale)
+            {
+                if (request.ForbidRefit)
+                {
+                    throw new InsufficientDataException(
+                        $"Fit {request.FitId} is stale: data of its economies changed since it was made; allow a refit (drop forbid_refit) or call Fit again.");
+                }
+
+                fit = await grains.FitCoordinator(request.FitId).Fit(fit.Spec, request.MaxRows, cancellationToken);
+            }
+        }
+
+        DesignSpec spec = fit.Spec;
+        if (fit.Statistics.DroppedColumns.Length > 0)
+        {
+            throw new InvalidSpecException(
+                $"Fit {fit.FitId} dropped collinear columns ({string.Join(", ", fit.Statistics.DroppedColumns)}): fit again without them, then run the scenario.");
+        }
+
+        FitStatistics s = fit.Statistics;
+        bool effects = spec.Effects == EffectsKind.Economy;
+        PredictionModel model;
+        if (spec.Estimator == EstimatorKind.Ppml)
+        {
+            model = new PredictionModel(s.Coefficients, s.Covariance, double.NaN, double.PositiveInfinity, ResponseScale.PoissonMean);
+        }
+        else
+        {
+            bool log = spec.Dependent.Transform == TransformKind.Log;
+            // Smearing sums exp(residual) over the pooled rows; with economy effects the residuals are the within ones,
+            // whose log-normal mean exp(σ²/2) uses the fit's own σ: the normal correction stands in for smearing there.
+            BiasCorrection correction = effects && request.Correction == BiasCorrection.Smearing ? BiasCorrection.Normal : request.Correction;
+            model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, log ? ResponseScale.Log : ResponseScale.Level, correction);
+            if (log && correction == BiasCorrection.Smearing)
+            {
+                SmearingSum[] parts = await Task.WhenAll(spec.Economies.Select(e =>
+                    grains.EconomyExtrapolation(e).SmearingPart(spec, s.Coefficients, cancellationToken).AsTask()));
+                model = model with { SmearingFactor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count)) };
+            }
+        }
+
+        string[] drivers = DriversOf(spec);
+        int offset = spec.HasIntercept ? 1 : 0;
+        var termDrivers = new int[model.Parameters];
+        var transforms = new int[model.Parameters];
+        termDrivers[0] = -1;
+        for (int j = 0; j < spec.Regressors.Length; j++)
+        {
+            termDrivers[offset + j] = Array.IndexOf(drivers, spec.Regressors[j].Indicator);
+            transforms[offset + j] = (int)Transform(spec.Regressors[j]);
+        }
+
+        var record = new ScenarioModelRecord
+        {
+            FitId = fit.FitId,
+            Terms = PredictionTerms.From(model, 0.95),
+            Factor = request.Paths > 0 ? CoefficientSampler.Factor(s.Covariance, model.Parameters) : [],
+            Drivers = drivers,
+            TermDrivers = termDrivers,
+            TermTransforms = transforms,
+            WeightDriver = -1,
+            Dependent = spec.Dependent.Indicator,
+            EffectSpec = effects ? spec : null,
+            EffectsRule = effects ? OwnEffectRule : "none",
+        };
+        string name = model.Scale == ResponseScale.Log ? model.Correction.ToString().ToLowerInvariant() : string.Empty;
+        return (record, fit, name, model.Scale == ResponseScale.Log ? model.LogFactor : double.NaN);
+    }
+
+    private static string[] DriversOf(DesignSpec spec) => spec.Regressors.Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static string[] WorldDrivers(WorldSpec world) =>
+        world.Drivers.Select(d => d.Indicator).Append(world.TradeIndicator).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static void CheckSpec(DesignSpec spec, string id)
+    {
+        if (spec.Bilateral)
+        {
+            throw new InvalidSpecException($"{id} is bilateral (reporter → partner rows): scenarios project unilateral fits; fit the model per economy.");
+        }
+
+        if (spec.Effects is not (EffectsKind.None or EffectsKind.Economy))
+        {
+            throw new InvalidSpecException(
+                $"{id} has {spec.Effects} fixed effects: a future year has no year effect to project with; fit with economy effects or none.");
+        }
+
+        if (spec.Dependent.Transform is not (TransformKind.Level or TransformKind.Log) || spec.Dependent.Lag != 0)
+        {
+            throw new InvalidSpecException($"{id} has dependent {spec.Dependent.Name}: scenarios need a dependent in levels or logs, unlagged.");
+        }
+
+        foreach (VariableSpec v in spec.Regressors)
+        {
+            if (v.Lag != 0 || v.Transform == TransformKind.Difference || v.Side != SideKind.Reporter)
+            {
+                throw new InvalidSpecException(
+                    $"{id} has regressor {v.Name}: scenarios project regressors of the economy's own series in levels, logs or log1p, unlagged.");
+            }
+        }
+    }
+
+    private static DriverTransform Transform(VariableSpec v) => v.Transform switch
+    {
+        TransformKind.Log => DriverTransform.Log,
+        TransformKind.Log1p => DriverTransform.Log1p,
+        _ => DriverTransform.Level,
+    };
+
+    /// <summary>The share model: logit(share) = b0 + Σ b_j·driver_j; the projected value is share × trade (the weight driver).</summary>
+    private static ScenarioModelRecord WorldModel(WorldSpec world, FitOutcome fit, int paths)
+    {
+        FitStatistics s = fit.Statistics;
+        var model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, ResponseScale.Logit,
+            world.MedianShare ? BiasCorrection.None : BiasCorrection.Normal);
+        string[] drivers = WorldDrivers(world);
+        return new ScenarioModelRecord
+        {
+            FitId = fit.FitId,
+            Terms = PredictionTerms.From(model, 0.95),
+            Factor = paths > 0 ? CoefficientSampler.Factor(s.Covariance, model.Parameters) : [],
+            Drivers = drivers,
+            TermDrivers = world.Drivers.Select(d => Array.IndexOf(drivers, d.Indicator)).Prepend(-1).ToArray(),
+            TermTransforms = world.Drivers.Select(d => (int)Transform(d)).Prepend((int)DriverTransform.Level).ToArray(),
+            WeightDriver = Array.IndexOf(drivers, world.TradeIndicator),
+            Dependent = world.ShareIndicator,
+            HistoryScale = world.Percent ? 0.01 : 1.0,
+            EffectsRule = "none",
+        };
+    }
+}

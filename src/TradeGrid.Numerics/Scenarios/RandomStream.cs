@@ -1,0 +1,102 @@
+namespace TradeGrid.Numerics.Scenarios;
+
+/// <summary>
+/// xoshiro256** (Blackman and Vigna, 2018), seeded by SplitMix64 from a counter: the stream of one
+/// (seed, purpose, economy, path) is a pure function of those four numbers, so a run's numbers do not depend on which
+/// silo, thread or chunk computed a path. A mutable struct: pass it by <c>ref</c>.
+/// </summary>
+public struct RandomStream
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double _spare;
+    private bool _hasSpare;
+
+    /// <summary>The stream of (seed, purpose, key, path): the four are hashed by SplitMix64 steps into the 256-bit state.</summary>
+    public static RandomStream For(ulong seed, StreamPurpose purpose, ulong key, long path)
+    {
+        ulong x = SplitMix(seed ^ 0x5851F42D4C957F2DUL);
+        x = SplitMix(x ^ ((ulong)purpose * 0x9E3779B97F4A7C15UL));
+        x = SplitMix(x ^ key);
+        x = SplitMix(x ^ (ulong)path);
+        var r = new RandomStream();
+        r._s0 = SplitMix(x + 0x9E3779B97F4A7C15UL);
+        r._s1 = SplitMix(r._s0 + x);
+        r._s2 = SplitMix(r._s1 + x);
+        r._s3 = SplitMix(r._s2 + x);
+        if ((r._s0 | r._s1 | r._s2 | r._s3) == 0)
+        {
+            r._s0 = 1; // the one state xoshiro cannot leave
+        }
+
+        return r;
+    }
+
+    /// <summary>A stable 64-bit key of a code (FNV-1a over its characters): never string.GetHashCode, which is randomised per process.</summary>
+    public static ulong KeyOf(string code)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (char c in code)
+        {
+            h ^= c;
+            h *= 1099511628211UL;
+        }
+
+        return h;
+    }
+
+    public ulong NextUInt64()
+    {
+        ulong result = RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+
+    /// <summary>Uniform integer in [0, n) (Lemire's multiply-shift; the bias is below 2^-32 for n below 2^32).</summary>
+    public int NextInt(int n) => (int)(((NextUInt64() >> 32) * (ulong)n) >> 32);
+
+    /// <summary>Standard normal by Marsaglia's polar method; the second variate of each pair is kept for the next call.</summary>
+    public double NextNormal()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+
+        double u, v, s;
+        do
+        {
+            u = 2.0 * NextDouble() - 1.0;
+            v = 2.0 * NextDouble() - 1.0;
+            s = u * u + v * v;
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        _spare = v * f;
+        _hasSpare = true;
+        return u * f;
+    }
+
+    private static ulong SplitMix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+}

@@ -1,0 +1,41 @@
+using TradeGrid.Numerics.Scenarios;
+
+namespace TradeGrid.Numerics.Tests.Scenarios;
+
+/// <summary>Selection-based type-7 quantiles against the definition on a fully sorted copy (R's quantile(type = 7)).</summary>
+public sealed class ExactQuantilesTests
+{
+    private static readonly double[] Probabilities = [0.001, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.999];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(100)]
+    [InlineData(10_001)]
+    public void Selection_equals_sorting(int n)
+    {
+        var random = new Random(n);
+        // Ties and runs too: values on a coarse grid.
+        double[] values = Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * 50) / 10).ToArray();
+        double[] sorted = values.Order().ToArray();
+
+        double[] q = ExactQuantiles.Type7InPlace(values.ToArray(), Probabilities);
+
+        for (int i = 0; i < Probabilities.Length; i++)
+        {
+            double h = (n - 1) * Probabilities[i];
+            int lo = (int)Math.Floor(h);
+            double expected = sorted[lo] + (h - lo) * (sorted[Math.Min(lo + 1, n - 1)] - sorted[lo]);
+            Assert.Equal(expected, q[i]);
+        }
+    }
+
+    [Fact]
+    public void Missing_values_are_left_out()
+    {
+        double[] q = ExactQuantiles.Type7InPlace([double.NaN, 3, 1, double.NaN, 2], [0.5, 1e-9]);
+        Assert.Equal(2.0, q[0]);
+        Assert.Equal(1.0, q[1], 1e-8);
+    }
+}
