@@ -21,6 +21,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     FitCommand.Create(),
     PredictCommand.Create(),
     WorldCommand.Create(),
+    WriteCommand.Create(),
 };
 foreach (Command command in DescribeCommand.TopLevel())
 {
@@ -34,5 +35,10 @@ try
 catch (RpcException ex)
 {
     Console.Error.WriteLine($"error ({ex.StatusCode}): {ex.Status.Detail}");
+    if (ex.Trailers.GetValue("tradegrid-write") is { } outcome)
+    {
+        // A call that began a write says whether it happened: not-written, or committed although the call then failed.
+        Console.Error.WriteLine($"write {ex.Trailers.GetValue("tradegrid-write-id")}: {outcome}");
+    }
     return ExitCodes.For(ex.StatusCode);
 }

@@ -102,6 +102,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcService<EstimateGrpcService>();
         app.MapGrpcService<ExtrapolationGrpcService>();
+        app.MapGrpcService<WriteGrpcService>();
         app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
