@@ -3,6 +3,7 @@ using Grpc.Core;
 using TradeGrid.Cli;
 using TradeGrid.Cli.Commands;
 using TradeGrid.Cli.Commands.Describe;
+using TradeGrid.Cli.Commands.Etable;
 
 var root = new RootCommand("TradeGrid client: economies, indicators, series, imports, describe measures and gap filling from a TradeGrid server")
 {
@@ -19,6 +20,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     ForecastCommand.Create(),
     ForecastAllCommand.Create(),
     FitCommand.Create(),
+    EtableCommand.Create(),
     PredictCommand.Create(),
     WorldCommand.Create(),
     WriteCommand.Create(),

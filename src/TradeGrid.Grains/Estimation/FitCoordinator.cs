@@ -57,7 +57,9 @@ public sealed class FitCoordinator(
         request = request with { Years = years };
         IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
         long started = Stopwatch.GetTimestamp();
-        FitStatistics statistics = spec.Estimator == EstimatorKind.Ppml
+        FitStatistics statistics = spec.Absorbed
+            ? await AbsorbedFitCoordinator.RunAsync(blocks, request, cancellationToken)
+            : spec.Estimator == EstimatorKind.Ppml
             ? await PoissonFitCoordinator.RunAsync(blocks, request, cancellationToken)
             : await LinearFitCoordinator.RunAsync(blocks, request, cancellationToken);
 
