@@ -45,6 +45,10 @@ internal static class ImportCommand
                 [[ResultWriter.Number(response.RowsRead), ResultWriter.Number(response.ObservationsWritten), ResultWriter.Number(response.EconomiesTouched),
                   string.Join(" ", response.IndicatorsAdded), string.Join(" ", response.EconomiesCreated)]],
                 $"imported {path.Name}: write {response.Write.WriteId} committed (sequence {response.Write.Sequence})");
+            if (response.DurabilityNote.Length > 0)
+            {
+                Console.Error.WriteLine($"note: {response.DurabilityNote}");
+            }
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using TradeGrid.Grains.Abstractions.Audit;
 using TradeGrid.Grains.Abstractions.Catalog;
+using TradeGrid.Grains.Abstractions.Cluster;
 using TradeGrid.Grains.Abstractions.Describe;
 using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -62,4 +63,7 @@ public static class GrainFactoryExtensions
     /// <summary>Page <paramref name="page"/> of the audit log.</summary>
     public static IAuditPageGrain AuditPage(this IGrainFactory factory, long page) =>
         factory.GetGrain<IAuditPageGrain>($"{IAuditLogGrain.DefaultKey}/{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>The cluster's start-up data marker: loaded once per cluster, not once per silo.</summary>
+    public static IClusterSeedGrain ClusterSeed(this IGrainFactory factory) => factory.GetGrain<IClusterSeedGrain>(IClusterSeedGrain.DefaultKey);
 }

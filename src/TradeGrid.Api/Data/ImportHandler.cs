@@ -7,6 +7,7 @@ using TradeGrid.Api.V1;
 using TradeGrid.Api.Writes;
 using TradeGrid.Data.Csv;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Cluster;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Data;
@@ -15,7 +16,7 @@ namespace TradeGrid.Api.Data;
 /// The Import RPC: chunks are parsed as they arrive (a pipe between the call and the parser), so the file is never
 /// held whole as bytes; nothing is written until every row has passed, so one bad row imports nothing.
 /// </summary>
-public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IOptions<ImportLimits> limits)
+public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IOptions<ImportLimits> limits, ClusterSettings cluster)
 {
     /// <summary>A file name appears in every error message about the file: a name, not a path or a payload.</summary>
     public const int MaxFileNameChars = 255;
@@ -77,6 +78,7 @@ public sealed class ImportHandler(DatasetWriter writer, CatalogCache catalog, IO
             ObservationsWritten = summary.ObservationsWritten,
             EconomiesTouched = summary.Versions.Count,
             Write = WriteOutcomeMapping.Current(),
+            DurabilityNote = cluster.Resolve() == Backend.Memory ? ClusterSettings.MemoryOnlyNote : string.Empty,
         };
         response.IndicatorsAdded.AddRange(summary.IndicatorsAdded);
         response.EconomiesCreated.AddRange(summary.EconomiesCreated);

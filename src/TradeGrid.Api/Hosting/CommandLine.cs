@@ -2,8 +2,8 @@ namespace TradeGrid.Api.Hosting;
 
 /// <summary>
 /// Turns the server's short switches into configuration keys: --grpc-port, --http-port, --host, --silo-port,
-/// --gateway-port, --no-default-data, --allow-anonymous, --tls-cert PATH, --tls-key PATH, and --data-dir PATH
-/// (repeatable). Anything else passes through unchanged.
+/// --gateway-port, --no-default-data, --allow-anonymous, --tls-cert PATH, --tls-key PATH, --data-dir PATH
+/// (repeatable), and --postgres CONNECTION (the PostgreSQL backend). Anything else passes through unchanged.
 /// </summary>
 public static class CommandLine
 {
@@ -16,6 +16,9 @@ public static class CommandLine
         ["--gateway-port"] = "TradeGrid:GatewayPort",
         ["--tls-cert"] = "TradeGrid:Tls:CertificatePath",
         ["--tls-key"] = "TradeGrid:Tls:KeyPath",
+        ["--postgres"] = "TradeGrid:Postgres",
+        ["--cluster-id"] = "TradeGrid:Cluster:ClusterId",
+        ["--advertise"] = "TradeGrid:Cluster:AdvertisedAddress",
     };
 
     public static string[] ToConfigurationArgs(string[] args)

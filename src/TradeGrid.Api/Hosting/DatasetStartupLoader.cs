@@ -3,6 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradeGrid.Data.Dataset;
+using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Cluster;
+using TradeGrid.Grains.Cluster;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Hosting;
@@ -10,20 +13,62 @@ namespace TradeGrid.Api.Hosting;
 /// <summary>
 /// Loads the embedded default dataset and every --data-dir folder once the server is listening, then marks it ready.
 /// A dataset that cannot be read stops the server: answering from half the data would be worse.
+/// Once per cluster: the first silo claims the load at the cluster's seed marker (<see cref="IClusterSeedGrain"/>);
+/// a silo that joins a seeded cluster loads nothing (its --data-dir folders are ignored, and it says so), so data
+/// imported since the first start is never overwritten.
 /// </summary>
 public sealed class DatasetStartupLoader(
     DatasetWriter writer,
     DatasetReadiness readiness,
     IOptions<TradeGridOptions> options,
+    ClusterSettings cluster,
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
     IHostApplicationLifetime lifetime,
     ILogger<DatasetStartupLoader> logger) : BackgroundService
 {
+    /// <summary>How long a claim to load lasts; a silo that died while loading hands over to the next after it.</summary>
+    public static readonly TimeSpan SeedLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a silo waiting for another's load asks the marker again.</summary>
+    private static readonly TimeSpan SeedPoll = TimeSpan.FromMilliseconds(500);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             await WhenStarted(stoppingToken);
+            if (cluster.Resolve() == Backend.Memory)
+            {
+                logger.LogWarning("Backend: memory. Note: {Note}", ClusterSettings.MemoryOnlyNote);
+            }
+            else
+            {
+                logger.LogInformation("Backend: PostgreSQL, cluster {ClusterId}, service {ServiceId}, silo {Silo}", cluster.ClusterId, cluster.ServiceId, silo.SiloAddress);
+            }
+
+            IClusterSeedGrain seed = grains.ClusterSeed();
+            string me = silo.SiloAddress.ToString();
+            SeedClaim claim = await seed.Claim(me, SeedLease, stoppingToken);
+            while (!claim.Seeded && !claim.Granted)
+            {
+                logger.LogInformation("Waiting for silo {Holder} to load the start-up data", claim.Holder);
+                await Task.Delay(SeedPoll, stoppingToken);
+                claim = await seed.Claim(me, SeedLease, stoppingToken);
+            }
+            if (claim.Seeded)
+            {
+                string joined = $"joined a cluster whose start-up data is loaded ({claim.Summary})";
+                if (options.Value.DataDirs.Count > 0)
+                {
+                    logger.LogWarning("--data-dir ignored: the cluster's start-up data was loaded by the first silo; import the files instead");
+                }
+                readiness.MarkReady(joined);
+                logger.LogInformation("TradeGrid ready: {Summary}", joined);
+                return;
+            }
+
             var files = new List<DatasetFile>();
             if (options.Value.LoadDefaultDataset)
             {
@@ -44,6 +89,7 @@ public sealed class DatasetStartupLoader(
             {
                 logger.LogWarning("Created {Count} economies that the catalogue did not list: {Codes}", summary.EconomiesCreated.Count, string.Join(",", summary.EconomiesCreated.Take(20)));
             }
+            await seed.MarkSeeded(me, line, stoppingToken);
             readiness.MarkReady(line);
             logger.LogInformation("TradeGrid ready: {Summary}", line);
         }

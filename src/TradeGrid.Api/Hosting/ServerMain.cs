@@ -26,6 +26,6 @@ public static class ServerMain
             return 2;
         }
         await app.RunAsync();
-        return 0;
+        return Environment.ExitCode;
     }
 }

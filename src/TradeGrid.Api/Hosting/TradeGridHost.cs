@@ -20,6 +20,7 @@ using TradeGrid.Api.RateLimiting;
 using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Cluster;
 using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
@@ -30,7 +31,8 @@ namespace TradeGrid.Api.Hosting;
 
 /// <summary>
 /// Builds the TradeGrid server: an Orleans silo and, in the same process, the gRPC gateway (HTTP/2) and its
-/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage).
+/// JSON/HTTP 1.1 transcoding. One process by default (localhost clustering, in-memory grain storage); with
+/// <c>--postgres</c>, one silo of a cluster whose membership, state and reminders are in PostgreSQL.
 /// </summary>
 public static class TradeGridHost
 {
@@ -77,10 +79,11 @@ public static class TradeGridHost
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
+        ClusterSettings cluster = ClusterSettingsReader.Read(builder.Configuration);
+        builder.Services.AddSingleton(cluster);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddTradeGridMemoryStorage();
+            silo.AddTradeGridBackend(cluster, cluster.Advertised(options.Host), options.SiloPort, options.GatewayPort);
             silo.AddTradeGridExceptions();
         });
 
@@ -99,7 +102,8 @@ public static class TradeGridHost
         builder.Services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false).AddCheck<DatasetHealthCheck>("dataset");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatasetReadiness>();
-        builder.Services.AddSingleton<IWriteHooks>(WriteHooks.None);
+        string? writeGate = builder.Configuration["TradeGrid:Testing:WriteGate"];
+        builder.Services.AddSingleton<IWriteHooks>(string.IsNullOrEmpty(writeGate) ? WriteHooks.None : new FileGateWriteHooks(writeGate));
         builder.Services.AddSingleton<WriteCoordinator>();
         builder.Services.AddSingleton<StoredForecastCoordinator>();
         builder.Services.AddSingleton<DatasetWriter>();

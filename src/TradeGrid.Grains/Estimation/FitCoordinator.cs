@@ -4,18 +4,28 @@ using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Estimation;
 
 /// <summary>
 /// Coordinator of one model (key: the spec's fit id). Partner series that partner-side regressors read are gathered
 /// here once and passed to every reporter, so economy grains never call each other (no call cycles between grains).
-/// The fit is cached in memory with the data versions it read; a request whose economies all still have those
-/// versions is served from the cache, any change refits. A refused fit leaves the cache as it was.
+/// The fit is kept, in the grain's stored state, with the data versions it read; a request whose economies all still
+/// have those versions is served from it, any change refits. A refused fit leaves it as it was. Stored, the fit
+/// outlives the silo: with durable storage GetFit and Predict answer from it after a restart.
 /// </summary>
-public sealed class FitCoordinator(ILogger<FitCoordinator> logger) : Grain, IFitCoordinator
+public sealed class FitCoordinator(
+    [PersistentState("fit-coordinator", StorageNames.Provider)] IPersistentState<FitCoordinatorState> state,
+    ILogger<FitCoordinator> logger) : Grain, IFitCoordinator
 {
     private FitOutcome? _fit;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _fit = state.State.Fit;
+        return Task.CompletedTask;
+    }
 
     public async ValueTask<FitOutcome> Fit(DesignSpec spec, int maxRows, CancellationToken cancellationToken)
     {
@@ -73,6 +83,8 @@ public sealed class FitCoordinator(ILogger<FitCoordinator> logger) : Grain, IFit
         };
         logger.LogInformation("Fit {FitId}: {Estimator} on {Rows} rows of {Blocks} economies in {Elapsed} ms",
             _fit.FitId, spec.Estimator, statistics.Observations, blocks.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        state.State.Fit = _fit;
+        await state.WriteStateAsync(CancellationToken.None);
         await GrainFactory.FitIndex().Record(
             new FitListing(_fit.FitId, spec.Estimator, spec.Dependent.Name, statistics.Observations, _fit.FittedAt), cancellationToken);
         return _fit;

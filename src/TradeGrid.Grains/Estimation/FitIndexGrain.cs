@@ -1,26 +1,28 @@
 using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Estimation;
 
-/// <summary>The list of fits (in memory, like the coordinators' caches): the latest listing per fit id, newest last.</summary>
-public sealed class FitIndexGrain : Grain, IFitIndexGrain
+/// <summary>The list of fits, stored like the fits themselves: the latest listing per fit id, newest last.</summary>
+public sealed class FitIndexGrain(
+    [PersistentState("fit-index", StorageNames.Provider)] IPersistentState<FitIndexState> state) : Grain, IFitIndexGrain
 {
     /// <summary>Bounded so that a long-running server does not grow without limit; the oldest listings go first.</summary>
     public const int Capacity = 1000;
 
-    private readonly List<FitListing> _listings = [];
+    private List<FitListing> Listings => state.State.Listings;
 
-    public ValueTask Record(FitListing listing, CancellationToken cancellationToken)
+    public async ValueTask Record(FitListing listing, CancellationToken cancellationToken)
     {
-        _listings.RemoveAll(l => l.FitId == listing.FitId);
-        _listings.Add(listing);
-        if (_listings.Count > Capacity)
+        Listings.RemoveAll(l => l.FitId == listing.FitId);
+        Listings.Add(listing);
+        if (Listings.Count > Capacity)
         {
-            _listings.RemoveAt(0);
+            Listings.RemoveAt(0);
         }
 
-        return ValueTask.CompletedTask;
+        await state.WriteStateAsync(CancellationToken.None);
     }
 
-    public ValueTask<FitListing[]> List(CancellationToken cancellationToken) => ValueTask.FromResult(_listings.ToArray());
+    public ValueTask<FitListing[]> List(CancellationToken cancellationToken) => ValueTask.FromResult(Listings.ToArray());
 }

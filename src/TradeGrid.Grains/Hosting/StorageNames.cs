@@ -4,4 +4,7 @@ namespace TradeGrid.Grains.Hosting;
 public static class StorageNames
 {
     public const string Provider = "tradegrid";
+
+    /// <summary>The ADO.NET provider itself, which grains reach only through <see cref="Cluster.StringKeyStorage"/>.</summary>
+    public const string Durable = "tradegrid-adonet";
 }
