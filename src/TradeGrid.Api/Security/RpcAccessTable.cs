@@ -53,6 +53,9 @@ public static class RpcAccessTable
         // Stopping a job another caller started is not a read.
         ["tradegrid.v1.ScenarioService.CancelScenario"] = Write,
 
+        // The outcome of a write, by its id: a read of the ledger (ids are unguessable UUIDs the writer was given).
+        ["tradegrid.v1.WriteService.GetWrite"] = Read,
+
         ["tradegrid.v1.AdminService.CreateApiKey"] = Administer,
         ["tradegrid.v1.AdminService.ListApiKeys"] = Administer,
         ["tradegrid.v1.AdminService.RevokeApiKey"] = Administer,

@@ -55,6 +55,7 @@ public sealed partial class AccessMatrixTests(AccessServer server) : IClassFixtu
         ["ScenarioService.GetScenario"] = (R, null),
         ["ScenarioService.ListScenarios"] = (R, null),
         ["ScenarioService.CancelScenario"] = (W, null),
+        ["WriteService.GetWrite"] = (R, null),
         ["AdminService.CreateApiKey"] = (A, null),
         ["AdminService.ListApiKeys"] = (A, null),
         ["AdminService.RevokeApiKey"] = (A, null),
