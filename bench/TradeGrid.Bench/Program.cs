@@ -45,6 +45,9 @@ try
             case "extrapolate":
                 await new ExtrapolationBenchmark(servers, layout).RunAsync(options, log);
                 break;
+            case "load":
+                await new LoadBenchmark(servers, layout).RunAsync(options, log);
+                break;
         }
         log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");
         log.Line();
