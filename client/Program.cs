@@ -3,6 +3,8 @@ using Grpc.Core;
 using TradeGrid.Cli;
 using TradeGrid.Cli.Commands;
 using TradeGrid.Cli.Commands.Describe;
+using TradeGrid.Cli.Commands.Etable;
+using TradeGrid.Cli.Commands.Scenarios;
 
 var root = new RootCommand("TradeGrid client: economies, indicators, series, imports, describe measures and gap filling from a TradeGrid server")
 {
@@ -17,8 +19,11 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     ForecastCommand.Create(),
     ForecastAllCommand.Create(),
     FitCommand.Create(),
+    EtableCommand.Create(),
     PredictCommand.Create(),
     WorldCommand.Create(),
+    ScenarioCommand.Create(),
+    WriteCommand.Create(),
     KeysCommand.Create(),
     AuditCommand.Create(),
 };
@@ -43,6 +48,11 @@ catch (RpcException ex) when (TlsFailure.Of(ex) is { } tls)
 catch (RpcException ex)
 {
     Console.Error.WriteLine($"error ({ex.StatusCode}): {ex.Status.Detail}");
+    if (ex.Trailers.GetValue("tradegrid-write") is { } outcome)
+    {
+        // A call that began a write says whether it happened: not-written, or committed although the call then failed.
+        Console.Error.WriteLine($"write {ex.Trailers.GetValue("tradegrid-write-id")}: {outcome}");
+    }
     return ExitCodes.For(ex.StatusCode);
 }
 catch (ArgumentException ex) when (ex.Message.StartsWith("--", StringComparison.Ordinal))

@@ -36,12 +36,20 @@ internal static partial class FitCommand
         Option<double> level = new("--level") { Description = "Confidence level, e.g. 0.95" };
         Option<bool> dropCollinear = new("--drop-collinear") { Description = "Drop collinear regressors instead of refusing" };
         Option<bool> dropNonpositive = new("--drop-nonpositive-log") { Description = "Drop rows whose logged value is ≤ 0 instead of refusing" };
+        Option<string> formula = new("--formula", "-f")
+        {
+            Description = "A fixest-style formula instead of -y/-x/--fe, e.g. 'trade ~ rta + log(dist) | reporter^year + partner^year + pair'",
+        };
+        Option<string[]> effectSets = new("--effects") { Description = "Sets of fixed effects: reporter partner year pair sympair reporter^year …", AllowMultipleArgumentsPerToken = true };
+        Option<string[]> cluster = new("--cluster") { Description = "Cluster by one dimension, or two for two-way (reporter partner year pair sympair); implies --vcov cluster", AllowMultipleArgumentsPerToken = true };
+        Option<bool> noIntercept = new("--no-intercept") { Description = "Without fixed effects: fit without an intercept" };
+        Option<bool> domestic = new("--domestic") { Description = "Bilateral samples: keep each reporter's flow to itself (domestic flows)" };
         Option<string> reporter = new("--reporter") { Description = "rcep-digital-services: reporter economy (default CHN)" };
         Option<string> exportsIndicator = new("--exports-indicator") { Description = "rcep-digital-services: bilateral exports indicator" };
         Command command = new("fit", "Fit an OLS, fixed-effects or PPML model and print its coefficient table")
         {
             specFile, preset, dependent, regressors, economies, groups, partners, partnerGroups, from, to, estimator, effects,
-            covariance, level, dropCollinear, dropNonpositive, reporter, exportsIndicator,
+            covariance, level, dropCollinear, dropNonpositive, reporter, exportsIndicator, formula, effectSets, cluster, noIntercept, domestic,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -95,6 +103,16 @@ internal static partial class FitCommand
             spec.ConfidenceLevel = parse.GetValue(level) is double l and > 0 ? l : spec.ConfidenceLevel;
             spec.DropCollinear |= parse.GetValue(dropCollinear);
             spec.DropNonpositiveLog |= parse.GetValue(dropNonpositive);
+            spec.Formula = parse.GetValue(formula) is { Length: > 0 } text ? text : spec.Formula;
+            spec.Effects.AddRange(Split(parse.GetValue(effectSets)));
+            spec.Cluster.AddRange(Split(parse.GetValue(cluster)));
+            if (spec.Cluster.Count > 0 && spec.Covariance is CovarianceType.Unspecified)
+            {
+                spec.Covariance = CovarianceType.Cluster;
+            }
+
+            spec.NoIntercept |= parse.GetValue(noIntercept);
+            spec.Domestic |= parse.GetValue(domestic);
             return request;
         }
     }

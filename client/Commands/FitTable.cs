@@ -51,8 +51,10 @@ internal static class FitTable
     {
         string model = fit.Spec.Estimator == Estimator.Ppml ? "PPML" : "OLS";
         string dependent = Name(fit.Spec.Dependent);
-        return $"{model}: {dependent}, fixed effects {Enum(fit.Spec.FixedEffects)}, covariance {Enum(fit.Covariance)}"
-            + (fit.FromCache ? " (from cache)" : string.Empty);
+        string effects = fit.Effects.Count > 0 ? string.Join(" + ", fit.Effects.Select(e => e.Name))
+            : fit.Spec.Formula.Length > 0 || fit.Spec.Effects.Count > 0 ? "none" : Enum(fit.Spec.FixedEffects);
+        string what = fit.Spec.Formula.Length > 0 ? fit.Spec.Formula : $"{dependent}, fixed effects {effects}";
+        return $"{model}: {what}, covariance {Enum(fit.Covariance)}" + (fit.FromCache ? " (from cache)" : string.Empty);
     }
 
     private static IEnumerable<(string, string)> Statistics(ModelFit fit)
@@ -80,6 +82,26 @@ internal static class FitTable
         }
         yield return ("Wald F (this covariance)", $"{G(fit.WaldF)} on {G(fit.WaldDf1)} and {G(fit.WaldDf2)} df, p {G(fit.WaldPValue)}");
         yield return ("log-likelihood / AIC / BIC", $"{G(fit.LogLikelihood)} / {G(fit.Aic)} / {G(fit.Bic)}");
+        foreach (FitEffect e in fit.Effects)
+        {
+            yield return ("fixed effects", $"{e.Name} ({e.Groups} groups)");
+        }
+        foreach (FitEffect c in fit.ClusterDimensions)
+        {
+            yield return ("clusters", $"{c.Name}: {c.Groups}");
+        }
+        if (fit.SmallSample.Length > 0)
+        {
+            yield return ("small-sample", fit.SmallSample);
+        }
+        if (fit.SingletonRows > 0)
+        {
+            yield return ("singletons dropped", $"{fit.SingletonRows} (e.g. {fit.SingletonExample})");
+        }
+        if (fit.SeparatedRows > 0)
+        {
+            yield return ("separated rows", $"{fit.SeparatedRows} (e.g. {fit.SeparatedExample})");
+        }
         foreach (FitDroppedRows d in fit.DroppedRows)
         {
             yield return ("rows dropped", $"{d.Rows}: {d.Reason} (e.g. {d.Example})");

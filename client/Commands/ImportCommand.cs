@@ -43,7 +43,8 @@ internal static class ImportCommand
             ImportResponse response = await UploadAsync(client, header, path, ct);
             ResultWriter.Write(parse.GetValue(GlobalOptions.Output), response, ["rows read", "observations written", "economies touched", "indicators added", "economies created"],
                 [[ResultWriter.Number(response.RowsRead), ResultWriter.Number(response.ObservationsWritten), ResultWriter.Number(response.EconomiesTouched),
-                  string.Join(" ", response.IndicatorsAdded), string.Join(" ", response.EconomiesCreated)]], $"imported {path.Name}");
+                  string.Join(" ", response.IndicatorsAdded), string.Join(" ", response.EconomiesCreated)]],
+                $"imported {path.Name}: write {response.Write.WriteId} committed (sequence {response.Write.Sequence})");
             return 0;
         });
         return command;

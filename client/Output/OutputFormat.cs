@@ -6,4 +6,10 @@ internal enum OutputFormat
     Table,
     Csv,
     Json,
+
+    /// <summary>A Markdown table (pipe syntax).</summary>
+    Markdown,
+
+    /// <summary>A LaTeX tabular.</summary>
+    Latex,
 }

@@ -16,6 +16,23 @@ internal static class ResultWriter
             case OutputFormat.Json:
                 Console.Out.WriteLine(Json.Format(response));
                 break;
+            case OutputFormat.Markdown:
+                Console.Out.WriteLine("| " + string.Join(" | ", headers.Select(Pipe)) + " |");
+                Console.Out.WriteLine("|" + string.Concat(headers.Select(_ => "---|")));
+                foreach (string[] row in rows)
+                {
+                    Console.Out.WriteLine("| " + string.Join(" | ", row.Select(Pipe)) + " |");
+                }
+                break;
+            case OutputFormat.Latex:
+                Console.Out.WriteLine(@"\begin{tabular}{" + new string('l', headers.Length) + "}");
+                Console.Out.WriteLine(string.Join(" & ", headers.Select(Tex)) + @" \\ \hline");
+                foreach (string[] row in rows)
+                {
+                    Console.Out.WriteLine(string.Join(" & ", row.Select(Tex)) + @" \\");
+                }
+                Console.Out.WriteLine(@"\end{tabular}");
+                break;
             case OutputFormat.Csv:
                 Console.Out.WriteLine(string.Join(",", headers.Select(Csv)));
                 foreach (string[] row in rows)
@@ -29,9 +46,10 @@ internal static class ResultWriter
                 {
                     table.Title = new TableTitle(Markup.Escape(title));
                 }
+                // A cell is never wrapped: a number split over two lines (2.27E-7 / 5) reads as another number.
                 foreach (string header in headers)
                 {
-                    table.AddColumn(new TableColumn(Markup.Escape(header)));
+                    table.AddColumn(new TableColumn(Markup.Escape(header)).NoWrap());
                 }
                 foreach (string[] row in rows)
                 {
@@ -42,9 +60,17 @@ internal static class ResultWriter
         }
     }
 
+    /// <summary>The whole response in protobuf's JSON mapping.</summary>
+    public static string JsonText(IMessage response) => Json.Format(response);
+
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Pipe(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Tex(string cell) => cell.Replace("&", @"\&", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+        .Replace("_", @"\_", StringComparison.Ordinal).Replace("#", @"\#", StringComparison.Ordinal);
 
     private static string Csv(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

@@ -6,8 +6,8 @@ namespace TradeGrid.Cli.Plots;
 
 /// <summary>
 /// Draws a fan chart with ScottPlot 5 (rendered headless through SkiaSharp): the history as a black line, each
-/// projection as its centre line over nested bands in the projection's colour, the widest band palest. Each
-/// projection starts at the last observed point so that the fan opens from the data.
+/// projection as nested translucent bands in the projection's colour (the widest palest) with its centre line on
+/// top of every band. Each projection starts at the last observed point so that the fan opens from the data.
 /// </summary>
 internal static class FanChart
 {
@@ -19,19 +19,21 @@ internal static class FanChart
 
     public static byte[] RenderPng(FanChartSpec spec, int width = DefaultWidth, int height = DefaultHeight)
     {
-        using Plot plot = Build(spec);
+        using Plot plot = Build(spec, width);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
     public static void SavePng(FanChartSpec spec, string path, int width = DefaultWidth, int height = DefaultHeight) =>
         File.WriteAllBytes(path, RenderPng(spec, width, height));
 
-    private static Plot Build(FanChartSpec spec)
+    private static Plot Build(FanChartSpec spec, int width)
     {
         ChartFonts.Register();
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(spec.Title, size: 18);
+        // The font shrinks for a long title line so that it stays inside the picture (about 0.6 em per character).
+        float titleSize = (float)Math.Clamp(0.95 * width / (0.6 * spec.Title.Split('\n').Max(l => l.Length)), 11, 18);
+        plot.Title(spec.Title, size: titleSize);
         plot.XLabel("Year", size: 15);
         plot.YLabel(spec.YLabel, size: 15);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
@@ -41,7 +43,8 @@ internal static class FanChart
             IntegerTicksOnly = true,
             LabelFormatter = year => year.ToString("0", CultureInfo.InvariantCulture),
         };
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = AxisNumber.Formatter(Largest(spec)) };
+        AxisRange range = AxisRange.Of(spec);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = AxisNumber.Formatter(Math.Max(Math.Abs(range.Low), Math.Abs(range.High))) };
 
         // History first: the legend lists plottables in the order they were added.
         if (spec.History is { Years.Count: > 0 } history)
@@ -53,9 +56,22 @@ internal static class FanChart
         }
 
         (int Year, double Value)? anchor = spec.History is { Years.Count: > 0 } h ? (h.Years[^1], h.Values[^1]) : null;
+        // Every band before any centre line: a second fan's bands never hide the first one's median.
         for (int s = 0; s < spec.Series.Count; s++)
         {
-            AddFan(plot, spec.Series[s], Hues[s % Hues.Length], anchor);
+            AddBands(plot, spec.Series[s], Hues[s % Hues.Length], anchor, range);
+        }
+        for (int s = 0; s < spec.Series.Count; s++)
+        {
+            AddCenter(plot, spec.Series[s], Hues[s % Hues.Length], anchor, range);
+        }
+
+        if (range.Cut)
+        {
+            double pad = 0.05 * Math.Max(range.High - range.Low, Math.Abs(range.High) * 0.01);
+            plot.Axes.SetLimitsY(range.Low - pad, range.High + pad);
+            var note = plot.Add.Annotation("some values lie far beyond the axis (exploding or missing quantiles): see the table", Alignment.LowerRight);
+            note.LabelFontSize = 13;
         }
 
         plot.ShowLegend(Alignment.UpperLeft);
@@ -63,36 +79,31 @@ internal static class FanChart
         return plot;
     }
 
-    private static void AddFan(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor)
+    private static void AddBands(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor, AxisRange range)
     {
         // Widest first, so that narrower (darker) bands are drawn on top.
         FanBand[] bands = series.Bands.OrderByDescending(b => b.Level).ToArray();
         for (int i = 0; i < bands.Length; i++)
         {
             FanBand band = bands[i];
-            (double[] xs, double[] lower) = Anchored(band.Years, band.Lower, anchor);
-            (_, double[] upper) = Anchored(band.Years, band.Upper, anchor);
+            (double[] xs, double[] lower) = Anchored(band.Years, band.Lower.Select(range.Clamp).ToArray(), anchor);
+            (_, double[] upper) = Anchored(band.Years, band.Upper.Select(range.Clamp).ToArray(), anchor);
             var fill = plot.Add.FillY(xs, lower, upper);
             // Alpha from 0.18 (widest) to about 0.45 (narrowest): nested bands read as a gradient.
             fill.FillColor = hue.WithAlpha(0.18 + 0.27 * (i + 1) / bands.Length);
             fill.LineWidth = 0;
             fill.LegendText = $"{series.Name} {band.Level.ToString("0.##", CultureInfo.InvariantCulture)}%";
         }
+    }
 
-        (double[] cx, double[] cy) = Anchored(series.Center.Years, series.Center.Values, anchor);
+    private static void AddCenter(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor, AxisRange range)
+    {
+        (double[] cx, double[] cy) = Anchored(series.Center.Years, series.Center.Values.Select(range.Clamp).ToArray(), anchor);
         var center = plot.Add.Scatter(cx, cy, hue);
         center.LineWidth = 2.5f;
         center.MarkerSize = 5;
         center.LegendText = series.Center.Label;
     }
-
-    private static double Largest(FanChartSpec spec) =>
-        spec.Series.SelectMany(s => s.Center.Values.Concat(s.Bands.SelectMany(b => b.Lower.Concat(b.Upper))))
-            .Concat(spec.History?.Values ?? [])
-            .Where(double.IsFinite)
-            .Select(Math.Abs)
-            .DefaultIfEmpty(0)
-            .Max();
 
     private static (double[] Xs, double[] Ys) Anchored(IReadOnlyList<int> years, IReadOnlyList<double> values, (int Year, double Value)? anchor)
     {

@@ -10,7 +10,7 @@ public static class StatusMapping
     {
         InvalidSpecException or TradeGrid.Data.Csv.CsvFormatException => StatusCode.InvalidArgument,
         UnknownEconomyException or UnknownIndicatorException or FitNotFoundException or JobNotFoundException => StatusCode.NotFound,
-        SingularDesignException or InsufficientDataException => StatusCode.FailedPrecondition,
+        SingularDesignException or InsufficientDataException or NoConvergenceException => StatusCode.FailedPrecondition,
         ResourceLimitException => StatusCode.ResourceExhausted,
         Grains.Abstractions.Writes.WriteAbortedException => StatusCode.Aborted,
         _ => StatusCode.Internal,

@@ -16,6 +16,9 @@ namespace TradeGrid.Api.Estimation;
 public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> limits)
     : EstimateService.EstimateServiceBase
 {
+    /// <summary>Fits one CompareFits call shows side by side.</summary>
+    public const int MaxCompared = 12;
+
     public override async Task<FitResponse> Fit(FitRequest request, ServerCallContext context)
     {
         CancellationToken ct = context.CancellationToken;
@@ -38,6 +41,24 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
         FitOutcome? outcome = await grains.FitCoordinator(id).GetFit(context.CancellationToken)
             ?? throw new FitNotFoundException(id);
         return new GetFitResponse { Fit = outcome.ToProto() };
+    }
+
+    public override async Task<CompareFitsResponse> CompareFits(CompareFitsRequest request, ServerCallContext context)
+    {
+        if (request.FitIds.Count is < 1 or > MaxCompared)
+        {
+            throw new InvalidSpecException($"fit_ids: {request.FitIds.Count} ids; give 1–{MaxCompared} fit ids (ListFits shows them)");
+        }
+
+        string[] ids = request.FitIds.Select((id, i) => RequestValidation.FitId(id, $"fit_ids[{i}]")).ToArray();
+        FitOutcome?[] outcomes = await Task.WhenAll(ids.Select(id => grains.FitCoordinator(id).GetFit(context.CancellationToken).AsTask()));
+        var response = new CompareFitsResponse();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            response.Fits.Add((outcomes[i] ?? throw new FitNotFoundException(ids[i])).ToProto());
+        }
+
+        return response;
     }
 
     public override async Task<ListFitsResponse> ListFits(ListFitsRequest request, ServerCallContext context)

@@ -58,7 +58,15 @@ public static class FitMapping
             FittedAt = outcome.FittedAt.ToString("O", CultureInfo.InvariantCulture),
             FromCache = outcome.FromCache,
             Stale = outcome.Stale,
+            SmallSample = s.SmallSample,
+            SingletonRows = s.SingletonRows,
+            SingletonExample = s.SingletonExample,
+            SeparatedExample = s.SeparatedExample,
+            DependentMean = s.DependentMean,
+            ProjectionIterations = s.ProjectionIterations,
         };
+        fit.Effects.AddRange(s.EffectNames.Select((name, q) => new FitEffect { Name = name, Groups = s.EffectGroups[q] }));
+        fit.ClusterDimensions.AddRange(s.ClusterNames.Select((name, q) => new FitEffect { Name = name, Groups = s.ClusterCounts[q] }));
         for (int j = 0; j < s.Names.Length; j++)
         {
             fit.Coefficients.Add(new FitCoefficient
@@ -113,6 +121,17 @@ public static class FitMapping
             _ => CovarianceType.Cluster,
         };
         proto.Regressors.AddRange(spec.Regressors.Select(r => r.ToProto()));
+        if (spec.Absorbed)
+        {
+            proto.Formula = spec.Formula;
+            proto.FixedEffects = FixedEffectsKind.Unspecified;
+            proto.Effects.AddRange(spec.EffectSets);
+            proto.Cluster.AddRange(spec.ClusterBy);
+            proto.NoIntercept = spec.EffectSets.Length == 0 && !spec.AddIntercept;
+            proto.Domestic = spec.Domestic;
+            proto.KeepSingletons = spec.KeepSingletons;
+        }
+
         proto.Sample.Economies.AddRange(spec.Economies);
         proto.Sample.Partners.AddRange(spec.Partners);
         return proto;

@@ -45,6 +45,26 @@ public static class SpecValidation
 
         ModelSample sample = spec.Sample ?? new ModelSample();
         (int from, int to) = RequestValidation.YearRange(sample.From, sample.To, "sample.from", "sample.to");
+        if (AbsorbedSpecValidation.Applies(spec))
+        {
+            var basics = new DesignSpec
+            {
+                Dependent = new VariableSpec(string.Empty, TransformKind.Level, 0, SideKind.Reporter),
+                Regressors = [],
+                Economies = [],
+                Partners = [],
+                From = from,
+                To = to,
+                Effects = EffectsKind.None,
+                Estimator = estimator,
+                Covariance = covariance,
+                ConfidenceLevel = level,
+                DropCollinear = spec.DropCollinear,
+                DropNonpositiveLog = spec.DropNonpositiveLog,
+            };
+            return AbsorbedSpecValidation.Resolve(spec, view, limits, basics);
+        }
+
         string[] economies = Economies(view, sample.Economies, sample.Groups, "sample.economies", "sample.groups");
         if (economies.Length == 0)
         {

@@ -133,6 +133,7 @@ public static class TradeGridHost
         app.MapGrpcService<ForecastGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<EstimateGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<ExtrapolationGrpcService>().WithRpcAccess(auth);
+        app.MapGrpcService<WriteGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<ScenarioGrpcService>().WithRpcAccess(auth);
         app.MapGrpcService<AdminGrpcService>().WithRpcAccess(auth);
         app.MapGrpcHealthChecksService().WithRpcAccess(auth).DisableRateLimiting();

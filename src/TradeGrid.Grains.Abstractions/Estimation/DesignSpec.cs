@@ -38,10 +38,37 @@ public sealed record DesignSpec
     /// <summary>The preset the spec was built from, or empty.</summary>
     [Id(12)] public string Preset { get; init; } = string.Empty;
 
+    /// <summary>
+    /// A model of the effect-set language (a formula, or a list of effect sets): its rows are gathered by the
+    /// coordinator and fitted by Numerics.Absorption; the enum <see cref="Effects"/> is then None.
+    /// </summary>
+    [Id(13)] public bool Absorbed { get; init; }
+
+    /// <summary>Sets of effects absorbed (canonical: reporter, partner, year, pair, sympair joined by ^).</summary>
+    [Id(14)] public string[] EffectSets { get; init; } = [];
+
+    /// <summary>Clustering dimensions (one or two) for the cluster covariances of an absorbed model.</summary>
+    [Id(15)] public string[] ClusterBy { get; init; } = [];
+
+    /// <summary>The design's columns built from the regressors; empty: one column per regressor.</summary>
+    [Id(16)] public TermSpec[] Terms { get; init; } = [];
+
+    /// <summary>An absorbed model without effects: add a constant column.</summary>
+    [Id(17)] public bool AddIntercept { get; init; }
+
+    /// <summary>Bilateral samples: keep each reporter's row to itself (domestic flows).</summary>
+    [Id(18)] public bool Domestic { get; init; }
+
+    /// <summary>An absorbed model: keep rows alone in a group of an effect set.</summary>
+    [Id(19)] public bool KeepSingletons { get; init; }
+
+    /// <summary>The formula as the request gave it (display only), or empty.</summary>
+    [Id(20)] public string Formula { get; init; } = string.Empty;
+
     public bool Bilateral => Partners.Length > 0;
 
-    /// <summary>Pooled models get a constant column; any fixed effect absorbs it.</summary>
-    public bool HasIntercept => Effects == EffectsKind.None;
+    /// <summary>Pooled models get a constant column; any fixed effect absorbs it. Absorbed models add theirs in the coordinator.</summary>
+    public bool HasIntercept => Effects == EffectsKind.None && !Absorbed;
 
     public bool EntityEffects => Effects is EffectsKind.Economy or EffectsKind.TwoWay or EffectsKind.Pair or EffectsKind.PairYear;
 
@@ -67,6 +94,13 @@ public sealed record DesignSpec
                 .Append('/').Append(v.Side).Append(';');
         }
         text.Append(string.Join(",", Economies)).Append(';').Append(string.Join(",", Partners));
+        if (Absorbed)
+        {
+            text.Append(";absorbed;").Append(string.Join("+", EffectSets)).Append(';').Append(string.Join("+", ClusterBy)).Append(';')
+                .Append(AddIntercept).Append(';').Append(Domestic).Append(';').Append(KeepSingletons).Append(';')
+                .Append(string.Join("+", Terms.Select(t => $"{t.Name}={string.Join("*", t.Variables.Zip(t.Powers, (v, p) => $"{v}^{p}"))}")));
+        }
+
         return text.ToString();
     }
 
@@ -74,7 +108,11 @@ public sealed record DesignSpec
     /// What an economy's rows depend on: the spec without the covariance, the confidence level and the collinearity
     /// option. Fits that differ only in those share the rows an economy built (and PPML's separated, prepared rows).
     /// </summary>
-    public string RowsKey() => (this with { Covariance = default, ConfidenceLevel = 0.5, DropCollinear = false, Preset = string.Empty }).FitId();
+    public string RowsKey() => (this with
+    {
+        Covariance = default, ConfidenceLevel = 0.5, DropCollinear = false, Preset = string.Empty,
+        EffectSets = [], ClusterBy = [], Terms = [], AddIntercept = false, KeepSingletons = false, Formula = string.Empty,
+    }).FitId();
 
     /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>
     public string FitId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())))[..16];

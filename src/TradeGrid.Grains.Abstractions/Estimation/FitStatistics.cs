@@ -1,3 +1,4 @@
+using TradeGrid.Numerics.Absorption;
 using TradeGrid.Numerics.Poisson;
 using TradeGrid.Numerics.Regression;
 
@@ -51,6 +52,90 @@ public sealed record FitStatistics
     [Id(38)] public required string[] DroppedColumns { get; init; }
     [Id(39)] public required string[] SeparationNotes { get; init; }
     [Id(40)] public required int SeparatedRows { get; init; }
+
+    /// <summary>Absorbed effect sets and their groups (formula fits; empty otherwise).</summary>
+    [Id(41)] public string[] EffectNames { get; init; } = [];
+    [Id(42)] public int[] EffectGroups { get; init; } = [];
+
+    /// <summary>Clustering dimensions and their clusters (formula fits; empty otherwise).</summary>
+    [Id(43)] public string[] ClusterNames { get; init; } = [];
+    [Id(44)] public int[] ClusterCounts { get; init; } = [];
+
+    /// <summary>The small-sample convention of the covariance, in words (formula fits).</summary>
+    [Id(45)] public string SmallSample { get; init; } = string.Empty;
+    [Id(46)] public int SingletonRows { get; init; }
+    [Id(47)] public string SingletonExample { get; init; } = string.Empty;
+    [Id(48)] public string SeparatedExample { get; init; } = string.Empty;
+    [Id(49)] public double DependentMean { get; init; } = double.NaN;
+    [Id(50)] public int ProjectionIterations { get; init; }
+
+    public static FitStatistics From(AbsorbedFit fit, string singletonExample, string separatedExample)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        int q = fit.Names.Length;
+        double wald = double.NaN;
+        if (q > 0)
+        {
+            var v = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(q, q, (a, b) => fit.Covariance[a * q + b]);
+            var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(fit.Coefficients);
+            wald = b.DotProduct(v.Solve(b)) / q;
+        }
+
+        return new FitStatistics
+        {
+            Names = fit.Names,
+            Coefficients = fit.Coefficients,
+            StandardErrors = fit.StandardErrors,
+            TStatistics = fit.TStatistics,
+            PValues = fit.PValues,
+            NormalPValues = fit.NormalPValues,
+            ConfidenceLower = fit.ConfidenceLower,
+            ConfidenceUpper = fit.ConfidenceUpper,
+            ConfidenceLevel = fit.ConfidenceLevel,
+            Covariance = fit.Covariance,
+            Df = fit.Df,
+            Observations = fit.Observations,
+            Parameters = fit.Parameters,
+            AbsorbedParameters = fit.AbsorbedParameters,
+            Clusters = fit.Clusters.Length == 0 ? 0 : fit.Clusters.Min(c => c.Groups),
+            Groups = fit.Effects.Sum(e => e.Groups),
+            ResidualDf = fit.Observations - fit.SmallSampleK,
+            RSquared = fit.RSquared,
+            AdjustedRSquared = fit.AdjustedRSquared,
+            WithinRSquared = fit.WithinRSquared,
+            FStatistic = double.NaN,
+            FDf1 = q,
+            FDf2 = double.NaN,
+            FPValue = double.NaN,
+            WaldF = wald,
+            WaldDf1 = q,
+            WaldDf2 = fit.Df,
+            WaldPValue = double.IsFinite(wald) ? 1.0 - MathNet.Numerics.Distributions.FisherSnedecor.CDF(q, fit.Df, wald) : double.NaN,
+            Sigma = fit.Sigma,
+            Rss = fit.Rss,
+            LogLikelihood = fit.LogLikelihood,
+            Aic = double.NaN,
+            Bic = double.NaN,
+            Deviance = fit.Deviance,
+            PseudoRSquared = fit.PseudoRSquared,
+            Iterations = fit.Iterations,
+            Converged = true,
+            LastChange = double.NaN,
+            DroppedColumns = fit.DroppedColumns,
+            SeparationNotes = fit.SeparationNotes,
+            SeparatedRows = fit.Separated,
+            EffectNames = fit.Effects.Select(e => e.Name).ToArray(),
+            EffectGroups = fit.Effects.Select(e => e.Groups).ToArray(),
+            ClusterNames = fit.Clusters.Select(c => c.Name).ToArray(),
+            ClusterCounts = fit.Clusters.Select(c => c.Groups).ToArray(),
+            SmallSample = fit.SmallSample,
+            SingletonRows = fit.Singletons,
+            SingletonExample = singletonExample,
+            SeparatedExample = separatedExample,
+            DependentMean = fit.DependentMean,
+            ProjectionIterations = fit.ProjectionIterations,
+        };
+    }
 
     public static FitStatistics From(OlsFit fit) => new()
     {

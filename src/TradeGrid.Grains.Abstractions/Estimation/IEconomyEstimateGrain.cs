@@ -57,6 +57,13 @@ public interface IEconomyEstimateGrain : IGrainWithStringKey
     [Alias("PoissonNewtonMeat")]
     ValueTask<ScorePart?> PoissonNewtonMeat(BlockRequest request, double[] theta, double[] gamma, ScoreBasis basis, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Absorbed effect sets (formula fits): the block's rows themselves, for the coordinator's projections. The one
+    /// round in which rows leave the grain (docs/estimation-service.md says why and what replaces it).
+    /// </summary>
+    [Alias("AbsorbedRows")]
+    ValueTask<RowsPart?> AbsorbedRows(BlockRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>PPML final round at the converged coefficients.</summary>
     [Alias("PoissonFinal")]
     ValueTask<PoissonScorePart?> PoissonFinal(BlockRequest request, ScoreBasis basis, bool meat, CancellationToken cancellationToken = default);

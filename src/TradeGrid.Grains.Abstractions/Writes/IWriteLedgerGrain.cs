@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace TradeGrid.Grains.Abstractions.Writes;
 
 /// <summary>
@@ -30,6 +32,13 @@ public interface IWriteLedgerGrain : IGrainWithStringKey
     /// <summary>The outcome of each write: committed (with its sequence), undecided (still being prepared) or aborted.</summary>
     [Alias("GetStatuses")]
     ValueTask<WriteStatus[]> GetStatuses(Guid[] writeIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What the ledger remembers of one write, for a caller who lost the answer: committed, undecided, aborted, or
+    /// null when it does not know the id (never begun, or decided before the writes it remembers).
+    /// </summary>
+    [Alias("Find"), ReadOnly]
+    ValueTask<WriteStatus?> Find(Guid writeId, CancellationToken cancellationToken = default);
 
     /// <summary>The economies have applied (or discarded) the write; once all have, its record is pruned.</summary>
     [Alias("Acknowledge")]

@@ -117,6 +117,26 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         return ValueTask.FromResult(block.Rows == 0 ? null : Ppml.Scores(block.X, block.Y, block.Entity, block.Year, panel, basis, meat));
     }
 
+    public ValueTask<RowsPart?> AbsorbedRows(BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignBlock block = Design(request);
+        if (block.Rows == 0)
+        {
+            return ValueTask.FromResult<RowsPart?>(null);
+        }
+
+        int k = block.X.GetLength(1);
+        var x = new double[block.Rows * k];
+        Buffer.BlockCopy(block.X, 0, x, 0, x.Length * sizeof(double));
+        int[] partner = request.Spec.Bilateral ? block.Entity : new int[block.Rows];
+        if (!request.Spec.Bilateral)
+        {
+            Array.Fill(partner, -1);
+        }
+
+        return ValueTask.FromResult<RowsPart?>(new RowsPart(Code, block.Y, x, partner, block.Year));
+    }
+
     private DesignBlock Design(BlockRequest request)
     {
         RequireRegistered();

@@ -77,6 +77,15 @@ public sealed partial class EconomyGrain : IEconomyWriteGrain, IIncomingGrainCal
 
     private async Task StageAsync(Guid writeId, ObservationBatch rows)
     {
+        // A stage call can run after its write was aborted: the coordinator stopped waiting for it (the caller
+        // cancelled), aborted at the ledger and asked this economy to discard before this call got its turn. Asked
+        // here, the ledger says so and nothing is staged. The grain serves one call at a time, so a discard that comes
+        // after this stage also comes after this question, and removes what it staged.
+        WriteStatus? status = await Ledger.Find(writeId, CancellationToken.None);
+        if (status?.Decision != WriteDecision.Undecided)
+        {
+            throw new WriteAbortedException($"write {writeId} was aborted before economy {Code} staged its rows; nothing was written, send it again");
+        }
         State.Staged = [.. State.Staged.Where(s => s.WriteId != writeId), new StagedWrite(writeId, rows)];
         await SaveAsync();
     }

@@ -39,7 +39,7 @@ internal static class DesignRows
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
-            if (spec.Bilateral && partner == economy)
+            if (spec.Bilateral && partner == economy && !spec.Domestic)
             {
                 continue;
             }
@@ -109,7 +109,7 @@ internal static class DesignRows
                 values.CopyTo(row, intercept ? 1 : 0);
                 rows.Add(row);
                 y.Add(dv.Transformed);
-                entity.Add(spec.Effects is EffectsKind.Pair or EffectsKind.PairYear ? p : 0);
+                entity.Add(spec.Effects is EffectsKind.Pair or EffectsKind.PairYear || spec.Absorbed ? p : 0);
                 year.Add(t);
             }
         }

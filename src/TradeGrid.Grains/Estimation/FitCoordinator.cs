@@ -47,7 +47,9 @@ public sealed class FitCoordinator(ILogger<FitCoordinator> logger) : Grain, IFit
         request = request with { Years = years };
         IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
         long started = Stopwatch.GetTimestamp();
-        FitStatistics statistics = spec.Estimator == EstimatorKind.Ppml
+        FitStatistics statistics = spec.Absorbed
+            ? await AbsorbedFitCoordinator.RunAsync(blocks, request, cancellationToken)
+            : spec.Estimator == EstimatorKind.Ppml
             ? await PoissonFitCoordinator.RunAsync(blocks, request, cancellationToken)
             : await LinearFitCoordinator.RunAsync(blocks, request, cancellationToken);
 

@@ -58,8 +58,13 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var writeId = Guid.NewGuid();
-        WriteTicket.Current?.Begun(writeId);
+        WriteTicket? ticket = WriteTicket.Current;
+        ticket?.Begun(writeId);
         await Ledger.Begin(writeId, CancellationToken.None);
+        if (ticket is not null)
+        {
+            await ticket.AnnounceAsync(writeId);
+        }
         return writeId;
     }
 

@@ -32,6 +32,10 @@ public sealed class WriteLedgerGrain(
         {
             return known.Sequence;
         }
+        if (state.State.Recent.TryGetValue(writeId, out long applied) && applied > 0)
+        {
+            return applied;
+        }
         if (!state.State.Preparing.TryGetValue(writeId, out DateTimeOffset expires) || expires < Clock.GetUtcNow())
         {
             throw new WriteAbortedException(
@@ -46,19 +50,27 @@ public sealed class WriteLedgerGrain(
             {
                 s.Committed[writeId] = new CommittedWrite { Sequence = sequence, Unacknowledged = new HashSet<string>(economies, StringComparer.Ordinal) };
             }
+            else
+            {
+                s.Remember(writeId, sequence);
+            }
         });
         return sequence;
     }
 
     public async ValueTask<WriteStatus> Abort(Guid writeId, CancellationToken cancellationToken)
     {
-        if (state.State.Committed.TryGetValue(writeId, out CommittedWrite? committed))
+        if (CommittedSequence(writeId) is long sequence)
         {
-            return new WriteStatus(WriteDecision.Committed, committed.Sequence);
+            return new WriteStatus(WriteDecision.Committed, sequence);
         }
         if (state.State.Preparing.ContainsKey(writeId))
         {
-            await ChangeAsync(s => s.Preparing.Remove(writeId));
+            await ChangeAsync(s =>
+            {
+                s.Preparing.Remove(writeId);
+                s.Remember(writeId, 0);
+            });
         }
         return WriteStatus.Aborted;
     }
@@ -70,12 +82,22 @@ public sealed class WriteLedgerGrain(
         if (expired.Length > 0)
         {
             // Abandoned while preparing: aborting it here is what lets the economies discard its rows.
-            await ChangeAsync(s => Array.ForEach(expired, id => s.Preparing.Remove(id)));
+            await ChangeAsync(s => Array.ForEach(expired, id =>
+            {
+                s.Preparing.Remove(id);
+                s.Remember(id, 0);
+            }));
         }
-        return writeIds.Select(id => state.State.Committed.TryGetValue(id, out CommittedWrite? committed)
-            ? new WriteStatus(WriteDecision.Committed, committed.Sequence)
+        return writeIds.Select(id => CommittedSequence(id) is long sequence
+            ? new WriteStatus(WriteDecision.Committed, sequence)
             : state.State.Preparing.ContainsKey(id) ? WriteStatus.Undecided : WriteStatus.Aborted).ToArray();
     }
+
+    /// <summary>The sequence of a committed write, whether some economy has yet to apply it or all have; else null.</summary>
+    private long? CommittedSequence(Guid writeId) =>
+        state.State.Committed.TryGetValue(writeId, out CommittedWrite? committed) ? committed.Sequence
+        : state.State.Recent.TryGetValue(writeId, out long sequence) && sequence > 0 ? sequence
+        : null;
 
     public async ValueTask Acknowledge(Guid writeId, string[] economies, CancellationToken cancellationToken)
     {
@@ -90,6 +112,7 @@ public sealed class WriteLedgerGrain(
             if (left.Count == 0)
             {
                 s.Committed.Remove(writeId);
+                s.Remember(writeId, committed.Sequence);
             }
             else
             {
@@ -97,6 +120,12 @@ public sealed class WriteLedgerGrain(
             }
         });
     }
+
+    public ValueTask<WriteStatus?> Find(Guid writeId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CommittedSequence(writeId) is long sequence ? new WriteStatus(WriteDecision.Committed, sequence)
+            : state.State.Preparing.TryGetValue(writeId, out DateTimeOffset expires) ? (expires < Clock.GetUtcNow() ? WriteStatus.Aborted : WriteStatus.Undecided)
+            : state.State.Recent.ContainsKey(writeId) ? WriteStatus.Aborted
+            : null);
 
     public ValueTask<WriteLedgerCounts> GetPending(CancellationToken cancellationToken) =>
         ValueTask.FromResult(new WriteLedgerCounts(state.State.Preparing.Count, state.State.Committed.Count, state.State.LastSequence));

@@ -10,6 +10,10 @@ public sealed class WriteTicket
 {
     private static readonly AsyncLocal<WriteTicket?> CurrentTicket = new();
 
+    private readonly Func<Guid, Task>? _announce;
+
+    private WriteTicket(Func<Guid, Task>? announce) => _announce = announce;
+
     /// <summary>The ticket of the call running here, or null outside a gateway call.</summary>
     public static WriteTicket? Current => CurrentTicket.Value;
 
@@ -24,15 +28,20 @@ public sealed class WriteTicket
     /// <summary>Each economy's data version after the write was applied there (the audit's "after"; an economy whose apply was deferred is missing).</summary>
     public IReadOnlyDictionary<string, long> Versions { get; private set; } = new Dictionary<string, long>();
 
-    /// <summary>A new ticket for the calls that follow in this flow.</summary>
-    public static WriteTicket Open()
+    /// <summary>
+    /// A new ticket for the calls that follow in this flow. <paramref name="announce"/>, when given, is called with the
+    /// write id once the ledger knows the write, before anything is staged (the gateway sends it in response headers).
+    /// </summary>
+    public static WriteTicket Open(Func<Guid, Task>? announce = null)
     {
-        var ticket = new WriteTicket();
+        var ticket = new WriteTicket(announce);
         CurrentTicket.Value = ticket;
         return ticket;
     }
 
     internal void Begun(Guid writeId) => WriteId = writeId;
+
+    internal Task AnnounceAsync(Guid writeId) => _announce?.Invoke(writeId) ?? Task.CompletedTask;
 
     internal void CommittedAt(long sequence) => (Committed, Sequence) = (true, sequence);
 

@@ -14,6 +14,9 @@ public enum GateMode
 
     /// <summary>Aborts it at the ledger first (as a lease that ran out would): the commit is refused.</summary>
     AbortAtLedger,
+
+    /// <summary>Lets it commit, then holds it before the economies apply it until <see cref="CommitGate.Release"/>.</summary>
+    HoldAfterCommit,
 }
 
 /// <summary>Write hooks a test sets, so the server's writes stop at the commit point in a chosen way.</summary>
@@ -23,6 +26,21 @@ public sealed class CommitGate : IWriteHooks
 
     // Set by the fixture when the server creates its write hooks.
     public IGrainFactory Grains { get; set; } = null!;
+
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<Guid> _committedId = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the write id when a write held by <see cref="GateMode.HoldAfterCommit"/> has committed.</summary>
+    public Task<Guid> Committed => _committedId.Task;
+
+    /// <summary>Lets the writes held after their commit go on, and readies the gate for the next such hold.</summary>
+    public void Release()
+    {
+        TaskCompletionSource released = _released;
+        _committedId = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+    }
 
     public async ValueTask BeforeCommitAsync(Guid writeId, CancellationToken cancellationToken)
     {
@@ -37,5 +55,13 @@ public sealed class CommitGate : IWriteHooks
         }
     }
 
-    public ValueTask AfterCommitAsync(Guid writeId) => ValueTask.CompletedTask;
+    public async ValueTask AfterCommitAsync(Guid writeId)
+    {
+        if (Mode == GateMode.HoldAfterCommit)
+        {
+            Task released = _released.Task;
+            _committedId.TrySetResult(writeId);
+            await released;
+        }
+    }
 }

@@ -80,7 +80,7 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
 
         double?[] whileUndecided = await Task.WhenAll(economies.Select(e => ValueAsync(e, "wp_c", 2000)));
         long[] versionsWhileUndecided = await VersionsAsync(economies);
-        await Ledger.Commit(writeId, economies);
+        long sequence = await Ledger.Commit(writeId, economies);
         double?[] afterCommit = await Task.WhenAll(economies.Select(e => ValueAsync(e, "wp_c", 2000)));
 
         Assert.All(whileUndecided, Assert.Null);
@@ -88,7 +88,10 @@ public sealed class WriteProtocolTests(TwoSiloCluster cluster)
         Assert.All(afterCommit, v => Assert.Equal(3.0, v));
         Assert.Equal(before.Select(v => v + 1), await VersionsAsync(economies));
         Assert.DoesNotContain(writeId, (await Task.WhenAll(economies.Select(e => cluster.Grains.EconomyWrites(e).GetStaged().AsTask()))).SelectMany(s => s));
-        Assert.Equal(WriteDecision.Aborted, (await Ledger.GetStatuses([writeId]))[0].Decision); // every economy acknowledged: pruned
+        // Every economy acknowledged: pruned from the committed set, and remembered as committed for a caller who asks.
+        Assert.Equal(new WriteStatus(WriteDecision.Committed, sequence), (await Ledger.GetStatuses([writeId]))[0]);
+        Assert.Equal(new WriteStatus(WriteDecision.Committed, sequence), await Ledger.Find(writeId));
+        Assert.Null(await Ledger.Find(Guid.NewGuid()));
     }
 
     [Fact]

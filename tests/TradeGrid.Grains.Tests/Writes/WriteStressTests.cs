@@ -41,7 +41,7 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
     {
         await SetUpAsync();
         var random = new Random(Seed);
-        int committedWrites = 0;
+        int mustCommit = 0;
 
         for (int round = 0; round < Rounds; round++)
         {
@@ -50,6 +50,21 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
             var plans = Enumerable.Range(0, ops).Select(i => (Kind: (Kind)random.Next(3), Id: round * 10 + i, Cancel: random.Next(5), DelayMs: random.Next(0, 4))).ToArray();
 
             Outcome[] outcomes = await Task.WhenAll(plans.Select(p => RunAsync(p.Kind, p.Id, round, p.Cancel, p.DelayMs)));
+
+            // Where the cancellation lands is fixed by the plan, except for the random deadline (4): cancelled before
+            // the commit point → nothing; never cancelled or only after it → committed (fills may be refused by data).
+            for (int k = 0; k < plans.Length; k++)
+            {
+                if (plans[k].Cancel is 1 or 2)
+                {
+                    Assert.True(outcomes[k].Receipt is null, $"round {round}: {plans[k].Kind} {plans[k].Id} cancelled before its commit point committed");
+                }
+                else if (plans[k].Cancel is 0 or 3 && plans[k].Kind != Kind.Fill)
+                {
+                    Assert.True(outcomes[k].Receipt is not null, $"round {round}: {plans[k].Kind} {plans[k].Id} (cancel {plans[k].Cancel}) did not commit");
+                    mustCommit++;
+                }
+            }
 
             // No partial write: imports and forecasts stage rows in every economy, so a committed one wrote all of
             // them. (A fill stages where its computation found gaps, which a concurrent import may change.)
@@ -60,11 +75,10 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
             // No lost or invented write: each economy's version moved once per committed write that says it touched it.
             long[] after = await VersionsAsync();
             Assert.Equal(before.Select((v, i) => v + outcomes.Count(o => o.Receipt?.Versions.ContainsKey(Economies[i]) == true)), after);
-            committedWrites += outcomes.Count(o => o.Receipt is { Versions.Count: > 0 });
 
             // Imports of this round wrote one cell each: every economy shows the committed one with the highest sequence, or none.
             Outcome? latest = outcomes.Where(o => o.Kind == Kind.Import && o.Receipt is not null).MaxBy(o => o.Receipt!.Sequence);
-            double?[] cells = await Task.WhenAll(Economies.Select(e => ValueAsync(e, "ws_v", 1000 + round)));
+            double?[] cells = await Task.WhenAll(Economies.Select(e => ValueAsync(e, "ws_v", 1800 + round)));
             Assert.All(cells, v => Assert.Equal(latest?.Id, v is null ? null : (int)v.Value));
 
             // Not stuck: nothing staged, nothing pending at the ledger.
@@ -77,7 +91,8 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
         ImportSummary final = await new DatasetWriter(cluster.Grains).ImportAsync(Csv(Economies.Select(e => (e, "ws_final", 2000, 7.0))), false, CancellationToken.None);
         Assert.Equal(Economies.Length, final.Versions.Count);
         Assert.All(await Task.WhenAll(Economies.Select(e => ValueAsync(e, "ws_final", 2000))), v => Assert.Equal(7.0, v));
-        Assert.True(committedWrites > Rounds / 2, $"{committedWrites} writes committed in {Rounds} rounds: the cancellations should leave many");
+        // The seeded plan, not the machine's speed, decides this: enough writes had to commit for the checks to bite.
+        Assert.True(mustCommit > Rounds / 2, $"the seed planned only {mustCommit} writes that must commit in {Rounds} rounds");
     }
 
     /// <summary>
@@ -115,7 +130,7 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
         {
             return new Outcome(kind, id, null);
         }
-        catch (TradeGridException)
+        catch (TradeGridException) when (kind == Kind.Fill)
         {
             // A fill refused by the data (a gap it cannot fill): nothing written either.
             return new Outcome(kind, id, null);
@@ -125,7 +140,8 @@ public sealed class WriteStressTests(TwoSiloCluster cluster)
     private async Task<WriteReceipt> ImportAsync(WriteCoordinator writes, int id, int round, CancellationToken cancellationToken)
     {
         // One cell per round, conflicting with the round's other imports, and a gap for the fills to fill.
-        var rows = Economies.SelectMany(e => new[] { (e, "ws_v", 1000 + round, (double)id), (e, "ws_g", 3000 + 2 * round, 1.0 + id), (e, "ws_g", 3002 + 2 * round, 2.0 + id) });
+        // Years inside the importable 1800–2200: ws_v one a round, ws_g two a round with the gap year between them.
+        var rows = Economies.SelectMany(e => new[] { (e, "ws_v", 1800 + round, (double)id), (e, "ws_g", 1800 + 2 * round, 1.0 + id), (e, "ws_g", 1802 + 2 * round, 2.0 + id) });
         ImportSummary summary = await new DatasetWriter(cluster.Grains, writes).ImportAsync(Csv(rows), false, cancellationToken);
         return new WriteReceipt(summary.WriteId, summary.Sequence, summary.Versions);
     }

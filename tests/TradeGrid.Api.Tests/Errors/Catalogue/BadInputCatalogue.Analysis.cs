@@ -41,6 +41,14 @@ public static partial class BadInputCatalogue
         yield return FitCase("fit-too-few-rows", "cq_short in CQA: 2 rows for 2 coefficients", new ModelSpec { Dependent = V("cq_short"), Regressors = { V("cq_x") }, Sample = new ModelSample { Economies = { "CQA" } } }, "2 observations for at least 2 parameters", "widen the sample or drop regressors", StatusCode.FailedPrecondition);
         yield return FitCase("fit-bad-confidence", "confidence_level `1.5`", Spec(V("cq_y"), V("cq_x")).WithConfidence(1.5), "confidence_level", "between 0 and 1");
         yield return FitCase("fit-lag-without-transform", "lag `-3`", Spec(V("cq_y"), new ModelVariable { Indicator = "cq_x", Transform = VariableTransform.Lag, Lag = -3 }), "regressors[0].lag: -3", "must lie in 0–50");
+        yield return Ask("fit-formula-bad-token", Fit, "formula `cq_y ~ cq_x | reporter^yaer`",
+            new FitRequest { Spec = new ModelSpec { Formula = "cq_y ~ cq_x | reporter^yaer", Sample = new ModelSample { Economies = { "CQA", "CQB" } } } },
+            "formula: unexpected 'yaer' at column 24", "fixed effects are reporter", category: "estimating");
+        yield return Ask("fit-partner-effects-unilateral", Fit, "effects `partner^year` on unilateral rows",
+            new FitRequest { Spec = new ModelSpec { Formula = "cq_y ~ cq_x | partner^year", Sample = new ModelSample { Economies = { "CQA", "CQB" } } } },
+            "effects: partner^year needs bilateral rows", "name sample.partners", category: "estimating");
+        yield return Ask("comparefits-malformed-id", "EstimateService.CompareFits", "fit_ids `[\"xyz\"]`", new CompareFitsRequest { FitIds = { "xyz" } },
+            "fit_ids[0]: 'xyz' is not a fit id", "16 hex digits", category: "estimating");
         yield return Ask("fit-unknown-preset", Fit, "preset `rcep-digital`", new FitRequest { Preset = "rcep-digital" }, "preset", "rcep-digital-services", category: "estimating");
         yield return Ask("getfit-malformed-id", "EstimateService.GetFit", "fit_id `xyz`", new GetFitRequest { FitId = "xyz" }, "fit_id: 'xyz' is not a fit id", "16 hex digits", category: "estimating");
         yield return Ask("getfit-unknown-id", "EstimateService.GetFit", "fit_id `0123456789abcdef` (no such fit)", new GetFitRequest { FitId = "0123456789abcdef" }, "0123456789abcdef", "ListFits", StatusCode.NotFound, "estimating");

@@ -21,6 +21,7 @@ public static partial class BadInputCatalogue
         yield return Read("series-year-before-range", Series, "from `1500`", new GetSeriesRequest { Economy = "USA", Indicator = "rgdpna", From = 1500 }, "from: 1500 is outside 1800–2200", "give a year in that range");
         yield return Read("series-year-after-range", Series, "to `9999`", new GetSeriesRequest { Economy = "USA", Indicator = "rgdpna", To = 9999 }, "to: 9999 is outside 1800–2200", "give a year in that range");
         yield return Read("series-years-reversed", Series, "from `2010`, to `2000`", new GetSeriesRequest { Economy = "USA", Indicator = "rgdpna", From = 2010, To = 2000 }, "from: 2010 is after to 2000", "swap them");
+        yield return Read("getwrite-malformed-id", "WriteService.GetWrite", "write_id `42`", new GetWriteRequest { WriteId = "42" }, "write_id: '42' is not a write id", "send the UUID of a tradegrid-write-id header");
         yield return Read("economy-unknown", "DataService.GetEconomy", "economy `XXQ`", new GetEconomyRequest { Economy = "XXQ" }, "XXQ", "ListEconomies", StatusCode.NotFound);
         yield return Read("economies-unknown-group", "DataService.ListEconomies", "group `NOPE`", new ListEconomiesRequest { Group = "NOPE" }, "group", "ListGroups", StatusCode.NotFound);
         yield return Read("economies-bad-year", "DataService.ListEconomies", "year `3000`", new ListEconomiesRequest { Year = 3000 }, "year: 3000 is outside 1800–2200", "give a year in that range");

@@ -19,6 +19,7 @@ public static partial class BadInputRunner
     [
         DataServiceReflection.Descriptor, DescribeServiceReflection.Descriptor, EstimateServiceReflection.Descriptor,
         ExtrapolationServiceReflection.Descriptor, ForecastServiceReflection.Descriptor, ScenarioServiceReflection.Descriptor,
+        WriteServiceReflection.Descriptor,
     ];
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);

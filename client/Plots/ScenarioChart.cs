@@ -1,0 +1,69 @@
+using TradeGrid.Api.V1;
+
+namespace TradeGrid.Cli.Plots;
+
+/// <summary>
+/// The fan chart of one scenario series (the world by default): its observed history, then the baseline's and the
+/// scenario's medians over the paths with their 50, 80 and 90% bands, each in its own colour. Without paths (or
+/// without the quantiles a band needs) the deterministic projections are drawn as lines.
+/// </summary>
+internal static class ScenarioChart
+{
+    private static readonly double[] Levels = [90, 80, 50];
+
+    public static FanChartSpec Spec(ScenarioResult result, ScenarioSeries series)
+    {
+        int[] years = series.Years.Select(y => y.Year).ToArray();
+        string dependent = result.Fit?.Spec?.Dependent?.Indicator is { Length: > 0 } d ? d : "dependent";
+        string name = series.Aggregate ? $"{series.Economy} ({series.Members} economies)" : series.Economy;
+        string partner = series.Partner.Length > 0 ? $" → {series.Partner}" : string.Empty;
+        string model = result.Spec?.Preset is { Length: > 0 } preset ? preset : result.FitId;
+        string paths = result.Paths > 0 ? $"{result.Paths} paths, seed {result.Seed}" : "deterministic";
+        return new FanChartSpec(
+            $"{name}{partner}: {dependent}, baseline vs scenario\n{model}, {paths}",
+            dependent,
+            new FanLine("observed", series.History.Select(h => h.Year).ToArray(), series.History.Select(h => h.Value).ToArray()),
+            [
+                Fan("baseline", years, series.Years.Select(y => y.Baseline).ToArray(), series.Years.Select(y => y.BaselinePaths).ToArray(), result.Quantiles),
+                Fan("scenario", years, series.Years.Select(y => y.Scenario).ToArray(), series.Years.Select(y => y.ScenarioPaths).ToArray(), result.Quantiles),
+            ],
+            // The axis is built around the data and the deterministic projections, which a simulation gone wrong cannot move.
+            series.History.Select(h => h.Value).Concat(series.Years.SelectMany(y => new[] { y.Baseline, y.Scenario })).ToArray());
+    }
+
+    private static FanSeries Fan(string name, int[] years, double[] deterministic, PathDistribution?[] paths, IReadOnlyList<double> quantiles)
+    {
+        int median = IndexOf(quantiles, 0.5);
+        bool simulated = paths.All(p => p is not null && p.Quantiles.Count == quantiles.Count);
+        if (!simulated || median < 0)
+        {
+            return new FanSeries(name, new FanLine(name, years, deterministic), []);
+        }
+
+        var bands = new List<FanBand>();
+        foreach (double level in Levels)
+        {
+            double tail = (1 - level / 100) / 2;
+            int lower = IndexOf(quantiles, tail);
+            int upper = IndexOf(quantiles, 1 - tail);
+            if (lower >= 0 && upper >= 0)
+            {
+                bands.Add(new FanBand(level, years, paths.Select(p => p!.Quantiles[lower]).ToArray(), paths.Select(p => p!.Quantiles[upper]).ToArray()));
+            }
+        }
+        return new FanSeries(name, new FanLine($"{name} median", years, paths.Select(p => p!.Quantiles[median]).ToArray()), bands);
+    }
+
+    // Probabilities come back as sent (0.05, 0.1, …); a tolerance absorbs 1 - 0.95 not being exactly 0.05 in binary.
+    private static int IndexOf(IReadOnlyList<double> quantiles, double p)
+    {
+        for (int i = 0; i < quantiles.Count; i++)
+        {
+            if (Math.Abs(quantiles[i] - p) < 1e-9)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,102 @@
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Numerics.Absorption;
+
+namespace TradeGrid.Grains.Estimation;
+
+/// <summary>
+/// The coordinator's side of a model with absorbed effect sets (a formula or a list of sets): one gather of every
+/// economy's rows (<see cref="IEconomyEstimateGrain.AbsorbedRows"/>), the terms built from the base variables (x^2,
+/// x:z, poly), the effect and cluster ids from (reporter, partner, year), and the fit by
+/// <see cref="AbsorbedOls"/> / <see cref="AbsorbedPpml"/>, whose projections sweep every set of effects over all rows.
+/// </summary>
+internal static class AbsorbedFitCoordinator
+{
+    public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, CancellationToken cancellationToken)
+    {
+        DesignSpec spec = request.Spec;
+        RowsPart[] parts = (await Task.WhenAll(blocks.Select(b => b.AbsorbedRows(request, cancellationToken).AsTask()))).OfType<RowsPart>().ToArray();
+        int n = parts.Sum(p => p.Y.Length);
+        int k = spec.Regressors.Length;
+        var y = new double[n];
+        double[][] variables = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
+        var reporter = new int[n];
+        var partner = new int[n];
+        var year = new int[n];
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Code(string economy) => codes.TryGetValue(economy, out int c) ? c : codes[economy] = codes.Count;
+        int[] partnerCodes = spec.Partners.Select(Code).ToArray();
+        var reporterNames = new string[n];
+        int at = 0;
+        foreach (RowsPart part in parts)
+        {
+            int code = Code(part.Economy);
+            for (int i = 0; i < part.Y.Length; i++, at++)
+            {
+                y[at] = part.Y[i];
+                for (int j = 0; j < k; j++)
+                {
+                    variables[j][at] = part.X[i * k + j];
+                }
+
+                reporter[at] = code;
+                partner[at] = part.Partner[i] < 0 ? -1 : partnerCodes[part.Partner[i]];
+                year[at] = part.Year[i];
+                reporterNames[at] = part.Economy;
+            }
+        }
+
+        TermSpec[] terms = spec.Terms.Length > 0 ? spec.Terms : spec.Regressors.Select((r, j) => new TermSpec(r.Name, [j], [1])).ToArray();
+        double[][] columns = terms.Select(t => Product(t, variables, n)).ToArray();
+        var effects = spec.EffectSets.Select(set => new EffectDimension(set, Ids(set, reporter, partner, year))).ToArray();
+        EffectDimension[]? clusters = spec.Covariance.IsCluster()
+            ? (spec.ClusterBy.Length == 0 ? ["reporter"] : spec.ClusterBy).Select(c => new EffectDimension(c, Ids(c, reporter, partner, year))).ToArray()
+            : null;
+        var options = new AbsorbedOptions(
+            spec.Covariance.ToNumerics(), clusters, spec.ConfidenceLevel, spec.DropCollinear, DropSingletons: !spec.KeepSingletons, Intercept: spec.AddIntercept);
+        string[] names = terms.Select(t => t.Name).ToArray();
+        AbsorbedFit fit = spec.Estimator == EstimatorKind.Ppml
+            ? AbsorbedPpml.Fit(y, columns, names, effects, options)
+            : AbsorbedOls.Fit(y, columns, names, effects, options);
+        string[] economyByCode = codes.OrderBy(c => c.Value).Select(c => c.Key).ToArray();
+        string Where(int row) => row < 0 ? string.Empty
+            : partner[row] < 0 ? $"{reporterNames[row]} {year[row]}" : $"{reporterNames[row]}→{economyByCode[partner[row]]} {year[row]}";
+        return FitStatistics.From(fit, Where(fit.SingletonExample), Where(fit.SeparatedExample));
+    }
+
+    private static double[] Product(TermSpec term, double[][] variables, int n)
+    {
+        var column = Enumerable.Repeat(1.0, n).ToArray();
+        for (int f = 0; f < term.Variables.Length; f++)
+        {
+            double[] v = variables[term.Variables[f]];
+            int power = term.Powers[f];
+            for (int i = 0; i < n; i++)
+            {
+                column[i] *= power == 1 ? v[i] : Math.Pow(v[i], power);
+            }
+        }
+
+        return column;
+    }
+
+    /// <summary>Group ids of a set such as reporter^year: the product of its dimensions' ids.</summary>
+    private static int[] Ids(string set, int[] reporter, int[] partner, int[] year)
+    {
+        int[]? ids = null;
+        foreach (string dimension in set.Split('^'))
+        {
+            int[] d = dimension switch
+            {
+                "reporter" => reporter,
+                "partner" => partner,
+                "year" => year,
+                "pair" => EffectIds.Interact(reporter, partner),
+                "sympair" => EffectIds.Symmetric(reporter, partner),
+                _ => throw new ArgumentException($"Unknown dimension {dimension} in {set}.", nameof(set)),
+            };
+            ids = ids is null ? d : EffectIds.Interact(ids, d);
+        }
+
+        return ids!;
+    }
+}

@@ -1,0 +1,80 @@
+using TradeGrid.Domain;
+
+namespace TradeGrid.Numerics.Absorption;
+
+/// <summary>
+/// OLS with up to four sets of absorbed fixed effects, mirroring fixest's <c>feols(y ~ x | fe1 + fe2 + …)</c>: the
+/// effects are projected out of y and every regressor (<see cref="EffectProjector"/>), the slopes come from Householder
+/// QR of the demeaned columns, covariances and small-sample factors as fixest's defaults (<see cref="AbsorbedCovariance"/>).
+/// Without effects it is lm (with or without an intercept).
+/// </summary>
+public static class AbsorbedOls
+{
+    public static AbsorbedFit Fit(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        AbsorbedSample.Check(y, columns, names, effects);
+        options.Validate(y.Length);
+        var keep = Enumerable.Repeat(true, y.Length).ToArray();
+        FilterCounts filtered = new(0, -1, 0, -1);
+        if (effects.Count > 0)
+        {
+            int[][] raw = effects.Select(e => EffectIds.Dense(e.Ids, out _)).ToArray();
+            int[] rawGroups = raw.Select(ids => ids.Length == 0 ? 0 : ids.Max() + 1).ToArray();
+            filtered = SampleFilter.Apply(raw, rawGroups, null, options.DropSingletons, allZero: false, keep);
+        }
+
+        AbsorbedSample sample = AbsorbedSample.Select(keep, y, columns, effects, options.Clusters);
+        int n = sample.Y.Length;
+        string[] allNames = names.ToArray();
+        double[][] x = sample.Columns;
+        bool intercept = effects.Count == 0 && options.Intercept;
+        if (intercept)
+        {
+            x = x.Prepend(Enumerable.Repeat(1.0, n).ToArray()).ToArray();
+            allNames = allNames.Prepend("(Intercept)").ToArray();
+        }
+
+        if (n <= x.Length)
+        {
+            throw new InsufficientDataException($"{n} observations for {x.Length} coefficients: N must exceed K; widen the sample or drop regressors.");
+        }
+
+        double[] norms = x.Select(c => effects.Count > 0 ? AbsorbedSolve.CentredNorm(c, null) : Math.Sqrt(c.Sum(v => v * v))).ToArray();
+        double[][] xt = x.Select(c => (double[])c.Clone()).ToArray();
+        double[] yt = (double[])sample.Y.Clone();
+        int projection = 0;
+        if (effects.Count > 0)
+        {
+            var projector = new EffectProjector(sample.Ids, sample.Groups, null, options.Tolerance, options.MaxIterations);
+            projection = projector.DemeanColumns(xt.Append(yt).ToArray(), allNames.Append("the dependent").ToArray());
+        }
+
+        AbsorbedStep step = AbsorbedSolve.Solve(xt, yt, null, norms, allNames, options.DropCollinear, options.CollinearityTolerance);
+        double rss = step.Residual.Sum(e => e * e);
+        double mean = sample.Y.Average();
+        double tss = intercept || effects.Count > 0 ? sample.Y.Sum(v => (v - mean) * (v - mean)) : sample.Y.Sum(v => v * v);
+        double within = yt.Sum(v => v * v);
+        AbsorbedCovarianceResult cov = AbsorbedCovariance.Compute(new AbsorbedCovarianceInput(
+            xt, step.Kept, step.Residual, step.Factor, rss / (n - 1.0), options.Covariance, sample.Clusters, sample.Ids, sample.Groups,
+            effects.Select(e => e.Name).ToArray()));
+        int nparams = step.Kept.Length + (effects.Count > 0 ? sample.Groups.Sum(g => g - 1) + 1 : 0);
+        double r2 = 1.0 - rss / tss;
+        return AbsorbedResult.Build(new AbsorbedResultParts(
+            allNames, step, cov, options, n, nparams, effects, sample,
+            RSquared: r2,
+            AdjustedRSquared: 1.0 - (1.0 - r2) * (intercept || effects.Count > 0 ? n - 1.0 : n) / (n - nparams),
+            WithinRSquared: effects.Count > 0 ? 1.0 - rss / within : double.NaN,
+            PseudoRSquared: double.NaN,
+            Rss: rss,
+            Sigma: Math.Sqrt(rss / (n - nparams)),
+            Deviance: double.NaN,
+            LogLikelihood: -0.5 * n * (Math.Log(2.0 * Math.PI) + Math.Log(rss / n) + 1.0),
+            Iterations: 0,
+            ProjectionIterations: projection,
+            Filtered: filtered,
+            Separated: 0,
+            SeparatedExample: -1,
+            SeparationNotes: []));
+    }
+}

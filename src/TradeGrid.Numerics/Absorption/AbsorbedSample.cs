@@ -1,0 +1,67 @@
+using TradeGrid.Domain;
+
+namespace TradeGrid.Numerics.Absorption;
+
+/// <summary>The rows of a fit after dropping: y, regressor columns, dense effect ids and clusters restricted to the used rows.</summary>
+internal sealed record AbsorbedSample(int[] Used, double[] Y, double[][] Columns, int[][] Ids, int[] Groups, EffectDimension[] Clusters)
+{
+    public const int MaxEffectSets = 4;
+
+    public static void Check(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(effects);
+        if (names.Count != columns.Length)
+        {
+            throw new ArgumentException($"{names.Count} names for {columns.Length} columns.", nameof(names));
+        }
+
+        if (effects.Count > MaxEffectSets)
+        {
+            throw new InvalidSpecException($"{effects.Count} sets of fixed effects: at most {MaxEffectSets}; combine sets with ^ (e.g. reporter^year).");
+        }
+
+        foreach (double[] c in columns)
+        {
+            if (c.Length != y.Length)
+            {
+                throw new ArgumentException($"A column has {c.Length} rows, y has {y.Length}.", nameof(columns));
+            }
+        }
+
+        foreach (EffectDimension e in effects)
+        {
+            if (e.Ids.Length != y.Length)
+            {
+                throw new ArgumentException($"Effect {e.Name} has {e.Ids.Length} ids, y has {y.Length} rows.", nameof(effects));
+            }
+        }
+
+        if (y.Length == 0)
+        {
+            throw new InsufficientDataException("The sample is empty: no rows have all the variables; widen the sample (economies, partners, years).");
+        }
+    }
+
+    public static AbsorbedSample Select(bool[] keep, double[] y, double[][] columns, IReadOnlyList<EffectDimension> effects, IReadOnlyList<EffectDimension>? clusters)
+    {
+        int[] used = Enumerable.Range(0, keep.Length).Where(i => keep[i]).ToArray();
+        var groups = new int[effects.Count];
+        int[][] ids = effects.Select((e, q) =>
+        {
+            int[] sub = used.Select(i => e.Ids[i]).ToArray();
+            int[] dense = EffectIds.Dense(sub, out int g);
+            groups[q] = g;
+            return dense;
+        }).ToArray();
+        return new AbsorbedSample(
+            used,
+            used.Select(i => y[i]).ToArray(),
+            columns.Select(c => used.Select(i => c[i]).ToArray()).ToArray(),
+            ids,
+            groups,
+            (clusters ?? []).Select(c => new EffectDimension(c.Name, used.Select(i => c.Ids[i]).ToArray())).ToArray());
+    }
+}
