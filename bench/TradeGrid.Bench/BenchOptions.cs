@@ -6,12 +6,13 @@ namespace TradeGrid.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|extrapolate|all> [switches]
+        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|extrapolate|scenarios|load|all> [switches]
           --runs N         startup: starts of each server (default 5); import: imports, each on a fresh server (default 1)
-          --seconds S      getseries: length of one measured segment (default 4)
+          --seconds S      getseries: length of one measured segment (default 4); load: of each rate (give 600 for the 10-minute soak)
+          --rates L        load: comma-separated offered rates in requests/s (default 2000); the first also warms up for --warmup seconds
           --rounds N       getseries: TradeGrid/bare pairs per concurrency level; describe: server/pandas pairs (default 3)
           --requests N     describe: timed requests (and pandas computations) per measure per round; extrapolate: timed requests and R repetitions (default 20)
-          --warmup N       describe, extrapolate: untimed requests (and pandas computations) before timing (default 30)
+          --warmup N       describe, extrapolate: untimed requests (and pandas computations) before timing (default 30); load: seconds
           --python PATH    describe: the interpreter with pandas (default /usr/bin/python3)
           --concurrency L  getseries: comma-separated caller counts (default 1,16,64)
           --rows N         import: rows in the generated tidy CSV (default 1000000)
@@ -29,6 +30,7 @@ internal sealed record BenchOptions
     public double Seconds { get; init; } = 4;
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
+    public IReadOnlyList<int> Rates { get; init; } = [2000];
     public int Requests { get; init; } = 20;
     public int WarmUp { get; init; } = 30;
     public string Python { get; init; } = "/usr/bin/python3";
@@ -41,7 +43,7 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "scenarios" or "all"))
+        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "scenarios" or "load" or "all"))
         {
             throw new ArgumentException(Usage);
         }
@@ -56,6 +58,7 @@ internal sealed record BenchOptions
                 "--seconds" => options with { Seconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
+                "--rates" => options with { Rates = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
                 "--settle" => options with { SettleSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--requests" => options with { Requests = PositiveInt(name, Value()) },
                 "--warmup" => options with { WarmUp = PositiveInt(name, Value()) },

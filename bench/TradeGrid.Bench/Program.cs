@@ -47,6 +47,8 @@ try
                 break;
             case "scenarios":
                 await new ScenarioBenchmark(servers, layout).RunAsync(options, log);
+            case "load":
+                await new LoadBenchmark(servers, layout).RunAsync(options, log);
                 break;
         }
         log.Line($"Load average at the end: {ResultLog.LoadAverage()}.");

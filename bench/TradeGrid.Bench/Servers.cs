@@ -15,7 +15,7 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
     /// TradeGrid's silo (default dataset) on four free ports; returns the process and its gRPC port. <paramref name="siloDll"/>
     /// runs another build of it (a baseline) instead of this repository's.
     /// </summary>
-    public (ServerProcess Process, int GrpcPort) StartTradeGrid(string? siloDll = null)
+    public (ServerProcess Process, int GrpcPort) StartTradeGrid(string? siloDll = null, IEnumerable<string>? extraArgs = null)
     {
         int[] ports = FreePorts.Take(4);
         string[] args =
@@ -24,6 +24,7 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
             "--http-port", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--silo-port", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. extraArgs ?? [],
         ];
         return (ServerProcess.Start("tradegrid", siloDll ?? layout.SiloDll, args, NextLog("tradegrid")), ports[0]);
     }

@@ -39,6 +39,7 @@ public static class RpcAccessTable
         ["tradegrid.v1.EstimateService.Fit"] = Read,
         ["tradegrid.v1.EstimateService.GetFit"] = Read,
         ["tradegrid.v1.EstimateService.ListFits"] = Read,
+        ["tradegrid.v1.EstimateService.CompareFits"] = Read,
 
         ["tradegrid.v1.ExtrapolationService.Predict"] = StoresWhen<PredictRequest>(r => r.Store),
         ["tradegrid.v1.ExtrapolationService.EstimateWorld"] = StoresWhen<EstimateWorldRequest>(r => r.Store) with { LongJob = true },

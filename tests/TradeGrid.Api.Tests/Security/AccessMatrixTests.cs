@@ -46,6 +46,7 @@ public sealed partial class AccessMatrixTests(AccessServer server) : IClassFixtu
         ["EstimateService.Fit"] = (R, null),
         ["EstimateService.GetFit"] = (R, null),
         ["EstimateService.ListFits"] = (R, null),
+        ["EstimateService.CompareFits"] = (R, null),
         ["ExtrapolationService.Predict"] = (R, W),
         ["ExtrapolationService.EstimateWorld"] = (R, W),
         ["ForecastService.Forecast"] = (R, W),

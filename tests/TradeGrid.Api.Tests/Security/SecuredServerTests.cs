@@ -108,7 +108,9 @@ public sealed class SecuredServerTests(SecuredServer server) : IClassFixture<Sec
 
         CreateApiKeyResponse made = await admin.CreateApiKeyAsync(new CreateApiKeyRequest { Id = id, Role = Role.Reader, Description = "test" });
         ListIndicatorsResponse read = await DataWithKey(made.Key).ListIndicatorsAsync(new ListIndicatorsRequest());
-        RpcException write = await Assert.ThrowsAsync<RpcException>(() => DataWithKey(made.Key).ImportAsync("economy,indicator,year,value\nXSB,sec_x,2020,1\n", createEconomies: true));
+        // A unary write: a refused client stream can end Cancelled when the client is still sending as the refusal arrives.
+        var forecasts = new ForecastService.ForecastServiceClient(server.Channel.Intercept(m => Add(m, ApiKeyAuthenticationHandler.KeyHeader, made.Key)));
+        RpcException write = await Assert.ThrowsAsync<RpcException>(() => forecasts.ForecastAsync(new ForecastRequest { Economy = "XSB", Indicator = "sec_x", Store = true }).ResponseAsync);
         ListApiKeysResponse listed = await admin.ListApiKeysAsync(new ListApiKeysRequest());
         await admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = id });
         RpcException revoked = await Assert.ThrowsAsync<RpcException>(() => DataWithKey(made.Key).ListIndicatorsAsync(new ListIndicatorsRequest()).ResponseAsync);

@@ -1,0 +1,74 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using TradeGrid.Api.Security;
+using TradeGrid.Api.Tests.Forecasting;
+using TradeGrid.Api.Tests.Support;
+using TradeGrid.Api.V1;
+
+namespace TradeGrid.Api.Tests.Security;
+
+/// <summary>
+/// The per-caller concurrency limiter on long jobs: with one job per caller, a caller's second ForecastAll is refused
+/// while its first runs (held at the gate, so "runs" does not depend on the machine's speed); another caller's is not.
+/// </summary>
+[Collection(OwnServerCollection.Name)]
+public sealed class JobsPerCallerTests(GatedJobsServer server) : IClassFixture<GatedJobsServer>
+{
+    private const string Gated = ForecastGate.Prefix + "_jobs";
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task A_callers_second_long_job_is_refused_while_its_first_runs_and_another_caller_is_not()
+    {
+        await new DataService.DataServiceClient(Invoker(Roles.Writer)).ImportAsync(
+            $"economy,indicator,year,value\nXJA,{Gated},2015,1\nXJA,{Gated},2016,2\nXJB,{Gated},2015,1\nXJB,{Gated},2016,2\n", createEconomies: true);
+        var request = new ForecastAllRequest { Indicator = Gated, Method = "naive", Horizon = 1 };
+        request.Economies.Add("XJA");
+        // The other caller's job forecasts another economy: a second call into XJA would queue behind the held one
+        // inside the grain, never reaching the gate.
+        var otherRequest = new ForecastAllRequest { Indicator = Gated, Method = "naive", Horizon = 1 };
+        otherRequest.Economies.Add("XJB");
+        using var cancel = new CancellationTokenSource();
+        var readerJobs = new ForecastService.ForecastServiceClient(Invoker(Roles.Reader));
+        var writerJobs = new ForecastService.ForecastServiceClient(Invoker(Roles.Writer));
+
+        using AsyncServerStreamingCall<ForecastAllResponse> first = readerJobs.ForecastAll(request, cancellationToken: cancel.Token);
+        Task<bool> firstRead = first.ResponseStream.MoveNext(cancel.Token);
+        await server.Gate.WhenAsync(g => g.Entered(Gated) >= 1).WaitAsync(HangGuard);
+        RpcException second = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using AsyncServerStreamingCall<ForecastAllResponse> call = readerJobs.ForecastAll(request);
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+        using AsyncServerStreamingCall<ForecastAllResponse> other = writerJobs.ForecastAll(otherRequest, cancellationToken: cancel.Token);
+        Task<bool> otherRead = other.ResponseStream.MoveNext(cancel.Token);
+        await server.Gate.WhenAsync(g => g.Entered(Gated) >= 2).WaitAsync(HangGuard);
+        await cancel.CancelAsync();
+        await EndedAsync(firstRead);
+        await EndedAsync(otherRead);
+
+        Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
+        Assert.Contains("key:reader is already running 1 long jobs", second.Status.Detail);
+        Assert.Contains("TradeGrid:RateLimits:JobsPerCaller", second.Status.Detail);
+        Assert.Equal("10", second.Trailers.GetValue("retry-after"));
+        Assert.Equal(2, server.Gate.Entered(Gated)); // the refused job never reached a grain
+    }
+
+    // A cancelled stream ends with Cancelled; one that had sent a progress event first ends with its next read.
+    private static async Task EndedAsync(Task<bool> read)
+    {
+        try
+        {
+            await read;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+        {
+        }
+    }
+
+    private CallInvoker Invoker(string role) => server.Channel.Intercept(m =>
+    {
+        m.Add(ApiKeyAuthenticationHandler.KeyHeader, server.Keys[role]);
+        return m;
+    });
+}
