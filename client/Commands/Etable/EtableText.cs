@@ -57,8 +57,33 @@ internal static class EtableText
             }
         }
 
-        text.AppendLine(EtableModel.Note);
+        foreach (string line in Wrap(EtableModel.Note, width))
+        {
+            text.AppendLine(line);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>Words of a note in lines of at most <paramref name="width"/> characters (a longer word gets its own line).</summary>
+    private static IEnumerable<string> Wrap(string note, int width)
+    {
+        var line = new StringBuilder();
+        foreach (string word in note.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
     }
 
     public static string Csv(EtableModel model)
