@@ -3,7 +3,8 @@ namespace TradeGrid.Api.Hosting;
 /// <summary>
 /// Turns the server's short switches into configuration keys: --grpc-port, --http-port, --host, --silo-port,
 /// --gateway-port, --no-default-data, --allow-anonymous, --tls-cert PATH, --tls-key PATH, --data-dir PATH
-/// (repeatable), and --postgres CONNECTION (the PostgreSQL backend). Anything else passes through unchanged.
+/// (repeatable), --postgres CONNECTION (the PostgreSQL backend), --metrics-port N, --dashboard-port N and
+/// --otlp-endpoint URL (observability). Anything else passes through unchanged.
 /// </summary>
 public static class CommandLine
 {
@@ -19,6 +20,9 @@ public static class CommandLine
         ["--postgres"] = "TradeGrid:Postgres",
         ["--cluster-id"] = "TradeGrid:Cluster:ClusterId",
         ["--advertise"] = "TradeGrid:Cluster:AdvertisedAddress",
+        ["--metrics-port"] = "TradeGrid:Observability:MetricsPort",
+        ["--dashboard-port"] = "TradeGrid:Observability:DashboardPort",
+        ["--otlp-endpoint"] = "TradeGrid:Observability:OtlpEndpoint",
     };
 
     public static string[] ToConfigurationArgs(string[] args)

@@ -16,6 +16,7 @@ using TradeGrid.Api.Errors;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.Forecasting;
+using TradeGrid.Api.Observability;
 using TradeGrid.Api.RateLimiting;
 using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.Security;
@@ -53,6 +54,7 @@ public static class TradeGridHost
         builder.Services.AddTradeGridRateLimits(builder.Configuration);
         TlsOptions tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         X509Certificate2? certificate = tls.Enabled ? ServerCertificate.Load(tls) : null;
+        ObservabilityOptions observability = builder.AddTradeGridObservability();
 
         IPAddress address = IPAddress.Parse(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -77,6 +79,7 @@ public static class TradeGridHost
             // Imports arrive as a stream of chunks (bounded by TradeGrid:Import); JSON bodies are bounded by
             // JsonRequestGate, which can say which setting to raise, as Kestrel's own 413 cannot.
             kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.ListenObservability(address, observability, certificate);
         });
 
         ClusterSettings cluster = ClusterSettingsReader.Read(builder.Configuration);
@@ -85,6 +88,7 @@ public static class TradeGridHost
         {
             silo.AddTradeGridBackend(cluster, cluster.Advertised(options.Host), options.SiloPort, options.GatewayPort);
             silo.AddTradeGridExceptions();
+            silo.AddTradeGridObservability(observability);
         });
 
         builder.Services.AddGrpc(grpc =>
@@ -124,9 +128,12 @@ public static class TradeGridHost
         WebApplication app = builder.Build();
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradeGrid.Security").LogWarning(
             "{Access}; TLS {Tls}", SecuritySetup.Describe(auth, options.Host), certificate is null ? "off (cleartext)" : $"on ({certificate.Subject})");
-        // Routing first so that authentication, authorization and the rate limits see each RPC's endpoint and its rule
+        // The scrape endpoint answers before anything else, on its own listener only. Then routing, so that the
+        // listener gate, authentication, authorization and the rate limits see each RPC's endpoint and its rule
         // (RpcAccessConventions); all of them before a JSON body is read.
+        app.UseMetricsEndpoint(observability);
         app.UseRouting();
+        app.UseMiddleware<ListenerGate>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -142,6 +149,7 @@ public static class TradeGridHost
         app.MapGrpcService<AdminGrpcService>().WithRpcAccess(auth);
         app.MapGrpcHealthChecksService().WithRpcAccess(auth).DisableRateLimiting();
         app.MapGrpcReflectionService().WithRpcAccess(auth).DisableRateLimiting();
+        app.MapDashboard(observability);
         IEndpointConventionBuilder healthz = app.MapHealthChecks("/healthz").DisableRateLimiting();
         if (auth.OpenHealth)
         {

@@ -38,6 +38,9 @@ public class ServerFixture : IAsyncLifetime
     public string HttpAddress { get; private set; } = string.Empty;
     public string ReadySummary { get; private set; } = string.Empty;
 
+    /// <summary>Every bound address, in the order the host listens (gRPC, HTTP, then metrics and admin when configured).</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         _app = TradeGridHost.Build(
@@ -50,12 +53,14 @@ public class ServerFixture : IAsyncLifetime
             Configure(builder);
         });
         await _app.StartAsync();
-        // Kestrel reports its bound addresses in the order the host listens: gRPC (HTTP/2) first, then HTTP/1.1.
+        // Kestrel reports its bound addresses in the order the host listens: gRPC (HTTP/2) first, then HTTP/1.1, then
+        // the metrics and admin listeners when configured.
         string[] addresses = [.. _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses];
-        if (addresses.Length != 2)
+        if (addresses.Length < 2)
         {
             throw new InvalidOperationException($"expected the gRPC and the HTTP address, got [{string.Join(", ", addresses)}]");
         }
+        Addresses = addresses;
         ReadySummary = await _app.Services.GetRequiredService<DatasetReadiness>().WhenReady.WaitAsync(StartHangGuard);
         GrpcAddress = addresses[0];
         HttpAddress = addresses[1];
