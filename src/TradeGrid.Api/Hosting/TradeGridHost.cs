@@ -26,6 +26,7 @@ using TradeGrid.Grains.Data;
 using TradeGrid.Grains.Describe;
 using TradeGrid.Grains.Extrapolation;
 using TradeGrid.Grains.Hosting;
+using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Hosting;
@@ -108,6 +109,8 @@ public static class TradeGridHost
         builder.Services.AddSingleton<DatasetReadiness>();
         string? writeGate = builder.Configuration["TradeGrid:Testing:WriteGate"];
         builder.Services.AddSingleton<IWriteHooks>(string.IsNullOrEmpty(writeGate) ? WriteHooks.None : new FileGateWriteHooks(writeGate));
+        string? jobGate = builder.Configuration["TradeGrid:Testing:JobGate"];
+        builder.Services.AddSingleton<IJobHooks>(string.IsNullOrEmpty(jobGate) ? JobHooks.None : new FileGateJobHooks(jobGate));
         builder.Services.AddSingleton<WriteCoordinator>();
         builder.Services.AddSingleton<StoredForecastCoordinator>();
         builder.Services.AddSingleton<DatasetWriter>();

@@ -131,5 +131,8 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
             CancelledByRequest = await job.Progress(done, skipped);
             return CancelledByRequest;
         }
+
+        /// <summary>A job streamed by its gateway ends with that gateway: nothing to resume, so no checkpoint is kept.</summary>
+        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

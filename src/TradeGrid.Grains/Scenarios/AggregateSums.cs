@@ -74,6 +74,36 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         }
     }
 
+    /// <summary>The running sums, copied (the job goes on adding to these).</summary>
+    public AggregateSumsState Save() => new()
+    {
+        Baseline = (double[])_baseline.Clone(),
+        Scenario = (double[])_scenario.Clone(),
+        PathBaseline = (double[])_pathBaseline.Clone(),
+        PathScenario = (double[])_pathScenario.Clone(),
+        HistoryYears = _history.Keys.ToArray(),
+        HistorySums = _history.Values.Select(v => v.Sum).ToArray(),
+        HistoryCounts = _history.Values.Select(v => v.Count).ToArray(),
+        Added = _added.Order(StringComparer.Ordinal).ToArray(),
+    };
+
+    /// <summary>Sets the running sums to a checkpoint's (of the same plan).</summary>
+    public void Restore(AggregateSumsState saved)
+    {
+        saved.Baseline.CopyTo(_baseline, 0);
+        saved.Scenario.CopyTo(_scenario, 0);
+        saved.PathBaseline.CopyTo(_pathBaseline, 0);
+        saved.PathScenario.CopyTo(_pathScenario, 0);
+        _history.Clear();
+        for (int i = 0; i < saved.HistoryYears.Length; i++)
+        {
+            _history[saved.HistoryYears[i]] = (saved.HistorySums[i], saved.HistoryCounts[i]);
+        }
+
+        _added.Clear();
+        _added.UnionWith(saved.Added);
+    }
+
     /// <summary>The aggregate's series; history only in years where every projected member counted then reports.</summary>
     public ScenarioSeriesRecord Finish(double[] quantiles)
     {

@@ -2,8 +2,11 @@ using TradeGrid.Grains.Abstractions.Scenarios;
 
 namespace TradeGrid.Grains.Scenarios;
 
-/// <summary>Where a running scenario reports each finished economy and its progress; answers true when the job must stop (cancelled).</summary>
+/// <summary>Where a running scenario reports each finished economy and its progress (answering true when the job must stop: cancelled) and each whole wave.</summary>
 public interface IScenarioSink
 {
     ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped);
+
+    /// <summary>A whole wave is done: a job that can be resumed stores the checkpoint (the others ignore it).</summary>
+    ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint);
 }

@@ -21,17 +21,34 @@ public sealed class ScenarioCoordinator(IGrainFactory grains)
     public Task<ScenarioPlan> PlanAsync(ScenarioRequestSpec request, CancellationToken cancellationToken) =>
         new ScenarioPlanner(grains).PlanAsync(request, cancellationToken);
 
-    /// <summary>Runs the plan; every economy's result goes to the sink as it completes. Throws OperationCanceledException when cancelled.</summary>
-    public async Task<ScenarioResultRecord> RunAsync(ScenarioPlan plan, IScenarioSink sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the plan, or what remains of it after <paramref name="resumeFrom"/>; every economy's result goes to the sink
+    /// as it completes, and a checkpoint after each whole wave. Throws OperationCanceledException when cancelled.
+    /// </summary>
+    public async Task<ScenarioResultRecord> RunAsync(ScenarioPlan plan, IScenarioSink sink, CancellationToken cancellationToken, ScenarioCheckpoint? resumeFrom = null)
     {
         int horizon = plan.Horizon;
         AggregateSums[] aggregates = plan.Aggregates.Select(g => new AggregateSums(g, plan.FirstYear, horizon, plan.Paths)).ToArray();
         var results = new List<ScenarioSeriesRecord>(plan.Economies.Length);
         var methods = new SortedSet<string>(StringComparer.Ordinal);
         int skipped = 0;
+        int waves = 0;
+        if (resumeFrom is not null)
+        {
+            for (int a = 0; a < aggregates.Length; a++)
+            {
+                aggregates[a].Restore(resumeFrom.Aggregates[a]);
+            }
+
+            results.AddRange(resumeFrom.Results);
+            methods.UnionWith(resumeFrom.Methods);
+            skipped = resumeFrom.Skipped;
+            waves = resumeFrom.Waves;
+        }
+
         try
         {
-            foreach (string[] wave in plan.Economies.Chunk(Wave))
+            foreach (string[] wave in plan.Economies.Chunk(Wave).Skip(waves))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ScenarioEconomyJob[] jobs = wave.Select(e => ScenarioEconomyJob.Of(plan, e)).ToArray();
@@ -90,6 +107,16 @@ public sealed class ScenarioCoordinator(IGrainFactory grains)
                         throw new OperationCanceledException("The scenario job was cancelled.");
                     }
                 }
+
+                waves++;
+                await sink.WaveDoneAsync(new ScenarioCheckpoint
+                {
+                    Waves = waves,
+                    Results = results.ToArray(),
+                    Aggregates = aggregates.Select(a => a.Save()).ToArray(),
+                    Skipped = skipped,
+                    Methods = methods.ToArray(),
+                });
             }
         }
         catch (OperationCanceledException)

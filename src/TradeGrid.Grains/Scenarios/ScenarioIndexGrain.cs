@@ -1,35 +1,40 @@
 using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Scenarios;
 
-/// <summary>The list of scenario jobs (in memory, like the fit index; stored results stay in their job grains): the latest status per job.</summary>
-public sealed class ScenarioIndexGrain : Grain, IScenarioIndexGrain
+/// <summary>
+/// The list of scenario jobs: the latest status per job (stored results stay in their job grains). Stored on every
+/// change (a job starting or ending, never its progress), so the list outlives every silo on the PostgreSQL backend.
+/// </summary>
+public sealed class ScenarioIndexGrain(
+    [PersistentState("scenario-index", StorageNames.Provider)] IPersistentState<ScenarioIndexState> state) : Grain, IScenarioIndexGrain
 {
     /// <summary>Bounded so that a long-running server does not grow without limit; the oldest entries go first.</summary>
     public const int Capacity = 1000;
 
-    private readonly List<ScenarioJobStatus> _jobs = [];
+    private List<ScenarioJobStatus> Jobs => state.State.Jobs;
 
-    public ValueTask Put(ScenarioJobStatus status)
+    public async ValueTask Put(ScenarioJobStatus status)
     {
-        int i = _jobs.FindIndex(j => j.JobId == status.JobId);
+        int i = Jobs.FindIndex(j => j.JobId == status.JobId);
         if (i >= 0)
         {
-            _jobs[i] = status;
+            Jobs[i] = status;
         }
         else
         {
-            _jobs.Add(status);
-            if (_jobs.Count > Capacity)
+            Jobs.Add(status);
+            if (Jobs.Count > Capacity)
             {
-                _jobs.RemoveAt(0);
+                Jobs.RemoveAt(0);
             }
         }
 
-        return ValueTask.CompletedTask;
+        await state.WriteStateAsync();
     }
 
-    public ValueTask<ScenarioJobStatus[]> List() => ValueTask.FromResult(_jobs.AsEnumerable().Reverse().ToArray());
+    public ValueTask<ScenarioJobStatus[]> List() => ValueTask.FromResult(Jobs.AsEnumerable().Reverse().ToArray());
 
-    public ValueTask<int> Running() => ValueTask.FromResult(_jobs.Count(j => j.State == ScenarioJobStatus.Running));
+    public ValueTask<int> Running() => ValueTask.FromResult(Jobs.Count(j => j.State == ScenarioJobStatus.Running));
 }

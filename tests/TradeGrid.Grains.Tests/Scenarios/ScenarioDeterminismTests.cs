@@ -203,5 +203,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
     private sealed class NoSink : IScenarioSink
     {
         public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
+
+        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

@@ -31,6 +31,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public int SiloPort { get; }
 
+    /// <summary>The process id (a job gate names the process that reached it).</summary>
+    public int Pid => _process.Id;
+
     public GrpcChannel Channel { get; private set; } = null!;
 
     public string GrpcAddress => _addresses[0];
@@ -50,7 +53,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         typeof(SiloProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SiloAssembly").Value!;
 
     /// <summary>Starts a silo and waits until it says it is ready (its start-up data loaded, or found loaded).</summary>
-    public static async Task<SiloProcess> StartAsync(string postgres, int siloPort = 0, bool defaultData = false, string? writeGate = null)
+    public static async Task<SiloProcess> StartAsync(string postgres, int siloPort = 0, bool defaultData = false, string? writeGate = null, string? jobGate = null)
     {
         siloPort = siloPort == 0 ? FreePort() : siloPort;
         var start = new ProcessStartInfo("dotnet")
@@ -74,6 +77,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
         if (writeGate is not null)
         {
             start.ArgumentList.Add($"--TradeGrid:Testing:WriteGate={writeGate}");
+        }
+        if (jobGate is not null)
+        {
+            start.ArgumentList.Add($"--TradeGrid:Testing:JobGate={jobGate}");
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 

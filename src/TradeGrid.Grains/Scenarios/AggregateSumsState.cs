@@ -1,0 +1,15 @@
+namespace TradeGrid.Grains.Scenarios;
+
+/// <summary>An <see cref="AggregateSums"/>' running sums, as a checkpoint stores them.</summary>
+[GenerateSerializer, Alias("TradeGrid.AggregateSumsState")]
+public sealed record AggregateSumsState
+{
+    [Id(0)] public required double[] Baseline { get; init; }
+    [Id(1)] public required double[] Scenario { get; init; }
+    [Id(2)] public required double[] PathBaseline { get; init; }
+    [Id(3)] public required double[] PathScenario { get; init; }
+    [Id(4)] public required int[] HistoryYears { get; init; }
+    [Id(5)] public required double[] HistorySums { get; init; }
+    [Id(6)] public required int[] HistoryCounts { get; init; }
+    [Id(7)] public required string[] Added { get; init; }
+}
