@@ -77,7 +77,7 @@ public static class AbsorbedSpecValidation
             throw new InvalidSpecException("formula: the dependent is the reporter's series (bilateral: to each partner) at t; drop its side or lag");
         }
 
-        if (basics.Estimator == EstimatorKind.Ppml && dependent.Transform != VariableTransform.Unspecified)
+        if (basics.Estimator == EstimatorKind.Ppml && dependent.Transform is not (VariableTransform.Unspecified or VariableTransform.Level))
         {
             throw new InvalidSpecException("formula: PPML models the level of the dependent (its mean is exp(xβ)); write trade ~ …, not log(trade) ~ …");
         }

@@ -22,13 +22,8 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
     public override async Task<FitResponse> Fit(FitRequest request, ServerCallContext context)
     {
         CancellationToken ct = context.CancellationToken;
-        ModelSpec spec = RcepPreset.Apply(request);
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
-        DesignSpec design = SpecValidation.Resolve(spec, view, limits.Value);
-        if (!string.IsNullOrWhiteSpace(request.Preset))
-        {
-            design = design with { Preset = RcepPreset.Name };
-        }
+        DesignSpec design = RcepPreset.Resolve(request, view, limits.Value);
 
         FitOutcome outcome = await grains.FitCoordinator(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
         return new FitResponse { Fit = outcome.ToProto() };

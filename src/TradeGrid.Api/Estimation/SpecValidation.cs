@@ -13,6 +13,9 @@ public static class SpecValidation
 {
     public const int MaxLag = 50;
 
+    /// <summary>Codes one sum may join.</summary>
+    public const int MaxSumParts = 20;
+
     public static DesignSpec Resolve(ModelSpec spec, CatalogView view, EstimateLimits limits)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -125,7 +128,7 @@ public static class SpecValidation
 
     internal static VariableSpec Variable(ModelVariable variable, CatalogView view, string field, bool bilateral)
     {
-        string indicator = view.RequireIndicator(variable.Indicator, field + ".indicator");
+        string indicator = Indicator(view, variable.Indicator, field + ".indicator");
 
         if (variable.Lag < 0 || variable.Lag > MaxLag)
         {
@@ -154,6 +157,28 @@ public static class SpecValidation
         }
 
         return new VariableSpec(indicator, transform, lag, side);
+    }
+
+    /// <summary>
+    /// A known code, or a sum of known codes joined by '+' when the whole is not itself a code (e.g. BaTIS's digitally
+    /// deliverable services BATIS_X_SF+BATIS_X_SG+…+BATIS_X_SK): the variable is then the sum of the series, in the
+    /// years where every part has a value.
+    /// </summary>
+    internal static string Indicator(CatalogView view, string value, string field)
+    {
+        string text = value?.Trim() ?? string.Empty;
+        if (!text.Contains('+', StringComparison.Ordinal) || view.Indicators.ContainsKey(text))
+        {
+            return view.RequireIndicator(value ?? string.Empty, field);
+        }
+
+        string[] parts = text.Split('+');
+        if (parts.Length > MaxSumParts)
+        {
+            throw new InvalidSpecException($"{field}: a sum of {parts.Length} codes; give at most {MaxSumParts}");
+        }
+
+        return string.Join('+', parts.Select((p, i) => view.RequireIndicator(p, $"{field} (part {i + 1} of the sum)")));
     }
 
     /// <summary>A sample's economies: a selection, so a group's members in any year (CatalogResolver's membership-year rule).</summary>

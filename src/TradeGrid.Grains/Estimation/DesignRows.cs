@@ -44,7 +44,7 @@ internal static class DesignRows
                 continue;
             }
 
-            if (!series.TryGetValue(SeriesRecord.Key(spec.Dependent.Indicator, partner), out SeriesRecord? dependent))
+            if (SeriesSums.Find(series, spec.Dependent.Indicator, partner) is not { } dependent)
             {
                 continue;
             }
@@ -140,8 +140,8 @@ internal static class DesignRows
     private static SeriesRecord? Source(VariableSpec variable, string economy, string partner, IReadOnlyDictionary<string, SeriesRecord> own,
         Dictionary<string, SeriesRecord> partners) => variable.Side switch
         {
-            SideKind.Partner => partners.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, partner)),
-            SideKind.Pair => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, partner)),
-            _ => own.GetValueOrDefault(SeriesRecord.Key(variable.Indicator, string.Empty)),
+            SideKind.Partner => SeriesSums.Find(partners, variable.Indicator, partner),
+            SideKind.Pair => SeriesSums.Find(own, variable.Indicator, partner),
+            _ => SeriesSums.Find(own, variable.Indicator, string.Empty),
         };
 }

@@ -118,7 +118,7 @@ public sealed class FitCoordinator(
             return [];
         }
 
-        string[] indicators = spec.Regressors.Where(r => r.Side == SideKind.Partner).Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
+        string[] indicators = spec.Regressors.Where(r => r.Side == SideKind.Partner).SelectMany(r => SeriesSums.Parts(r.Indicator)).Distinct(StringComparer.Ordinal).ToArray();
         SeriesRecord[][] series = await Task.WhenAll(partners.Select(p =>
             GrainFactory.Economy(p).GetSeriesMany(indicators, string.Empty, 0, 0, cancellationToken).AsTask()));
         return partners.SelectMany((p, i) => series[i].Select(s => new PartnerSeries(p, s))).ToArray();

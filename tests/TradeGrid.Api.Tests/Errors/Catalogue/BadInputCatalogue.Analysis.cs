@@ -50,6 +50,8 @@ public static partial class BadInputCatalogue
         yield return Ask("comparefits-malformed-id", "EstimateService.CompareFits", "fit_ids `[\"xyz\"]`", new CompareFitsRequest { FitIds = { "xyz" } },
             "fit_ids[0]: 'xyz' is not a fit id", "16 hex digits", category: "estimating");
         yield return Ask("fit-unknown-preset", Fit, "preset `rcep-digital`", new FitRequest { Preset = "rcep-digital" }, "preset", "rcep-digital-services", category: "estimating");
+        yield return Ask("fit-preset-series-not-imported", Fit, "preset `rcep-digital-services` before BaTIS is imported", new FitRequest { Preset = "rcep-digital-services" },
+            "rcep.exports_indicator: 'BATIS_X_SF'", "import the reporter's services trade by partner from OECD-WTO BaTIS", StatusCode.NotFound, "estimating");
         yield return Ask("getfit-malformed-id", "EstimateService.GetFit", "fit_id `xyz`", new GetFitRequest { FitId = "xyz" }, "fit_id: 'xyz' is not a fit id", "16 hex digits", category: "estimating");
         yield return Ask("getfit-unknown-id", "EstimateService.GetFit", "fit_id `0123456789abcdef` (no such fit)", new GetFitRequest { FitId = "0123456789abcdef" }, "0123456789abcdef", "ListFits", StatusCode.NotFound, "estimating");
     }
