@@ -84,6 +84,14 @@ internal static class LeastSquares
         }
 
         double rss = w[r * m + r] * w[r * m + r];
+        double[] bread = Bread(w, m, r);
+        if (total.AugmentedLow is { } low && r == k)
+        {
+            // The factor was computed in double-double: solve and invert it in double-double too, so the digits it kept survive.
+            (double[] accurate, bread, rss) = CompensatedQr.Solve(aug, low, k);
+            accurate.CopyTo(beta, 0);
+        }
+
         var factor = new double[r * r];
         for (int i = 0; i < r; i++)
         {
@@ -93,7 +101,7 @@ internal static class LeastSquares
             }
         }
 
-        return new LeastSquaresSolution(retained.ToArray(), dropped.ToArray(), beta, Bread(w, m, r), rss, factor);
+        return new LeastSquaresSolution(retained.ToArray(), dropped.ToArray(), beta, bread, rss, factor);
     }
 
     /// <summary>RSS of y on a subset of the columns: the total sum of squares against the nuisance columns (intercept, year dummies).</summary>

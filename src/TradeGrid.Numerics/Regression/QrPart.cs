@@ -14,4 +14,12 @@ namespace TradeGrid.Numerics.Regression;
 /// <param name="Yty">y'y of the block's rows.</param>
 /// <param name="YMean">Mean of the block's dependent before any within transformation (for the overall R² of a fixed-effects fit).</param>
 /// <param name="YCentredSquares">Σ(y − ȳ)² about that mean; blocks combine these as Chan, Golub and LeVeque do.</param>
-public sealed record QrPart(int Observations, int Groups, int Columns, double[] R, double[] Qty, double ResidualNorm, double Yty, double YMean, double YCentredSquares);
+public sealed record QrPart(int Observations, int Groups, int Columns, double[] R, double[] Qty, double ResidualNorm, double Yty, double YMean, double YCentredSquares)
+{
+    /// <summary>
+    /// The low parts of the augmented factor [R Q'y; 0 ρ] ((k+1)², row-major, signs as in R, Qty and ResidualNorm) when it
+    /// was computed in double-double by <see cref="CompensatedQr"/>; null otherwise. One process only: parts that cross a
+    /// grain call or combine (<see cref="TallSkinnyQr.Combine"/>) carry none.
+    /// </summary>
+    public double[]? AugmentedLow { get; init; }
+}
