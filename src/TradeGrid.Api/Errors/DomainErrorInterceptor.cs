@@ -6,7 +6,8 @@ namespace TradeGrid.Api.Errors;
 
 /// <summary>
 /// Turns domain errors (thrown in the gateway's validation or inside a grain) into gRPC statuses with their message,
-/// and a caller's expired deadline or cancellation into DeadlineExceeded / Cancelled.
+/// a caller's expired deadline or cancellation into DeadlineExceeded / Cancelled, and a grain call past its response
+/// timeout or a silo lost mid-call into Unavailable (never Unknown).
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
 {
@@ -56,6 +57,10 @@ public sealed class DomainErrorInterceptor : Interceptor
             new RpcException(new Status(StatusCode.DeadlineExceeded, "the call's deadline passed before the work finished; nothing was changed unless the response said so")),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled by the caller")),
+        TimeoutException =>
+            new RpcException(new Status(StatusCode.Unavailable, "a step inside the server took longer than its response timeout (the machine may be overloaded); nothing was changed unless the response said so: retry later")),
+        Orleans.Runtime.SiloUnavailableException =>
+            new RpcException(new Status(StatusCode.Unavailable, "a silo holding part of this request's data stopped answering; the cluster moves its work to another silo: retry in a few seconds")),
         _ => null,
     };
 }

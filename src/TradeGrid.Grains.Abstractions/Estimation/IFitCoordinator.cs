@@ -8,8 +8,14 @@ namespace TradeGrid.Grains.Abstractions.Estimation;
 [Alias("TradeGrid.IFitCoordinator")]
 public interface IFitCoordinator : IGrainWithStringKey
 {
-    /// <summary>Fits (or serves from cache) the spec; refuses with ResourceLimitException above <paramref name="maxRows"/> rows.</summary>
+    /// <summary>
+    /// Fits (or serves from cache) the spec; refuses with ResourceLimitException above <paramref name="maxRows"/> rows.
+    /// A fit runs as long as its rows need (a structural-gravity PPML on a busy machine takes minutes), so the call is
+    /// not cut at Orleans' default 30-second response timeout: the caller's deadline and cancellation, which reach the
+    /// grain through the token, and the row limit bound it instead.
+    /// </summary>
     [Alias("Fit")]
+    [ResponseTimeout("01:00:00")]
     ValueTask<FitOutcome> Fit(DesignSpec spec, int maxRows, CancellationToken cancellationToken = default);
 
     /// <summary>The last fit, with <see cref="FitOutcome.Stale"/> set when its data has changed; null if never fitted.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using TradeGrid.Grains.Audit;
 using TradeGrid.Grains.Cluster;
 
 namespace TradeGrid.Grains.Hosting;
@@ -73,6 +74,7 @@ public static class SiloBuilderExtensions
             o.Invariant = NpgsqlInvariant;
             o.ConnectionString = connection;
         });
+        silo.Services.AddSingleton<IAuditTable>(_ => new PostgresAuditTable(connection));
         return silo;
     }
 
