@@ -22,8 +22,11 @@ internal sealed record AxisRange(double Low, double High, bool Cut)
 
         double low = anchors.Min();
         double high = anchors.Max();
-        // A flat set of anchors (one value) still gets a width: 1% of its size, or 1.
-        double width = Math.Max(high - low, Math.Abs(high) > 0 ? Math.Abs(high) * 0.01 : 1.0);
+        // The reach is measured from the anchors' spread or a quarter of their size, whichever is larger: flat
+        // projections (a spread of a few percent) must still show bands tens of percent wide, while quantiles that
+        // explode (many times the level) or NaN stay outside. A zero level still gets a width of 1.
+        double size = Math.Max(Math.Abs(high), Math.Abs(low));
+        double width = Math.Max(high - low, size > 0 ? size * 0.25 : 1.0);
         double floor = low - Reach * width;
         double ceiling = high + Reach * width;
         bool cut = false;

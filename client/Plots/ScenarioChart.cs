@@ -11,25 +11,40 @@ internal static class ScenarioChart
 {
     private static readonly double[] Levels = [90, 80, 50];
 
+    private const int HistoryYears = 30;
+
     public static FanChartSpec Spec(ScenarioResult result, ScenarioSeries series)
     {
         int[] years = series.Years.Select(y => y.Year).ToArray();
-        string dependent = result.Fit?.Spec?.Dependent?.Indicator is { Length: > 0 } d ? d : "dependent";
-        string name = series.Aggregate ? $"{series.Economy} ({series.Members} economies)" : series.Economy;
+        string dependent = ValueName(result);
+        // The unit on the axis (the title says what the values are): both would not fit the axis's 600 pixels.
+        string axis = result.Unit.Length > 0 ? result.Unit : dependent;
+        // A long history would squeeze the fan into the right edge: at most HistoryYears years before the projection.
+        YearValue[] history = series.History.Where(h => years.Length == 0 || h.Year >= years[0] - HistoryYears).ToArray();
+        string historyLabel = series.Aggregate && series.HistoryNote.Contains("model's value", StringComparison.Ordinal)
+            ? "history (observed, else model on observed drivers)"
+            : "observed";
+        string scaled = series.Economy == "WLD" && result.WorldScaling is not null ? ", scaled to the world" : string.Empty;
+        string name = series.Aggregate ? $"{series.Economy} ({series.Members} economies{scaled})" : series.Economy;
         string partner = series.Partner.Length > 0 ? $" → {series.Partner}" : string.Empty;
         string model = result.Spec?.Preset is { Length: > 0 } preset ? preset : result.FitId;
         string paths = result.Paths > 0 ? $"{result.Paths} paths, seed {result.Seed}" : "deterministic";
         return new FanChartSpec(
             $"{name}{partner}: {dependent}, baseline vs scenario\n{model}, {paths}",
-            dependent,
-            new FanLine("observed", series.History.Select(h => h.Year).ToArray(), series.History.Select(h => h.Value).ToArray()),
+            axis,
+            new FanLine(historyLabel, history.Select(h => h.Year).ToArray(), history.Select(h => h.Value).ToArray()),
             [
                 Fan("baseline", years, series.Years.Select(y => y.Baseline).ToArray(), series.Years.Select(y => y.BaselinePaths).ToArray(), result.Quantiles),
                 Fan("scenario", years, series.Years.Select(y => y.Scenario).ToArray(), series.Years.Select(y => y.ScenarioPaths).ToArray(), result.Quantiles),
             ],
             // The axis is built around the data and the deterministic projections, which a simulation gone wrong cannot move.
-            series.History.Select(h => h.Value).Concat(series.Years.SelectMany(y => new[] { y.Baseline, y.Scenario })).ToArray());
+            history.Select(h => h.Value).Concat(series.Years.SelectMany(y => new[] { y.Baseline, y.Scenario })).ToArray());
     }
+
+    /// <summary>What the values are: the result's own description (a share model's share × weight), else the dependent.</summary>
+    public static string ValueName(ScenarioResult result) =>
+        result.Value is { Length: > 0 } v ? v
+        : result.Fit?.Spec?.Dependent?.Indicator is { Length: > 0 } d ? d : "dependent";
 
     private static FanSeries Fan(string name, int[] years, double[] deterministic, PathDistribution?[] paths, IReadOnlyList<double> quantiles)
     {

@@ -46,7 +46,7 @@ internal static class ScenarioTable
         int low = Index(result.Quantiles, 0.05);
         int high = Index(result.Quantiles, 0.95);
         bool bands = result.Paths > 0 && low >= 0 && high >= 0;
-        string dependent = result.Fit?.Spec?.Dependent?.Indicator is { Length: > 0 } d ? d : "dependent";
+        string dependent = Plots.ScenarioChart.ValueName(result);
         IEnumerable<ScenarioSeries> shown = result.Aggregates.Count > 0 ? result.Aggregates : result.Economies;
         foreach (ScenarioSeries series in shown)
         {
@@ -57,7 +57,15 @@ internal static class ScenarioTable
         string paths = bands
             ? $"Second lines: 5–95% of {result.Paths} paths (seed {result.Seed})."
             : result.Paths > 0 ? $"{result.Paths} paths (seed {result.Seed}); ask for quantiles 0.05, 0.95 for bands." : "Deterministic: no paths.";
+        string unit = result.Unit.Length > 0 ? $"Unit: {result.Unit}.\n" : string.Empty;
+        if (result.WorldScaling is { } w)
+        {
+            // Box 2: WLD = the projected economies' sum / s.
+            unit += string.Create(CultureInfo.InvariantCulture,
+                $"WLD scaled to the world: sum / {w.Share:0.0000}, the projected\neconomies' mean share of world GDP ({w.GdpShare:0.0%}) and trade ({w.TradeShare:0.0%}) in {w.Year}.\n");
+        }
         yield return new Text(
+            unit +
             "baseline, scenario: projections through the fitted coefficients.\n" +
             $"{paths}\n{result.Projected} economies projected, {result.Skipped} skipped; --output csv for all of them.\n");
     }

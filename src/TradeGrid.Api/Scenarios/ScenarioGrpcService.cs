@@ -58,7 +58,8 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         }
 
         await job.Complete(result);
-        await responseStream.WriteAsync(new RunScenarioResponse { Summary = result.ToProto(economies: false) }, ct);
+        CatalogView view = await catalog.GetAsync(ct);
+        await responseStream.WriteAsync(new RunScenarioResponse { Summary = result.ToProto(economies: false, view) }, ct);
     }
 
     public override async Task<GetScenarioResponse> GetScenario(GetScenarioRequest request, ServerCallContext context)
@@ -68,7 +69,7 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         var response = new GetScenarioResponse { Job = status.ToProto() };
         if (await job.GetResult() is { } result)
         {
-            response.Result = result.ToProto(economies: true);
+            response.Result = result.ToProto(economies: true, await catalog.GetAsync(context.CancellationToken));
         }
 
         return response;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Google.Protobuf;
+using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
 using TradeGrid.Api.V1;
+using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Scenarios;
 
 namespace TradeGrid.Api.Scenarios;
@@ -42,7 +44,7 @@ public static class ScenarioMapping
 
     public static ScenarioSeries ToProto(this ScenarioSeriesRecord r)
     {
-        var series = new ScenarioSeries { Economy = r.Economy, Aggregate = r.Aggregate, Skipped = r.Skipped, Members = r.Members };
+        var series = new ScenarioSeries { Economy = r.Economy, Aggregate = r.Aggregate, Skipped = r.Skipped, Members = r.Members, HistoryNote = r.HistoryNote };
         for (int i = 0; i < r.HistoryYears.Length; i++)
         {
             series.History.Add(new YearValue { Year = r.HistoryYears[i], Value = r.HistoryValues[i] });
@@ -72,8 +74,27 @@ public static class ScenarioMapping
         return series;
     }
 
+    /// <summary>What a model's values are: the dependent, or the share times its weight driver.</summary>
+    public static string ValueOf(ScenarioModelRecord model)
+    {
+        if (model.WeightDriver < 0)
+        {
+            return model.Dependent;
+        }
+
+        string share = model.HistoryScale == 0.01 ? $"{model.Dependent} / 100" : model.Dependent;
+        return $"{share} × {model.Drivers[model.WeightDriver]}";
+    }
+
+    /// <summary>The unit of a model's values, from the catalogue: the weight's for a share model, else the dependent's.</summary>
+    public static string UnitOf(ScenarioModelRecord model, CatalogView catalog)
+    {
+        string indicator = model.WeightDriver < 0 ? model.Dependent : model.Drivers[model.WeightDriver];
+        return catalog.Indicators.TryGetValue(indicator, out IndicatorRecord? info) ? info.Unit : string.Empty;
+    }
+
     /// <summary>The result; without the economies for RunScenario's summary (they were streamed).</summary>
-    public static ScenarioResult ToProto(this ScenarioResultRecord r, bool economies)
+    public static ScenarioResult ToProto(this ScenarioResultRecord r, bool economies, CatalogView catalog)
     {
         ScenarioPlan plan = r.Plan;
         var result = new ScenarioResult
@@ -93,7 +114,21 @@ public static class ScenarioMapping
             Projected = r.Economies.Count(e => e.Skipped.Length == 0),
             Skipped = r.Economies.Count(e => e.Skipped.Length > 0),
             Method = Method,
+            Value = ValueOf(plan.Model),
+            Unit = UnitOf(plan.Model, catalog),
         };
+        if (r.WorldScaling is { } w)
+        {
+            result.WorldScaling = new WorldScalingUsed
+            {
+                Year = w.Year,
+                GdpShare = w.GdpShare,
+                TradeShare = w.TradeShare,
+                Share = w.Share,
+                WorldSource = w.WorldSource,
+            };
+        }
+
         result.Quantiles.AddRange(plan.Quantiles);
         result.DataVersions.AddRange(r.Versions.Select(v => new DataVersion { Economy = v.Economy, Version = v.Version }));
         result.Drivers.AddRange(plan.Sources.Select(s => new ScenarioDriver

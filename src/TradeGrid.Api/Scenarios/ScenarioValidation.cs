@@ -63,6 +63,12 @@ public static class ScenarioValidation
             }
         }
 
+        if (spec.HasWorldScaling && spec.WorldScaling && !worldModel)
+        {
+            throw new InvalidSpecException(
+                "world_scaling: the Box 2 scaling applies to the world share model (preset itc-world-2030) only; leave it unset for this model");
+        }
+
         EconomySelection selection = view.Select(spec.Economies, "economies", spec.Groups, "groups");
         return new ScenarioRequestSpec
         {
@@ -91,6 +97,7 @@ public static class ScenarioValidation
             Preset = spec.Preset,
             SpecJson = JsonFormatter.Default.Format(asked),
             MaxRows = estimate.MaxRows,
+            WorldScaling = worldModel && (!spec.HasWorldScaling || spec.WorldScaling),
         };
     }
 

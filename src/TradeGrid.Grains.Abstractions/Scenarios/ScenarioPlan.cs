@@ -32,5 +32,8 @@ public sealed record ScenarioPlan
     [Id(19)] public required string Correction { get; init; }
     [Id(20)] public required double CorrectionFactor { get; init; }
 
+    /// <summary>The world share model with world_scaling: how WLD is scaled to the world (null: WLD is the sum).</summary>
+    [Id(21)] public WorldScalingRecord? WorldScaling { get; init; }
+
     public int Horizon => LastYear - FirstYear + 1;
 }

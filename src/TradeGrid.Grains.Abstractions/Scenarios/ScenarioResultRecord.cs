@@ -11,4 +11,7 @@ public sealed record ScenarioResultRecord
     [Id(2)] public required ScenarioSeriesRecord[] Aggregates { get; init; }
     [Id(3)] public required EconomyVersion[] Versions { get; init; }
     [Id(4)] public required string[] DriverMethods { get; init; }
+
+    /// <summary>The scaling WLD was divided by (null: WLD is the sum of the projected economies).</summary>
+    [Id(5)] public WorldScalingRecord? WorldScaling { get; init; }
 }

@@ -23,6 +23,32 @@ public sealed record ScenarioSeriesRecord
     /// <summary>The methods that made each driver's baseline for this economy, e.g. "auto: ETS(A,A,N)" (economies only).</summary>
     [Id(12)] public string[] DriverMethods { get; init; } = [];
 
+    /// <summary>
+    /// Economies: the model's value on the observed drivers in past years without an observed dependent (what an
+    /// aggregate's history counts for the economy in those years). Aggregates: empty.
+    /// </summary>
+    [Id(13)] public int[] ModelHistoryYears { get; init; } = [];
+    [Id(14)] public double[] ModelHistoryValues { get; init; } = [];
+
+    /// <summary>Aggregates: what the history is made of (observed values, model values standing in, the years).</summary>
+    [Id(15)] public string HistoryNote { get; init; } = string.Empty;
+
+    /// <summary>Every level divided by <paramref name="s"/> &gt; 0 (history, projections, and the paths' mean, SD and quantiles, which scale with it).</summary>
+    public ScenarioSeriesRecord DividedBy(double s)
+    {
+        double[] Div(double[] v) => v.Select(x => x / s).ToArray();
+        YearDistribution[] Dist(YearDistribution[] d) => d.Select(x => new YearDistribution(x.Mean / s, x.Sd / s, Div(x.Quantiles))).ToArray();
+        return this with
+        {
+            HistoryValues = Div(HistoryValues),
+            Baseline = Div(Baseline),
+            Scenario = Div(Scenario),
+            BaselinePaths = Dist(BaselinePaths),
+            ScenarioPaths = Dist(ScenarioPaths),
+            DifferencePaths = Dist(DifferencePaths),
+        };
+    }
+
     public static ScenarioSeriesRecord SkippedFor(string economy, string reason) =>
         new() { Economy = economy, HistoryYears = [], HistoryValues = [], Years = [], Baseline = [], Scenario = [], Skipped = reason };
 }

@@ -63,6 +63,9 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model);
         int[] years = work.Input.Years;
         int cut = Array.FindIndex(historyYears, y => y >= years[0]);
+        (int[] modelYears, double[][] drivers) = ScenarioInputBuilder.ObservedDrivers(State.Series, job.Model, years[0], historyYears.ToHashSet());
+        double[] modelValues = ScenarioPropagation.Fitted(work.Model, drivers, work.Input.Effect);
+        int[] finite = Enumerable.Range(0, modelYears.Length).Where(i => double.IsFinite(modelValues[i])).ToArray();
         return ValueTask.FromResult(new ScenarioSeriesRecord
         {
             Economy = Code,
@@ -72,6 +75,8 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
             Baseline = baseline,
             Scenario = scenario,
             DriverMethods = work.Methods,
+            ModelHistoryYears = finite.Select(i => modelYears[i]).ToArray(),
+            ModelHistoryValues = finite.Select(i => modelValues[i]).ToArray(),
         });
     }
 

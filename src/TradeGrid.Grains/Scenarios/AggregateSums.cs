@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Numerics.Scenarios;
 
@@ -15,7 +16,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     private readonly double[] _scenario = new double[horizon];
     private readonly double[] _pathBaseline = new double[paths * horizon];
     private readonly double[] _pathScenario = new double[paths * horizon];
-    private readonly SortedDictionary<int, (double Sum, int Count)> _history = new();
+    private readonly SortedDictionary<int, (double Sum, int Count, int Modelled)> _history = new();
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
 
     public AggregateGroup Group => group;
@@ -41,12 +42,18 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             }
         }
 
-        for (int i = 0; i < e.HistoryYears.Length; i++)
+        AddHistory(e.Economy, e.HistoryYears, e.HistoryValues, modelled: 0);
+        AddHistory(e.Economy, e.ModelHistoryYears, e.ModelHistoryValues, modelled: 1);
+    }
+
+    private void AddHistory(string economy, int[] years, double[] values, int modelled)
+    {
+        for (int i = 0; i < years.Length; i++)
         {
-            if (Counts(e.Economy, e.HistoryYears[i]))
+            if (Counts(economy, years[i]))
             {
-                (double sum, int count) = _history.GetValueOrDefault(e.HistoryYears[i]);
-                _history[e.HistoryYears[i]] = (sum + e.HistoryValues[i], count + 1);
+                (double sum, int count, int m) = _history.GetValueOrDefault(years[i]);
+                _history[years[i]] = (sum + values[i], count + 1, m + modelled);
             }
         }
     }
@@ -84,6 +91,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         HistoryYears = _history.Keys.ToArray(),
         HistorySums = _history.Values.Select(v => v.Sum).ToArray(),
         HistoryCounts = _history.Values.Select(v => v.Count).ToArray(),
+        HistoryModelled = _history.Values.Select(v => v.Modelled).ToArray(),
         Added = _added.Order(StringComparer.Ordinal).ToArray(),
     };
 
@@ -97,18 +105,22 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         _history.Clear();
         for (int i = 0; i < saved.HistoryYears.Length; i++)
         {
-            _history[saved.HistoryYears[i]] = (saved.HistorySums[i], saved.HistoryCounts[i]);
+            _history[saved.HistoryYears[i]] = (saved.HistorySums[i], saved.HistoryCounts[i], saved.HistoryModelled[i]);
         }
 
         _added.Clear();
         _added.UnionWith(saved.Added);
     }
 
-    /// <summary>The aggregate's series; history only in years where every projected member counted then reports.</summary>
+    /// <summary>
+    /// The aggregate's series. History: the years in which every projected member counted then has a value, its observed
+    /// one or, where it reports none, the model's value on its observed drivers (Box 2's extrapolation to the economies
+    /// without data), so that the history and the projection sum the same economies.
+    /// </summary>
     public ScenarioSeriesRecord Finish(double[] quantiles)
     {
         int[] years = Enumerable.Range(firstYear, horizon).ToArray();
-        int[] historyYears = _history.Where(kv => kv.Value.Count == _added.Count(e => Counts(e, kv.Key))).Select(kv => kv.Key).ToArray();
+        int[] historyYears = _history.Where(kv => kv.Key < firstYear && kv.Value.Count == _added.Count(e => Counts(e, kv.Key))).Select(kv => kv.Key).ToArray();
         var record = new ScenarioSeriesRecord
         {
             Economy = group.Code,
@@ -116,6 +128,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             Members = _added.Count,
             HistoryYears = historyYears,
             HistoryValues = historyYears.Select(y => _history[y].Sum).ToArray(),
+            HistoryNote = HistoryNote(historyYears),
             Years = years,
             Baseline = _baseline,
             Scenario = _scenario,
@@ -132,5 +145,21 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             ScenarioPaths = s.Select(YearDistribution.From).ToArray(),
             DifferencePaths = d.Select(YearDistribution.From).ToArray(),
         };
+    }
+
+    private string HistoryNote(int[] years)
+    {
+        if (years.Length == 0)
+        {
+            return "no history: in no past year does every member have the dependent or all of the model's drivers";
+        }
+
+        long memberYears = years.Sum(y => (long)_history[y].Count);
+        long modelled = years.Sum(y => (long)_history[y].Modelled);
+        string span = $"{years[0].ToString(CultureInfo.InvariantCulture)}–{years[^1].ToString(CultureInfo.InvariantCulture)}";
+        return modelled == 0
+            ? $"observed values of every member, {span}"
+            : $"{span}: observed values where a member reports them ({(memberYears - modelled).ToString(CultureInfo.InvariantCulture)} of " +
+              $"{memberYears.ToString(CultureInfo.InvariantCulture)} member-years), else the model's value on the member's observed drivers";
     }
 }

@@ -12,4 +12,7 @@ public sealed record AggregateSumsState
     [Id(5)] public required double[] HistorySums { get; init; }
     [Id(6)] public required int[] HistoryCounts { get; init; }
     [Id(7)] public required string[] Added { get; init; }
+
+    /// <summary>Per history year, how many member values were the model's (no observation that year).</summary>
+    [Id(8)] public required int[] HistoryModelled { get; init; }
 }

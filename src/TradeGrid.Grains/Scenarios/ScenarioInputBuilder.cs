@@ -66,6 +66,45 @@ internal static class ScenarioInputBuilder
         return (years.ToArray(), values.ToArray());
     }
 
+    /// <summary>
+    /// The years before <paramref name="before"/> in which the dependent is not observed but every driver is, and the
+    /// drivers' levels in each (for the model's value standing in for the missing observation).
+    /// </summary>
+    public static (int[] Years, double[][] Drivers) ObservedDrivers(IReadOnlyDictionary<string, SeriesRecord> series, ScenarioModelRecord model,
+        int before, IReadOnlySet<int> observed)
+    {
+        var driverSeries = new SeriesRecord[model.Drivers.Length];
+        for (int j = 0; j < driverSeries.Length; j++)
+        {
+            if (!series.TryGetValue(SeriesRecord.Key(model.Drivers[j], string.Empty), out SeriesRecord? s))
+            {
+                return ([], []);
+            }
+
+            driverSeries[j] = s;
+        }
+
+        var years = new List<int>();
+        var rows = new List<double[]>();
+        foreach (int year in driverSeries[0].Years)
+        {
+            if (year >= before || observed.Contains(year))
+            {
+                continue;
+            }
+
+            // Exactly that year's values: no carrying forward, so a member's stand-in rests on its own data of the year.
+            double[] row = driverSeries.Select(s => VariableValues.AsOf(s, year)).ToArray();
+            if (row.All(double.IsFinite))
+            {
+                years.Add(year);
+                rows.Add(row);
+            }
+        }
+
+        return (years.ToArray(), rows.ToArray());
+    }
+
     private static (double[] Path, DriverErrorModel? Error, string Method) Driver(string economy, IReadOnlyDictionary<string, SeriesRecord> series,
         ScenarioEconomyJob job, int j, int[] years, ForecastOf forecast)
     {

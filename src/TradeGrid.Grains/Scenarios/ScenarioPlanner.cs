@@ -124,6 +124,14 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
             Fit = fit,
             Correction = correction,
             CorrectionFactor = factor,
+            WorldScaling = request is { WorldScaling: true, World: { } world } ? new WorldScalingRecord
+            {
+                GdpIndicator = world.GdpIndicator,
+                TradeIndicator = world.TradeIndicator,
+                World = world.World,
+                Universe = world.Universe,
+                Variant = (int)world.Scaling,
+            } : null,
         };
     }
 }

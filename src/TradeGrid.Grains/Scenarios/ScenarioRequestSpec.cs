@@ -33,6 +33,9 @@ public sealed record ScenarioRequestSpec
     public required string Preset { get; init; }
     public required string SpecJson { get; init; }
     public required int MaxRows { get; init; }
+
+    /// <summary>The world share model: scale WLD to the world (ITC Box 2).</summary>
+    public bool WorldScaling { get; init; }
 }
 
 /// <summary>A driver's baseline as asked: field is the request's path to it (for messages); paths by economy.</summary>

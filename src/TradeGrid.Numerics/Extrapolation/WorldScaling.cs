@@ -54,14 +54,7 @@ public static class WorldScaling
             }
         }
 
-        double gdpShare = needsGdp ? gdp / worldGdp : double.NaN;
-        double tradeShare = needsTrade ? trade / worldTrade : double.NaN;
-        double s = variant switch
-        {
-            ScalingVariant.Gdp => gdpShare,
-            ScalingVariant.Trade => tradeShare,
-            _ => (gdpShare + tradeShare) / 2.0,
-        };
+        (double gdpShare, double tradeShare, double s) = Share(gdp, trade, worldGdp, worldTrade, variant);
         if (!(s > 0.0))
         {
             throw new InsufficientDataException("The covered economies have no GDP or trade in the year: the scaling share is zero.");
@@ -74,6 +67,24 @@ public static class WorldScaling
         double z = Normal.InvCDF(0.0, 1.0, 0.5 + level / 2.0);
         return new WorldEstimate(reported, estimated, total, gdpShare, tradeShare, s, world, se, world - z * se, world + z * se,
             reportedCount, covered.Count - reportedCount);
+    }
+
+    /// <summary>
+    /// The covered economies' share of world GDP and of world trade, and s: their mean (<see cref="ScalingVariant.Mean"/>)
+    /// or the one the variant names (the other is NaN).
+    /// </summary>
+    public static (double GdpShare, double TradeShare, double S) Share(double coveredGdp, double coveredTrade, double worldGdp, double worldTrade,
+        ScalingVariant variant)
+    {
+        double gdpShare = variant != ScalingVariant.Trade ? coveredGdp / worldGdp : double.NaN;
+        double tradeShare = variant != ScalingVariant.Gdp ? coveredTrade / worldTrade : double.NaN;
+        double s = variant switch
+        {
+            ScalingVariant.Gdp => gdpShare,
+            ScalingVariant.Trade => tradeShare,
+            _ => (gdpShare + tradeShare) / 2.0,
+        };
+        return (gdpShare, tradeShare, s);
     }
 
     private static double Quadratic(double[] g, double[]? covariance)

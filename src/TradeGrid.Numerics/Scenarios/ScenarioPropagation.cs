@@ -35,6 +35,24 @@ public static class ScenarioPropagation
     /// <summary>The weight of a year's drivers (1 without a weight driver).</summary>
     public static double Weight(ScenarioModel model, ReadOnlySpan<double> drivers) => model.WeightDriver < 0 ? 1.0 : drivers[model.WeightDriver];
 
+    /// <summary>
+    /// The model's level for each row of observed drivers (<paramref name="drivers"/>[row][driver]), as a projection
+    /// would give it for those drivers: what an aggregate's history uses for a member in a year it does not report
+    /// (ITC Box 2's extrapolation of the share to the economies without data). NaN where a transform is undefined.
+    /// </summary>
+    public static double[] Fitted(ScenarioModel model, IReadOnlyList<double[]> drivers, double effect)
+    {
+        model.Validate();
+        double[] beta = model.Prediction.Coefficients;
+        var values = new double[drivers.Count];
+        for (int r = 0; r < drivers.Count; r++)
+        {
+            values[r] = Predictor.Point(model.Prediction, Link(model, beta, drivers[r], effect)) * Weight(model, drivers[r]);
+        }
+
+        return values;
+    }
+
     /// <summary>Baseline and scenario levels of every projected year at the fitted coefficients.</summary>
     public static (double[] Baseline, double[] Scenario) Project(ScenarioModel model, EconomyScenarioInput input)
     {

@@ -54,6 +54,8 @@ public static partial class BadInputCatalogue
             "paths: 1000000000 paths", "TradeGrid:Limits:MaxScenarioPaths", StatusCode.ResourceExhausted);
         yield return S("scenario-shock-no-kind", Run, "a shock without kind", With(s => s.Shocks[0].Kind = ShockKind.Unspecified),
             "shocks[0].kind", "SHOCK_KIND_PERCENT");
+        yield return S("scenario-world-scaling-other-model", Start, "world_scaling `true` with a fit of cq_y on cq_x", With(s => s.WorldScaling = true),
+            "world_scaling: the Box 2 scaling applies to the world share model", "leave it unset");
         yield return S("scenario-rcep-bilateral", Start, "preset `rcep-openness`", new ScenarioSpec { Preset = "rcep-openness" },
             "preset: rcep-openness", "use itc-world-2030");
         yield return S("scenario-server-busy", Start, "every long-job slot taken", Spec(),
