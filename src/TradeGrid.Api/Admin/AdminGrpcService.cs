@@ -6,11 +6,12 @@ using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Audit;
 using TradeGrid.Grains.Abstractions.Security;
+using TradeGrid.Grains.Audit;
 
 namespace TradeGrid.Api.Admin;
 
 /// <summary>tradegrid.v1.AdminService (the admin role): API keys made and revoked through the server, and the audit log.</summary>
-public sealed class AdminGrpcService(IGrainFactory grains, IOptions<AuthOptions> auth, ApiKeyValidator validator, TimeProvider time)
+public sealed class AdminGrpcService(IGrainFactory grains, IAuditStore audit, IOptions<AuthOptions> auth, ApiKeyValidator validator, TimeProvider time)
     : AdminService.AdminServiceBase
 {
     private const int DefaultAuditLimit = 100;
@@ -77,7 +78,7 @@ public sealed class AdminGrpcService(IGrainFactory grains, IOptions<AuthOptions>
             throw new InvalidSpecException($"limit {request.Limit}: give 1 to {MaxAuditLimit} (0: {DefaultAuditLimit})");
         }
         int limit = request.Limit == 0 ? DefaultAuditLimit : request.Limit;
-        AuditRecord[] records = await grains.AuditLog().Latest(limit, request.Caller?.Trim() ?? string.Empty, context.CancellationToken);
+        AuditRecord[] records = await audit.Latest(limit, request.Caller?.Trim() ?? string.Empty, context.CancellationToken);
         var response = new ListAuditEntriesResponse();
         response.Entries.AddRange(records.Select(AdminMapping.ToProto));
         return response;

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Writes;
-using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Audit;
+using TradeGrid.Grains.Audit;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Audit;
@@ -15,10 +15,10 @@ namespace TradeGrid.Api.Audit;
 /// Records every call that began a write (an import, a stored fill, prediction, forecast or world estimate): who, the
 /// RPC and its request in a line, committed or not, and each economy's data version before and after. It runs inside
 /// <see cref="WriteOutcomeInterceptor"/>, whose <see cref="WriteTicket"/> says what the call wrote, and writes the
-/// entry to the structured log (category TradeGrid.Audit) and to the durable audit log (<see cref="IAuditLogGrain"/>)
+/// entry to the structured log (category TradeGrid.Audit) and to the durable audit log (<see cref="IAuditStore"/>: grain state or the PostgreSQL table)
 /// before the call returns. Calls that wrote nothing are not recorded.
 /// </summary>
-public sealed class AuditInterceptor(IGrainFactory grains, ILoggerFactory loggers, TimeProvider time) : Interceptor
+public sealed class AuditInterceptor(IAuditStore audit, ILoggerFactory loggers, TimeProvider time) : Interceptor
 {
     private const int SummaryChars = 400;
     private readonly ILogger _log = loggers.CreateLogger("TradeGrid.Audit");
@@ -112,7 +112,7 @@ public sealed class AuditInterceptor(IGrainFactory grains, ILoggerFactory logger
             string.Join(" ", record.Economies.Select(e => $"{e.Economy}:{e.Before}->{e.After}")), record.Summary);
         try
         {
-            await grains.AuditLog().Append(record, CancellationToken.None);
+            await audit.Append(record, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -7,21 +7,13 @@ namespace TradeGrid.Grains.Audit;
 /// <summary>
 /// Orders the audit entries: the page grain stores the entry first, then the head counts it, so a count never names
 /// an entry that was not stored (a lost head write at worst stores an entry twice in its page, never loses one).
-/// With a durable audit table registered (the PostgreSQL backend) the entries go to that table instead.
+/// Used by <see cref="GrainAuditStore"/>, the in-memory backend's store; the PostgreSQL backend keeps a table instead.
 /// </summary>
 public sealed class AuditLogGrain(
-    [PersistentState("auditlog", StorageNames.Provider)] IPersistentState<AuditLogState> state,
-    IEnumerable<IAuditTable> tables) : Grain, IAuditLogGrain
+    [PersistentState("auditlog", StorageNames.Provider)] IPersistentState<AuditLogState> state) : Grain, IAuditLogGrain
 {
-    private readonly IAuditTable? _table = tables.SingleOrDefault();
-
     public async ValueTask Append(AuditRecord record, CancellationToken cancellationToken)
     {
-        if (_table is not null)
-        {
-            await _table.Append(record, cancellationToken);
-            return;
-        }
         await GrainFactory.AuditPage(state.State.Count / IAuditLogGrain.PageSize).Append(record, cancellationToken);
         state.State.Count++;
         await state.WriteStateAsync(cancellationToken);
@@ -29,10 +21,6 @@ public sealed class AuditLogGrain(
 
     public async ValueTask<AuditRecord[]> Latest(int limit, string caller, CancellationToken cancellationToken)
     {
-        if (_table is not null)
-        {
-            return await _table.Latest(limit, caller, cancellationToken);
-        }
         var latest = new List<AuditRecord>(Math.Min(limit, 1024));
         for (long page = (state.State.Count - 1) / IAuditLogGrain.PageSize; page >= 0 && latest.Count < limit && state.State.Count > 0; page--)
         {

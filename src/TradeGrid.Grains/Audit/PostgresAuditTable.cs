@@ -9,7 +9,7 @@ namespace TradeGrid.Grains.Audit;
 /// The audit log as the table <c>tradegrid_audit</c> (Cluster/Sql/06-tradegrid-audit.sql, made by <c>db migrate</c>):
 /// one row per entry, its economies' versions as JSON. An insert is one statement, so an entry is stored whole or not.
 /// </summary>
-public sealed class PostgresAuditTable(string connectionString) : IAuditTable, IAsyncDisposable
+public sealed class PostgresAuditTable(string connectionString) : IAuditStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
 

@@ -35,6 +35,7 @@ public static class SiloBuilderExtensions
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.AddTradeGridMemoryStorage();
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IAuditStore, GrainAuditStore>();
             return silo;
         }
 
@@ -74,7 +75,7 @@ public static class SiloBuilderExtensions
             o.Invariant = NpgsqlInvariant;
             o.ConnectionString = connection;
         });
-        silo.Services.AddSingleton<IAuditTable>(_ => new PostgresAuditTable(connection));
+        silo.Services.AddSingleton<IAuditStore>(_ => new PostgresAuditTable(connection));
         return silo;
     }
 

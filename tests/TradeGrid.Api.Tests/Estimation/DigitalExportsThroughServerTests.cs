@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
+using static TradeGrid.Api.Tests.Support.RFixture;
 
 namespace TradeGrid.Api.Tests.Estimation;
 
@@ -27,8 +27,7 @@ public sealed class DigitalExportsThroughServerTests(ServerFixture server) : ICl
     private static readonly SemaphoreSlim _once = new(1, 1);
     private static bool _imported;
 
-    private static readonly JsonElement _r = JsonDocument.Parse(File.ReadAllText(Path.Combine(
-        RepoFiles.Root(), "tests", "TradeGrid.Numerics.Tests", "fixtures", "regression", "digital_exports_real.json"))).RootElement;
+    private static readonly JsonElement _r = RFixture.Regression("digital_exports_real.json");
 
     private EstimateService.EstimateServiceClient Estimates => new(server.Channel);
 
@@ -107,12 +106,6 @@ public sealed class DigitalExportsThroughServerTests(ServerFixture server) : ICl
         Assert.Equal(expected.GetProperty("df").GetDouble(), fit.Df);
     }
 
-    /// <summary>Two-sided relative agreement |actual/expected − 1| ≤ tolerance.</summary>
-    private static void Close(double expected, double actual, double tolerance, string what) =>
-        Assert.True(Math.Abs(actual / expected - 1.0) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (relative {Math.Abs(actual / expected - 1.0):G3})");
-
-    private static double[] Doubles(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
-
     /// <summary>Imports the exports and drivers of the fixture's economies, 2010–2022, once per server.</summary>
     private async Task ImportOnceAsync()
     {
@@ -125,38 +118,16 @@ public sealed class DigitalExportsThroughServerTests(ServerFixture server) : ICl
             }
 
             var economies = _r.GetProperty("economy").EnumerateArray().Select(e => e.GetString()).ToHashSet();
-            var csv = new StringBuilder("economy,indicator,year,value\n");
-            foreach (string file in _files)
-            {
-                foreach (string line in ReadLines(RepoFiles.Shared(file)))
-                {
-                    string[] f = line.Split(',');
-                    if (f.Length == 4 && economies.Contains(f[0]) && (f[1] == Exports || _drivers.Contains(f[1]))
-                        && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 2010 && t <= 2022)
-                    {
-                        csv.Append(line).Append('\n');
-                    }
-                }
-            }
+            string csv = SharedData.TidyCsv(_files, f => economies.Contains(f[0]) && (f[1] == Exports || _drivers.Contains(f[1]))
+                && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 2010 && t <= 2022);
 
             var client = new DataService.DataServiceClient(server.Channel);
-            await client.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), new ImportHeader { FileName = "digital_exports.csv", Source = "test", CreateEconomies = true });
+            await client.ImportAsync(Encoding.UTF8.GetBytes(csv), new ImportHeader { FileName = "digital_exports.csv", Source = "test", CreateEconomies = true });
             _imported = true;
         }
         finally
         {
             _once.Release();
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(string path)
-    {
-        using Stream file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
+using static TradeGrid.Api.Tests.Support.RFixture;
 
 namespace TradeGrid.Api.Tests.Estimation;
 
@@ -29,8 +29,7 @@ public sealed class RcepPresetOnBatisTests(ServerFixture server) : IClassFixture
     private static readonly SemaphoreSlim _once = new(1, 1);
     private static bool _imported;
 
-    private static readonly JsonElement _r = JsonDocument.Parse(File.ReadAllText(Path.Combine(
-        RepoFiles.Root(), "tests", "TradeGrid.Numerics.Tests", "fixtures", "regression", "rcep_batis_real.json"))).RootElement;
+    private static readonly JsonElement _r = RFixture.Regression("rcep_batis_real.json");
 
     private EstimateService.EstimateServiceClient Estimates => new(server.Channel);
 
@@ -145,12 +144,6 @@ public sealed class RcepPresetOnBatisTests(ServerFixture server) : IClassFixture
         Assert.Equal(expected.GetProperty("df").GetDouble(), fit.Df);
     }
 
-    /// <summary>Two-sided relative agreement |actual/expected − 1| ≤ tolerance.</summary>
-    private static void Close(double expected, double actual, double tolerance, string what) =>
-        Assert.True(Math.Abs(actual / expected - 1.0) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (relative {Math.Abs(actual / expected - 1.0):G3})");
-
-    private static double[] Doubles(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
-
     /// <summary>Imports the whole BaTIS file, then the drivers of China and the RCEP members, once per server.</summary>
     private async Task ImportOnceAsync()
     {
@@ -165,37 +158,14 @@ public sealed class RcepPresetOnBatisTests(ServerFixture server) : IClassFixture
             var client = new DataService.DataServiceClient(server.Channel);
             await client.ImportAsync(File.ReadAllBytes(RepoFiles.Shared("batis_chn_services_bilateral.csv.gz")),
                 new ImportHeader { FileName = "batis_chn_services_bilateral.csv.gz", Source = "OECD-WTO BaTIS", CreateEconomies = true });
-            var csv = new StringBuilder("economy,indicator,year,value\n");
-            foreach (string file in _files)
-            {
-                foreach (string line in ReadLines(RepoFiles.Shared(file)))
-                {
-                    string[] f = line.Split(',');
-                    if (f.Length == 4 && _partners.Contains(f[0]) && _drivers.Contains(f[1])
-                        && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 2000)
-                    {
-                        csv.Append(line).Append('\n');
-                    }
-                }
-            }
-
-            await client.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), new ImportHeader { FileName = "rcep_drivers.csv", Source = "WDI, Chinn-Ito, WGI" });
+            string csv = SharedData.TidyCsv(_files, f => _partners.Contains(f[0]) && _drivers.Contains(f[1])
+                && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 2000);
+            await client.ImportAsync(Encoding.UTF8.GetBytes(csv), new ImportHeader { FileName = "rcep_drivers.csv", Source = "WDI, Chinn-Ito, WGI" });
             _imported = true;
         }
         finally
         {
             _once.Release();
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(string path)
-    {
-        using Stream file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
         }
     }
 }

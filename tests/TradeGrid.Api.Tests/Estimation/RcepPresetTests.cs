@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
@@ -158,7 +157,7 @@ public sealed class RcepPresetTests(ServerFixture server) : IClassFixture<Server
 
             var data = new Dictionary<(string, string, int), double>();
             var partners = new HashSet<string>(_partners);
-            foreach (string line in ReadLines(RepoFiles.Shared("wdi_indicators.csv.gz")).Concat(ReadLines(RepoFiles.Shared("chinn_ito_kaopen.csv"))))
+            foreach (string line in SharedData.Lines("wdi_indicators.csv.gz").Concat(SharedData.Lines("chinn_ito_kaopen.csv")))
             {
                 string[] f = line.Split(',');
                 if (f.Length == 4 && partners.Contains(f[0]) && _drivers.Contains(f[1]) && int.TryParse(f[2], out int t) && t >= 2000
@@ -198,17 +197,6 @@ public sealed class RcepPresetTests(ServerFixture server) : IClassFixture<Server
         finally
         {
             _once.Release();
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(string path)
-    {
-        using Stream file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
         }
     }
 }

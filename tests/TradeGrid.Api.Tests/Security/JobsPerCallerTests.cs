@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Tests.Forecasting;
 using TradeGrid.Api.Tests.Support;
@@ -66,9 +65,5 @@ public sealed class JobsPerCallerTests(GatedJobsServer server) : IClassFixture<G
         }
     }
 
-    private CallInvoker Invoker(string role) => server.Channel.Intercept(m =>
-    {
-        m.Add(ApiKeyAuthenticationHandler.KeyHeader, server.Keys[role]);
-        return m;
-    });
+    private CallInvoker Invoker(string role) => server.Channel.WithApiKey(server.Keys[role]);
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.IdentityModel.Tokens;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Tests.Support;
@@ -61,13 +60,7 @@ public sealed class JwksTests(JwksServer server) : IClassFixture<JwksServer>
         Assert.Contains("issuer", ex.Status.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
-    private DataService.DataServiceClient Data(string token) => new(server.Channel.Intercept(m => Bearer(m, token)));
+    private DataService.DataServiceClient Data(string token) => new(server.Channel.WithBearer(token));
 
-    private ForecastService.ForecastServiceClient Forecasts(string token) => new(server.Channel.Intercept(m => Bearer(m, token)));
-
-    private static Metadata Bearer(Metadata metadata, string token)
-    {
-        metadata.Add("authorization", $"Bearer {token}");
-        return metadata;
-    }
+    private ForecastService.ForecastServiceClient Forecasts(string token) => new(server.Channel.WithBearer(token));
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
@@ -37,7 +36,7 @@ public sealed class SecuredServerTests(SecuredServer server) : IClassFixture<Sec
     [Fact]
     public async Task A_junk_authorization_header_is_unauthenticated_and_named()
     {
-        var client = new DataService.DataServiceClient(server.Channel.Intercept(m => Add(m, "authorization", "Basic dXNlcjpwYXNz")));
+        var client = new DataService.DataServiceClient(server.Channel.WithHeader("authorization", "Basic dXNlcjpwYXNz"));
 
         RpcException ex = await Assert.ThrowsAsync<RpcException>(() => client.ListIndicatorsAsync(new ListIndicatorsRequest()).ResponseAsync);
 
@@ -61,7 +60,7 @@ public sealed class SecuredServerTests(SecuredServer server) : IClassFixture<Sec
     public async Task A_reader_token_reads_and_may_not_store()
     {
         DataService.DataServiceClient data = DataWithToken(server.Token("alice", Roles.Reader));
-        var forecasts = new ForecastService.ForecastServiceClient(server.Channel.Intercept(m => Add(m, "authorization", $"Bearer {server.Token("alice", Roles.Reader)}")));
+        var forecasts = new ForecastService.ForecastServiceClient(server.Channel.WithBearer(server.Token("alice", Roles.Reader)));
 
         ListIndicatorsResponse indicators = await data.ListIndicatorsAsync(new ListIndicatorsRequest());
         RpcException stored = await Assert.ThrowsAsync<RpcException>(() => forecasts.ForecastAsync(new ForecastRequest { Economy = "XSA", Indicator = "sec_x", Store = true }).ResponseAsync);
@@ -109,7 +108,7 @@ public sealed class SecuredServerTests(SecuredServer server) : IClassFixture<Sec
         CreateApiKeyResponse made = await admin.CreateApiKeyAsync(new CreateApiKeyRequest { Id = id, Role = Role.Reader, Description = "test" });
         ListIndicatorsResponse read = await DataWithKey(made.Key).ListIndicatorsAsync(new ListIndicatorsRequest());
         // A unary write: a refused client stream can end Cancelled when the client is still sending as the refusal arrives.
-        var forecasts = new ForecastService.ForecastServiceClient(server.Channel.Intercept(m => Add(m, ApiKeyAuthenticationHandler.KeyHeader, made.Key)));
+        var forecasts = new ForecastService.ForecastServiceClient(server.Channel.WithApiKey(made.Key));
         RpcException write = await Assert.ThrowsAsync<RpcException>(() => forecasts.ForecastAsync(new ForecastRequest { Economy = "XSB", Indicator = "sec_x", Store = true }).ResponseAsync);
         ListApiKeysResponse listed = await admin.ListApiKeysAsync(new ListApiKeysRequest());
         await admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = id });
@@ -181,17 +180,11 @@ public sealed class SecuredServerTests(SecuredServer server) : IClassFixture<Sec
     private DataService.DataServiceClient Data(string role) => DataWithKey(server.Keys[role]);
 
     private DataService.DataServiceClient DataWithKey(string key) =>
-        new(server.Channel.Intercept(m => Add(m, ApiKeyAuthenticationHandler.KeyHeader, key)));
+        new(server.Channel.WithApiKey(key));
 
     private DataService.DataServiceClient DataWithToken(string token) =>
-        new(server.Channel.Intercept(m => Add(m, "authorization", $"Bearer {token}")));
+        new(server.Channel.WithBearer(token));
 
     private AdminService.AdminServiceClient Admin() =>
-        new(server.Channel.Intercept(m => Add(m, ApiKeyAuthenticationHandler.KeyHeader, server.Keys[Roles.Admin])));
-
-    private static Metadata Add(Metadata metadata, string key, string value)
-    {
-        metadata.Add(key, value);
-        return metadata;
-    }
+        new(server.Channel.WithApiKey(server.Keys[Roles.Admin]));
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Tests.Support;
 using TradeGrid.Api.V1;
@@ -127,9 +126,5 @@ public sealed class SoakTests(SoakServer server, ITestOutputHelper output) : ICl
         }
     }
 
-    private CallInvoker Invoker(string role) => server.Channel.Intercept(m =>
-    {
-        m.Add(ApiKeyAuthenticationHandler.KeyHeader, server.Keys[role]);
-        return m;
-    });
+    private CallInvoker Invoker(string role) => server.Channel.WithApiKey(server.Keys[role]);
 }

@@ -3,10 +3,11 @@ using TradeGrid.Grains.Abstractions.Audit;
 namespace TradeGrid.Grains.Audit;
 
 /// <summary>
-/// A durable table the audit log keeps its entries in instead of grain state (the PostgreSQL backend registers one:
-/// <see cref="PostgresAuditTable"/>), so auditors can read it with the database's own tools.
+/// Where the audit log keeps its entries, chosen with the backend: grain state for the in-memory default
+/// (<see cref="GrainAuditStore"/>), a SQL table for PostgreSQL (<see cref="PostgresAuditTable"/>), so auditors can read
+/// it with the database's own tools.
 /// </summary>
-public interface IAuditTable
+public interface IAuditStore
 {
     Task Append(AuditRecord record, CancellationToken cancellationToken);
 
