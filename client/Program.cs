@@ -26,6 +26,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     WriteCommand.Create(),
     KeysCommand.Create(),
     AuditCommand.Create(),
+    LimitsCommand.Create(),
 };
 foreach (Option option in GlobalOptions.All)
 {

@@ -57,6 +57,9 @@ public static class GrainFactoryExtensions
     /// <summary>The API keys made through the admin RPCs.</summary>
     public static IApiKeyStoreGrain ApiKeys(this IGrainFactory factory) => factory.GetGrain<IApiKeyStoreGrain>(IApiKeyStoreGrain.DefaultKey);
 
+    /// <summary>The per-caller rate limits set through the admin RPCs.</summary>
+    public static ICallerLimitStoreGrain CallerLimits(this IGrainFactory factory) => factory.GetGrain<ICallerLimitStoreGrain>(ICallerLimitStoreGrain.DefaultKey);
+
     /// <summary>The audit log of writes (its head; the entries are in its pages).</summary>
     public static IAuditLogGrain AuditLog(this IGrainFactory factory) => factory.GetGrain<IAuditLogGrain>(IAuditLogGrain.DefaultKey);
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using TradeGrid.Api.RateLimiting;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.V1;
 using TradeGrid.Domain;
@@ -10,8 +11,10 @@ using TradeGrid.Grains.Audit;
 
 namespace TradeGrid.Api.Admin;
 
-/// <summary>tradegrid.v1.AdminService (the admin role): API keys made and revoked through the server, and the audit log.</summary>
-public sealed class AdminGrpcService(IGrainFactory grains, IAuditStore audit, IOptions<AuthOptions> auth, ApiKeyValidator validator, TimeProvider time)
+/// <summary>tradegrid.v1.AdminService (the admin role): API keys made and revoked through the server, per-caller limits, and the audit log.</summary>
+public sealed class AdminGrpcService(
+    IGrainFactory grains, IAuditStore audit, IOptions<AuthOptions> auth, ApiKeyValidator validator, AdminCallerLimits limits,
+    IOptions<RateLimitOptions> rateLimits, TimeProvider time)
     : AdminService.AdminServiceBase
 {
     private const int DefaultAuditLimit = 100;
@@ -82,5 +85,28 @@ public sealed class AdminGrpcService(IGrainFactory grains, IAuditStore audit, IO
         var response = new ListAuditEntriesResponse();
         response.Entries.AddRange(records.Select(AdminMapping.ToProto));
         return response;
+    }
+
+    public override async Task<ListLimitsResponse> ListLimits(ListLimitsRequest request, ServerCallContext context)
+    {
+        IReadOnlyDictionary<string, StoredCallerLimit> stored = await limits.RefreshAsync(context.CancellationToken);
+        return LimitMapping.ToProto(rateLimits.Value, stored.Values);
+    }
+
+    public override async Task<SetCallerLimitResponse> SetCallerLimit(SetCallerLimitRequest request, ServerCallContext context)
+    {
+        StoredCallerLimit limit = CallerLimitRequest.ToStored(request, rateLimits.Value, CallerIdentity.Name(context.GetHttpContext()), time.GetUtcNow());
+        await grains.CallerLimits().Set(limit, context.CancellationToken);
+        limits.Put(limit);
+        return new SetCallerLimitResponse { Limit = LimitMapping.ToProto(limit) };
+    }
+
+    public override async Task<RemoveCallerLimitResponse> RemoveCallerLimit(RemoveCallerLimitRequest request, ServerCallContext context)
+    {
+        string caller = CallerLimitRequest.Caller(request.Caller);
+        StoredCallerLimit removed = await grains.CallerLimits().Remove(caller, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"caller {InputQuote.Quote(caller)}: no admin limit is set for it; see ListLimits"));
+        limits.Forget(caller);
+        return new RemoveCallerLimitResponse { Limit = LimitMapping.ToProto(removed) };
     }
 }

@@ -4,7 +4,7 @@ namespace TradeGrid.Api.RateLimiting;
 
 /// <summary>
 /// Configuration section TradeGrid:RateLimits: per caller (an API key, a JWT subject, or an anonymous caller's
-/// address), a token bucket for requests and a concurrency limit for long jobs (Import, ForecastAll, EstimateWorld).
+/// address), a token bucket for requests and a concurrency limit for long jobs (Import, ForecastAll, EstimateWorld, RunScenario).
 /// A request over either is refused at once with ResourceExhausted (HTTP 429) and a retry-after; none is queued.
 /// Health and reflection are not limited. The server-wide bound on long jobs stays TradeGrid:Limits:MaxConcurrentJobs.
 /// </summary>
@@ -26,9 +26,16 @@ public sealed class RateLimitOptions
     /// <summary>Long jobs one caller may run at once.</summary>
     public int JobsPerCaller { get; set; } = 2;
 
+    /// <summary>
+    /// How old this gateway's copy of the admin limits (AdminService.SetCallerLimit) may get before it is read again:
+    /// a change made on another silo applies here within this time.
+    /// </summary>
+    public double RefreshSeconds { get; set; } = 5;
+
     /// <summary>Why these limits cannot work, or null.</summary>
     public string? Error() =>
         JobsPerCaller < 1 ? $"{Section}:JobsPerCaller must be at least 1"
+        : RefreshSeconds is <= 0 or > 3600 ? $"{Section}:RefreshSeconds must be above 0 and at most 3600"
         : Requests.Error($"{Section}:Requests")
             ?? Keys.Select(k => k.Value.Error($"{Section}:Keys:{k.Key}")).FirstOrDefault(e => e is not null)
             ?? Subjects.Select(k => k.Value.Error($"{Section}:Subjects:{k.Key}")).FirstOrDefault(e => e is not null);

@@ -28,6 +28,7 @@ public static class RateLimitSetup
             throw new StartupRefusedException(error);
         }
         services.Configure<RateLimitOptions>(section);
+        services.AddSingleton<AdminCallerLimits>();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -38,8 +39,9 @@ public static class RateLimitSetup
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
                 string caller = CallerIdentity.Name(context);
-                RequestBucket bucket = options.BucketFor(caller).Bucket;
-                return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+                EffectiveLimit limit = Limits(context).Resolve(caller);
+                RequestBucket bucket = limit.Bucket;
+                return RateLimitPartition.GetTokenBucketLimiter(limit.BucketPartition(caller), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = bucket.TokenLimit,
                     TokensPerPeriod = bucket.TokensPerPeriod,
@@ -50,10 +52,13 @@ public static class RateLimitSetup
             });
             limiter.AddPolicy(JobsPolicy, context =>
             {
-                RateLimitOptions options = Options(context);
-                return options.Enabled
-                    ? RateLimitPartition.GetConcurrencyLimiter(CallerIdentity.Name(context), _ => new ConcurrencyLimiterOptions { PermitLimit = options.JobsPerCaller, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(string.Empty);
+                if (!Options(context).Enabled)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+                string caller = CallerIdentity.Name(context);
+                EffectiveLimit limit = Limits(context).Resolve(caller);
+                return RateLimitPartition.GetConcurrencyLimiter(limit.JobsPartition(caller), _ => new ConcurrencyLimiterOptions { PermitLimit = limit.Jobs, QueueLimit = 0 });
             });
             limiter.OnRejected = RejectAsync;
         });
@@ -62,6 +67,8 @@ public static class RateLimitSetup
 
     private static RateLimitOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static AdminCallerLimits Limits(HttpContext context) => context.RequestServices.GetRequiredService<AdminCallerLimits>();
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -73,15 +80,16 @@ public static class RateLimitSetup
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait))
         {
             retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            (RequestBucket bucket, string setting) = options.BucketFor(caller);
-            message = $"rate limit: {caller} has used its {bucket.TokenLimit} requests, refilled by {bucket.TokensPerPeriod} every "
-                + $"{bucket.ReplenishmentPeriodSeconds.ToString(CultureInfo.InvariantCulture)} s ({setting}); retry after {retryAfter} s";
+            EffectiveLimit limit = Limits(context).Resolve(caller);
+            message = $"rate limit: {caller} has used its {limit.Bucket.TokenLimit} requests, refilled by {limit.Bucket.TokensPerPeriod} every "
+                + $"{limit.Bucket.ReplenishmentPeriodSeconds.ToString(CultureInfo.InvariantCulture)} s ({limit.BucketSetting}); retry after {retryAfter} s";
         }
         else
         {
             retryAfter = options.JobsRetryAfterSeconds;
-            message = $"rate limit: {caller} is already running {options.JobsPerCaller} long jobs (Import, ForecastAll, EstimateWorld), "
-                + $"its limit (TradeGrid:RateLimits:JobsPerCaller); retry when one finishes (retry after {retryAfter} s)";
+            EffectiveLimit limit = Limits(context).Resolve(caller);
+            message = $"rate limit: {caller} is already running {limit.Jobs} long jobs (Import, ForecastAll, EstimateWorld, RunScenario), "
+                + $"its limit ({limit.JobsSetting}); retry when one finishes (retry after {retryAfter} s)";
         }
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         await GrpcStatusResponse.WriteAsync(context, StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests, message);

@@ -61,6 +61,9 @@ public static class RpcAccessTable
         ["tradegrid.v1.AdminService.ListApiKeys"] = Administer,
         ["tradegrid.v1.AdminService.RevokeApiKey"] = Administer,
         ["tradegrid.v1.AdminService.ListAuditEntries"] = Administer,
+        ["tradegrid.v1.AdminService.ListLimits"] = Administer,
+        ["tradegrid.v1.AdminService.SetCallerLimit"] = Administer,
+        ["tradegrid.v1.AdminService.RemoveCallerLimit"] = Administer,
     };
 
     /// <summary>The rule for an RPC by full name (service full name + "." + method).</summary>

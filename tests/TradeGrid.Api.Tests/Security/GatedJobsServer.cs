@@ -14,7 +14,7 @@ public sealed class GatedJobsServer : ServerFixture
 {
     public ForecastGate Gate { get; } = new();
 
-    public TestKeys Keys { get; } = new(Roles.Reader, Roles.Writer);
+    public TestKeys Keys { get; } = new(Roles.Reader, Roles.Writer, Roles.Admin);
 
     protected override IEnumerable<string> Arguments => ["--no-default-data", "--TradeGrid:RateLimits:JobsPerCaller=1", .. Keys.Arguments];
 

@@ -53,6 +53,38 @@ public sealed class JobsPerCallerTests(GatedJobsServer server) : IClassFixture<G
         Assert.Equal(2, server.Gate.Entered(Gated)); // the refused job never reached a grain
     }
 
+    [Fact]
+    public async Task An_admin_limit_lets_its_caller_run_more_jobs_than_configuration()
+    {
+        const string gated = ForecastGate.Prefix + "_admin";
+        await new DataService.DataServiceClient(Invoker(Roles.Writer)).ImportAsync(
+            $"economy,indicator,year,value\nXJC,{gated},2015,1\nXJC,{gated},2016,2\nXJD,{gated},2015,1\nXJD,{gated},2016,2\n", createEconomies: true);
+        await new AdminService.AdminServiceClient(Invoker(Roles.Admin)).SetCallerLimitAsync(new SetCallerLimitRequest { Caller = "key:writer", Jobs = 2 });
+        using var cancel = new CancellationTokenSource();
+        var writerJobs = new ForecastService.ForecastServiceClient(Invoker(Roles.Writer));
+        var reads = new List<Task<bool>>();
+        var calls = new List<AsyncServerStreamingCall<ForecastAllResponse>>();
+
+        foreach (string economy in new[] { "XJC", "XJD" })
+        {
+            var request = new ForecastAllRequest { Indicator = gated, Method = "naive", Horizon = 1 };
+            request.Economies.Add(economy);
+            AsyncServerStreamingCall<ForecastAllResponse> call = writerJobs.ForecastAll(request, cancellationToken: cancel.Token);
+            calls.Add(call);
+            reads.Add(call.ResponseStream.MoveNext(cancel.Token));
+        }
+        // Both jobs reach the grains: configuration alone (JobsPerCaller=1) would refuse the second.
+        await server.Gate.WhenAsync(g => g.Entered(gated) >= 2).WaitAsync(HangGuard);
+        await cancel.CancelAsync();
+        foreach (Task<bool> read in reads)
+        {
+            await EndedAsync(read);
+        }
+        calls.ForEach(c => c.Dispose());
+
+        Assert.Equal(2, server.Gate.Entered(gated));
+    }
+
     // A cancelled stream ends with Cancelled; one that had sent a progress event first ends with its next read.
     private static async Task EndedAsync(Task<bool> read)
     {
