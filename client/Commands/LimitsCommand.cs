@@ -8,7 +8,8 @@ namespace TradeGrid.Cli.Commands;
 /// <summary><c>limits list|set|remove</c>: per-caller rate limits kept by the server (the admin role).</summary>
 internal static class LimitsCommand
 {
-    private static readonly string[] _headers = ["caller", "origin", "burst", "refill", "every s", "jobs", "set by", "set at"];
+    // Six short columns, so the table fits 80 columns without wrapping a cell; when a limit was set is in --output json.
+    private static readonly string[] _headers = ["caller", "origin", "burst", "refill", "jobs", "set by"];
 
     public static Command Create() =>
         new("limits", "List, set and remove per-caller rate limits (admin)") { ListLimits(), SetLimit(), RemoveLimit() };
@@ -23,7 +24,7 @@ internal static class LimitsCommand
             string title = response.Enabled
                 ? $"rate limits (admin changes reach other silos within {Number(response.RefreshSeconds)} s)"
                 : "rate limits are OFF (TradeGrid:RateLimits:Enabled): nothing is limited";
-            var defaults = response.DefaultLimit.Clone();
+            CallerLimit defaults = response.DefaultLimit.Clone();
             defaults.Caller = "(default)";
             ResultWriter.Write(parse.GetValue(GlobalOptions.Output), response, _headers,
                 new[] { Row(defaults) }.Concat(response.Callers.Select(Row)), title);
@@ -74,8 +75,8 @@ internal static class LimitsCommand
 
     private static string[] Row(CallerLimit l) =>
     [
-        l.Caller, l.Origin, l.TokenLimit.ToString(CultureInfo.InvariantCulture), l.TokensPerPeriod.ToString(CultureInfo.InvariantCulture),
-        Number(l.ReplenishmentPeriodSeconds), l.Jobs.ToString(CultureInfo.InvariantCulture), l.SetBy, KeysCommand.Time(l.SetAt),
+        l.Caller, l.Origin == "configuration" ? "config" : l.Origin, l.TokenLimit.ToString(CultureInfo.InvariantCulture),
+        $"{l.TokensPerPeriod.ToString(CultureInfo.InvariantCulture)}/{Number(l.ReplenishmentPeriodSeconds)}s", l.Jobs.ToString(CultureInfo.InvariantCulture), l.SetBy,
     ];
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
