@@ -100,7 +100,7 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         string id = (value ?? string.Empty).Trim().ToLowerInvariant();
         return id.Length == 32 && id.All(char.IsAsciiHexDigitLower)
             ? id
-            : throw new InvalidSpecException($"job_id: {InputQuote.Quote(value)} is not a job id (32 hex digits, as StartScenario and RunScenario return)");
+            : throw new InvalidSpecException($"job_id: {InputQuote.Quote(value)} is not a job id (32 hex digits, as StartScenario, RunScenario and ForecastAll return)");
     }
 
     private async Task<ScenarioPlan> PlanAsync(ScenarioSpec? spec, ServerCallContext context)
