@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Grpc.Core;
 using TradeGrid.Api.V1;
 using TradeGrid.Grains.Cluster;
 using TradeGrid.Silo.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TradeGrid.Silo.Tests.Cluster;
 
@@ -13,7 +15,7 @@ namespace TradeGrid.Silo.Tests.Cluster;
 /// every outcome bit-identical to the same request run again on the survivor alone, and every economy's series holds
 /// exactly the points the job reported.
 /// </summary>
-public sealed class ForecastJobSiloLossTests
+public sealed class ForecastJobSiloLossTests(ITestOutputHelper output)
 {
     [PostgresFact]
     public async Task KillingTheSiloRunningAStoredForecastAll_ResumesIt_WithTheSameResultAndOneWrite()
@@ -34,11 +36,13 @@ public sealed class ForecastJobSiloLossTests
             SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
             SiloProcess survivor = victim == a ? b : a;
             victim.Kill();
+            var sinceKill = Stopwatch.StartNew();
             File.Delete(Path.Combine(gate, "hold-checkpoint"));
 
             var throughSurvivor = new ForecastService.ForecastServiceClient(survivor.Channel);
             GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughSurvivor, jobId);
             Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+            output.WriteLine($"kill -9 of the {(victim == a ? "streaming" : "other")} silo to the job's completion: {sinceKill.Elapsed.TotalSeconds:F1} s");
             Assert.Equal(1, chunks);
             Assert.True(resumed.Job.Progress.Total > 100, $"{resumed.Job.Progress.Total} economies");
             Assert.Contains($"ForecastAll job {jobId} resumes", survivor.Log);
@@ -76,6 +80,53 @@ public sealed class ForecastJobSiloLossTests
         finally
         {
             foreach (SiloProcess? silo in new[] { a, b })
+            {
+                if (silo is not null)
+                {
+                    await silo.DisposeAsync();
+                }
+            }
+            Directory.Delete(gate, recursive: true);
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [PostgresFact]
+    public async Task AFullRestartDuringAStoredForecastAll_ResumesIt_AndTheCallerReattachesByJobId()
+    {
+        string database = await TestPostgres.CreateDatabaseAsync();
+        await PostgresSchema.MigrateAsync(database, CancellationToken.None);
+        string gate = Directory.CreateTempSubdirectory("tradegrid-jobgate").FullName;
+        SiloProcess? a = null, b = null, c = null, d = null;
+        try
+        {
+            a = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
+            b = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
+            await File.WriteAllTextAsync(Path.Combine(gate, "hold-checkpoint"), string.Empty);
+            using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(b.Channel).ForecastAll(ForecastJobs.StoredWorld());
+            Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
+            (_, string jobId, _) = await ForecastJobs.WhenCheckpointHeldAsync(gate);
+
+            a.Kill();
+            b.Kill();
+            await Assert.ThrowsAsync<RpcException>(() => streamed);
+            c = await SiloProcess.StartAsync(database, a.SiloPort, defaultData: true);
+            d = await SiloProcess.StartAsync(database, b.SiloPort, defaultData: true);
+
+            var throughD = new ForecastService.ForecastServiceClient(d.Channel);
+            GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughD, jobId);
+            Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+            Assert.Contains($"ForecastAll job {jobId} resumes", c.Log + d.Log);
+            Assert.Equal(resumed.Job.Progress.Total, resumed.Job.Progress.Done);
+            Assert.Equal(WriteState.Committed, (await new WriteService.WriteServiceClient(d.Channel).GetWriteAsync(new GetWriteRequest { WriteId = resumed.Write.WriteId })).State);
+
+            List<ForecastAllResponse> again = await ForecastJobs.CollectAsync(throughD.ForecastAll(ForecastJobs.StoredWorld()));
+            Assert.True(again[^1].Write.Committed);
+            ForecastJobs.AssertSameNumbers(again.Where(e => e.Result is not null).Select(e => e.Result).ToList(), resumed.Results);
+        }
+        finally
+        {
+            foreach (SiloProcess? silo in new[] { a, b, c, d })
             {
                 if (silo is not null)
                 {
