@@ -35,6 +35,11 @@ public sealed class ForecastJobGrain(
 
     private const string ResumeReminder = "resume";
 
+    private const string ExpireReminder = "expire";
+
+    /// <summary>How long an ended job's outcomes are kept for a caller to re-attach; then its state is cleared.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
     /// <summary>Orleans' shortest reminder period: a job whose silo died resumes within a minute of the death being declared.</summary>
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
@@ -101,13 +106,23 @@ public sealed class ForecastJobGrain(
         return state.State.Status;
     }
 
-    /// <summary>The activation resumes a running job (<see cref="OnActivateAsync"/>); a tick for a job that ended removes the reminder.</summary>
+    /// <summary>
+    /// The activation resumes a running job (<see cref="OnActivateAsync"/>); a resume tick for a job that ended removes
+    /// its reminder; the expire tick, <see cref="Retention"/> after the job ended, clears its state.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.Status is not { State: ForecastJobStatus.Running })
+        if (state.State.Status is { State: ForecastJobStatus.Running })
         {
-            await ForgetReminderAsync();
+            return;
         }
+        if (reminderName == ExpireReminder)
+        {
+            await state.ClearStateAsync();
+            await ForgetReminderAsync(ExpireReminder);
+            DeactivateOnIdle();
+        }
+        await ForgetReminderAsync(ResumeReminder);
     }
 
     private void StartRun(ForecastJobPlan plan)
@@ -211,12 +226,13 @@ public sealed class ForecastJobGrain(
     {
         state.State.Status = state.State.Status! with { State = stateCode, Message = message, FinishedAt = DateTimeOffset.UtcNow, Write = write }; // set by Start
         await state.WriteStateAsync();
-        await ForgetReminderAsync();
+        await ForgetReminderAsync(ResumeReminder);
+        await this.RegisterOrUpdateReminder(ExpireReminder, Retention, Retention);
     }
 
-    private async Task ForgetReminderAsync()
+    private async Task ForgetReminderAsync(string name)
     {
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
