@@ -52,13 +52,16 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
             await writes.AbortAsync(spec.WriteId, economies);
             throw;
         }
-        await stream.WriteAsync(new ForecastAllResponse { Job = status.ToProto([]) }, cancellationToken);
         try
         {
+            await stream.WriteAsync(new ForecastAllResponse { Job = status.ToProto([]) }, cancellationToken);
             await FollowAsync(job, plan, stream, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch when (cancellationToken.IsCancellationRequested)
         {
+            // Whatever the cut call's last step raised (a cancelled wait, a write to a stream already closed), the job
+            // must stop before this call ends: left running, it would commit the write the caller gave up on. A job
+            // that has already ended is left as it is.
             ForecastJobStatus? ended = await job.Cancel(CancelledByCaller);
             if (ended?.Write is { } write)
             {
