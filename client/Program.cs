@@ -18,6 +18,7 @@ var root = new RootCommand("TradeGrid client: economies, indicators, series, imp
     DescribeCommand.Create(),
     ForecastCommand.Create(),
     ForecastAllCommand.Create(),
+    ForecastJobCommand.Create(),
     FitCommand.Create(),
     EtableCommand.Create(),
     PredictCommand.Create(),

@@ -53,14 +53,22 @@ internal static class ForecastAllCommand
                 using AsyncServerStreamingCall<ForecastAllResponse> call = client.ForecastAll(request, cancellationToken: ct);
                 await foreach (ForecastAllResponse m in call.ResponseStream.ReadAllAsync(ct))
                 {
-                    if (m.Progress is { } p)
+                    switch (m.EventCase)
                     {
-                        bar.Value = p.Fraction;
-                        last = p;
-                    }
-                    else
-                    {
-                        results.Add(m.Result);
+                        case ForecastAllResponse.EventOneofCase.Job:
+                            // If the stream breaks, `forecast-job ID` (GetForecastJob) fetches the whole result once the job completes.
+                            Console.Error.WriteLine($"job {m.Job.JobId}");
+                            break;
+                        case ForecastAllResponse.EventOneofCase.Progress:
+                            bar.Value = m.Progress.Fraction;
+                            last = m.Progress;
+                            break;
+                        case ForecastAllResponse.EventOneofCase.Result:
+                            results.Add(m.Result);
+                            break;
+                        case ForecastAllResponse.EventOneofCase.Write:
+                            Console.Error.WriteLine($"write {m.Write.WriteId}: committed (sequence {m.Write.Sequence})");
+                            break;
                     }
                 }
             });
@@ -76,7 +84,7 @@ internal static class ForecastAllCommand
         return command;
     }
 
-    private static void Write(OutputFormat format, List<EconomyForecast> results, JobProgress last)
+    internal static void Write(OutputFormat format, List<EconomyForecast> results, JobProgress last)
     {
         SeriesForecast[] forecasts = results.Where(r => r.Forecast is not null).Select(r => r.Forecast).OrderBy(f => f.Economy, StringComparer.Ordinal).ToArray();
         switch (format)

@@ -47,6 +47,9 @@ public static class GrainFactoryExtensions
     /// <summary>The scenario part of the same economy grain as <see cref="Economy"/>.</summary>
     public static IEconomyScenarioGrain EconomyScenario(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyScenarioGrain>(code);
 
+    /// <summary>The grain of one ForecastAll job (key: the job id).</summary>
+    public static IForecastJobGrain ForecastJob(this IGrainFactory factory, string jobId) => factory.GetGrain<IForecastJobGrain>(jobId);
+
     /// <summary>The grain of one scenario job (key: the job id).</summary>
     public static IScenarioJobGrain ScenarioJob(this IGrainFactory factory, string jobId) => factory.GetGrain<IScenarioJobGrain>(jobId);
 

@@ -1,92 +1,134 @@
-using System.Threading.Channels;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.V1;
-using TradeGrid.Api.Writes;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
-using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Forecasting;
 using TradeGrid.Grains.Writes;
 
 namespace TradeGrid.Api.Forecasting;
 
 /// <summary>
-/// The ForecastAll RPC: each member's economy grain forecasts its own series (<see cref="ForecastCoordinator"/>, which
-/// also retries economies whose silo was lost), at most <see cref="MaxConcurrency"/> at a time; results stream back
-/// in the order they complete, each followed by a progress message. One grain call forecasts one series
-/// (milliseconds), so every chunk of work is far under Orleans' call timeout. The caller's deadline or cancellation
-/// cancels the calls in flight and those not started. With store, the points are one atomic write
-/// (<see cref="WriteCoordinator"/>): the last event says it was committed; a stream cut before it wrote nothing.
+/// The ForecastAll RPC: validates, begins the write (with store: the gateway announces its id before anything is
+/// staged), hands the plan to a job grain (<see cref="ForecastJobGrain"/>, which runs it in stored chunks and
+/// survives the loss of its silo), and follows the job: every outcome the job has stored is streamed in the job's
+/// order, each followed by a progress message, then with store the write. A read that fails because the job's silo
+/// was lost is repeated: the read activates the job on a live silo, which resumes it, and the stream goes on. The
+/// caller's deadline or cancellation cancels the job (before its commit point nothing is written).
 /// </summary>
-public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalog, WriteCoordinator writes)
+public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalog, WriteCoordinator writes, ILogger<ForecastAllHandler> logger)
 {
-    /// <summary>Enough calls in flight to keep every core busy while results are written; not so many that one job floods the silo.</summary>
-    public static readonly int MaxConcurrency = Math.Max(4, Environment.ProcessorCount * 4);
+    /// <summary>Forecast calls a job has in flight at once.</summary>
+    public static int MaxConcurrency => ForecastJobGrain.Concurrency;
+
+    /// <summary>How often the stream asks the job for what it has stored since (a chunk takes longer than this).</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stream keeps asking a job it cannot reach: longer than failure detection plus a resume.</summary>
+    private static readonly TimeSpan LostJobGiveUp = TimeSpan.FromMinutes(5);
+
+    public const string CancelledByCaller = "the caller's deadline or cancellation stopped it; nothing was written";
 
     public async Task StreamAsync(ForecastAllRequest request, IServerStreamWriter<ForecastAllResponse> stream, CancellationToken cancellationToken)
     {
         ForecastSpec spec = ForecastValidation.Spec(request.Indicator, request.Partner, request.Method, request.Horizon, request.Levels,
             request.TrainStart, request.TrainEnd, request.LogScale, request.Store, request.HoldoutHorizon, request.HoldoutOrigins);
         string[] economies = await MembersAsync(request, spec, cancellationToken);
-        if (!spec.Store)
+        if (spec.Store)
         {
-            await ForecastAsync(economies, spec, stream, [], cancellationToken);
-            return;
+            spec = spec with { WriteId = await writes.BeginAsync(cancellationToken) };
         }
-
-        // Stored: every economy stages its points under one write, committed once all are forecast; a cancellation
-        // before that (the caller's deadline, a failure) aborts it and nothing is written.
-        Guid writeId = await writes.BeginAsync(cancellationToken);
-        var staged = new List<string>();
-        WriteReceipt receipt;
+        var plan = new ForecastJobPlan { JobId = Guid.NewGuid().ToString("N"), Economies = economies, Spec = spec };
+        IForecastJobGrain job = grains.ForecastJob(plan.JobId);
+        ForecastJobStatus status;
         try
         {
-            await ForecastAsync(economies, spec with { WriteId = writeId }, stream, staged, cancellationToken);
-            receipt = await writes.CommitAsync(writeId, [.. staged], cancellationToken);
+            status = await job.Start(plan);
         }
-        catch (Exception ex) when (ex is not WriteAbortedException)
+        catch when (spec.Store)
         {
-            await writes.AbortAsync(writeId, economies);
+            // The job may have started all the same: aborted here, its commit is refused and it writes nothing.
+            await writes.AbortAsync(spec.WriteId, economies);
             throw;
         }
-        await stream.WriteAsync(new ForecastAllResponse { Write = receipt.ToProto() }, cancellationToken);
-    }
-
-    /// <summary>Streams every economy's outcome and progress; <paramref name="staged"/> gets the economies that stored points.</summary>
-    private async Task ForecastAsync(string[] economies, ForecastSpec spec, IServerStreamWriter<ForecastAllResponse> stream, List<string> staged,
-        CancellationToken cancellationToken)
-    {
-        Channel<EconomyForecastOutcome> outcomes = Channel.CreateUnbounded<EconomyForecastOutcome>(new UnboundedChannelOptions { SingleReader = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task producing = ForecastCoordinator.RunAsync(grains, economies, spec, MaxConcurrency, outcomes.Writer, stop.Token);
         try
         {
-            var progress = new JobProgress { Total = economies.Length };
-            await stream.WriteAsync(new ForecastAllResponse { Progress = progress.Clone() }, cancellationToken);
-            await foreach (EconomyForecastOutcome outcome in outcomes.Reader.ReadAllAsync(cancellationToken))
+            await stream.WriteAsync(new ForecastAllResponse { Job = status.ToProto([]) }, cancellationToken);
+            await FollowAsync(job, plan, stream, cancellationToken);
+        }
+        catch when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever the cut call's last step raised (a cancelled wait, a write to a stream already closed), the job
+            // must stop before this call ends: left running, it would commit the write the caller gave up on. A job
+            // that has already ended is left as it is.
+            ForecastJobStatus? ended = await job.Cancel(CancelledByCaller);
+            if (ended?.Write is { } write)
             {
-                progress.Done++;
-                if (!outcome.HasData)
+                WriteTicket.Current?.CommittedByJob(write.Sequence, write.Versions);
+            }
+            throw;
+        }
+    }
+
+    private async Task FollowAsync(IForecastJobGrain job, ForecastJobPlan plan, IServerStreamWriter<ForecastAllResponse> stream, CancellationToken cancellationToken)
+    {
+        var progress = new JobProgress { Total = plan.Economies.Length };
+        await stream.WriteAsync(new ForecastAllResponse { Progress = progress.Clone() }, cancellationToken);
+        int seen = 0;
+        while (true)
+        {
+            ForecastJobPage page = await ReadAsync(job, plan.JobId, seen, cancellationToken);
+            foreach (EconomyForecastOutcome outcome in page.Outcomes)
+            {
+                ForecastJobMapping.Count(progress, outcome);
+                if (outcome.HasData)
                 {
-                    progress.WithoutData++;
-                }
-                else
-                {
-                    progress.Skipped += outcome.Forecast is null ? 1 : 0;
-                    if (outcome.Forecast is { Stored: > 0 })
-                    {
-                        staged.Add(outcome.Economy);
-                    }
                     await stream.WriteAsync(new ForecastAllResponse { Result = outcome.ToProto() }, cancellationToken);
                 }
-                progress.Fraction = (double)progress.Done / progress.Total;
                 await stream.WriteAsync(new ForecastAllResponse { Progress = progress.Clone() }, cancellationToken);
             }
+            seen += page.Outcomes.Length;
+            switch (page.Status.State)
+            {
+                case ForecastJobStatus.Running:
+                    await Task.Delay(Poll, cancellationToken);
+                    break;
+                case ForecastJobStatus.Completed:
+                    if (page.Status.Write is { } write)
+                    {
+                        WriteTicket.Current?.CommittedByJob(write.Sequence, write.Versions);
+                        await stream.WriteAsync(new ForecastAllResponse { Write = write.ToProto() }, cancellationToken);
+                    }
+                    return;
+                case ForecastJobStatus.Cancelled:
+                    throw new RpcException(new Status(StatusCode.Cancelled, $"ForecastAll job {plan.JobId} was cancelled: {page.Status.Message}"));
+                default:
+                    throw new RpcException(new Status(StatusCode.Aborted, $"ForecastAll job {plan.JobId} failed: {page.Status.Message}; nothing was written, send it again"));
+            }
         }
-        finally
+    }
+
+    /// <summary>Reads the job from <paramref name="from"/> on, repeating reads lost with a silo until the job answers on a live one.</summary>
+    private async Task<ForecastJobPage> ReadAsync(IForecastJobGrain job, string jobId, int from, CancellationToken cancellationToken)
+    {
+        DateTime giveUp = DateTime.UtcNow + LostJobGiveUp;
+        while (true)
         {
-            await stop.CancelAsync();
-            await producing;
+            try
+            {
+                return await job.Read(from) ?? throw new InvalidOperationException($"ForecastAll job {jobId} has no state after it started");
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTime.UtcNow < giveUp && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("ForecastAll job {JobId}: reading it failed ({Reason}); asking again", jobId, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable,
+                    $"ForecastAll job {jobId}: the silo running it was lost and it has not answered since; GetForecastJob {{job_id: \"{jobId}\"}} returns its result once it completes"));
+            }
         }
     }
 

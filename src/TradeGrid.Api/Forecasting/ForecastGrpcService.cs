@@ -1,8 +1,10 @@
 using Grpc.Core;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Hosting;
+using TradeGrid.Api.Scenarios;
 using TradeGrid.Api.V1;
 using TradeGrid.Api.Writes;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
 using TradeGrid.Grains.Writes;
@@ -11,7 +13,8 @@ namespace TradeGrid.Api.Forecasting;
 
 /// <summary>
 /// tradegrid.v1.ForecastService: validates, asks the economy grain that holds the series (a stored forecast through
-/// <see cref="StoredForecastCoordinator"/>, so it is written whole or not at all), maps the answer.
+/// <see cref="StoredForecastCoordinator"/>, so it is written whole or not at all), maps the answer. ForecastAll runs
+/// as a job (<see cref="ForecastAllHandler"/>); GetForecastJob reads it by id.
 /// </summary>
 public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catalog, ForecastAllHandler allHandler, StoredForecastCoordinator stored, JobSlots jobs)
     : ForecastService.ForecastServiceBase
@@ -35,6 +38,22 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
     {
         using IDisposable slot = jobs.Acquire("ForecastAll", context);
         await allHandler.StreamAsync(request, responseStream, context.CancellationToken);
+    }
+
+    public override async Task<GetForecastJobResponse> GetForecastJob(GetForecastJobRequest request, ServerCallContext context)
+    {
+        string jobId = ScenarioGrpcService.JobId(request.JobId);
+        ForecastJobPage page = await grains.ForecastJob(jobId).Read(0) ?? throw new JobNotFoundException(jobId, "ForecastAll", "ForecastAll's first event");
+        var response = new GetForecastJobResponse { Job = page.Status.ToProto(page.Outcomes) };
+        if (page.Status.State == ForecastJobStatus.Completed)
+        {
+            response.Results.AddRange(page.Outcomes.Where(o => o.HasData).Select(o => o.ToProto()));
+            if (page.Status.Write is { } write)
+            {
+                response.Write = write.ToProto();
+            }
+        }
+        return response;
     }
 
     /// <summary>An indicator or partner the catalogue lacks is NotFound, not "no values" (the economy itself is checked by its grain).</summary>

@@ -94,6 +94,8 @@ public static class TradeGridHost
 
         builder.Services.AddGrpc(grpc =>
         {
+            // First: the outermost, so it counts the status the caller gets, after every other interceptor.
+            grpc.Interceptors.Add<GrpcCallMetricsInterceptor>();
             grpc.Interceptors.Add<StoreAccessInterceptor>();
             grpc.Interceptors.Add<ReadinessInterceptor>();
             grpc.Interceptors.Add<WriteOutcomeInterceptor>();
@@ -111,6 +113,7 @@ public static class TradeGridHost
         builder.Services.AddSingleton<IWriteHooks>(string.IsNullOrEmpty(writeGate) ? WriteHooks.None : new FileGateWriteHooks(writeGate));
         string? jobGate = builder.Configuration["TradeGrid:Testing:JobGate"];
         builder.Services.AddSingleton<IJobHooks>(string.IsNullOrEmpty(jobGate) ? JobHooks.None : new FileGateJobHooks(jobGate));
+        builder.Services.AddSingleton<GrpcCallMetrics>();
         builder.Services.AddSingleton<WriteCoordinator>();
         builder.Services.AddSingleton<StoredForecastCoordinator>();
         builder.Services.AddSingleton<DatasetWriter>();

@@ -17,7 +17,7 @@ using TradeGrid.Api.Security;
 namespace TradeGrid.Api.Observability;
 
 /// <summary>
-/// OpenTelemetry metrics and traces (ASP.NET Core and gRPC, Orleans' <c>Microsoft.Orleans</c> meter and activity
+/// OpenTelemetry metrics and traces (ASP.NET Core and gRPC, TradeGrid's calls by status (<see cref="GrpcCallMetrics"/>), Orleans' <c>Microsoft.Orleans</c> meter and activity
 /// sources, Npgsql), exported by OTLP when a collector is configured and scraped by Prometheus on a port of their
 /// own; the Orleans dashboard on an admin port, for the admin role. All off unless configured.
 /// </summary>
@@ -46,7 +46,7 @@ public static class ObservabilitySetup
             telemetry.WithMetrics(metrics =>
             {
                 // ASP.NET Core's http.server.request.duration carries grpc.method and grpc.status_code for gRPC calls.
-                metrics.AddAspNetCoreInstrumentation().AddMeter(OrleansMeter).AddMeter(NpgsqlMeter);
+                metrics.AddAspNetCoreInstrumentation().AddMeter(GrpcCallMetrics.MeterName).AddMeter(OrleansMeter).AddMeter(NpgsqlMeter);
                 if (options.MetricsPort is not null)
                 {
                     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = options.ScrapeCacheMilliseconds);

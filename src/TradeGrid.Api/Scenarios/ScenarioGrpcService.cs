@@ -42,19 +42,30 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         {
             result = await new ScenarioCoordinator(grains).RunAsync(plan, sink, ct);
         }
-        catch (OperationCanceledException) when (sink.CancelledByRequest)
+        catch (OperationCanceledException) when (sink.Stopped is { State: ScenarioJobStatus.Cancelled })
         {
             throw new RpcException(new Status(StatusCode.Cancelled, $"Scenario job {plan.JobId} was cancelled by CancelScenario; nothing was stored."));
+        }
+        catch (OperationCanceledException) when (sink.Stopped is not null)
+        {
+            // The job's record was re-activated on another silo, which cannot resume a job that a stream runs: it ended it.
+            throw new RpcException(new Status(StatusCode.Unavailable, LostMessage(plan.JobId)));
         }
         catch (OperationCanceledException)
         {
             await job.Stop(ScenarioJobStatus.Cancelled, "the caller's deadline or cancellation stopped it; nothing was stored");
             throw;
         }
-        catch (Exception ex) when (ex is TradeGridException or OrleansException)
+        catch (TradeGridException ex)
         {
             await job.Stop(ScenarioJobStatus.Failed, ex.Message);
             throw;
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // A silo holding economies of the job was lost: this stream cannot resume it (StartScenario can).
+            await StopQuietlyAsync(job, ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, LostMessage(plan.JobId)));
         }
 
         await job.Complete(result);
@@ -94,13 +105,31 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         return new CancelScenarioResponse { Job = job };
     }
 
+    /// <summary>What a RunScenario caller is told when a silo its job needed was lost: what happened, and how to run a job that survives it.</summary>
+    public static string LostMessage(string jobId) =>
+        $"Scenario job {jobId}: a silo running part of it was lost and a streamed job cannot resume on another; nothing was stored. " +
+        "Run it again with StartScenario, whose job resumes on a live silo after such a loss: GetScenario {job_id} re-attaches to it and returns the full result.";
+
+    /// <summary>Records the lost job as failed when its grain still answers; when it does not, its next activation ends it.</summary>
+    private static async Task StopQuietlyAsync(IScenarioJobGrain job, string reason)
+    {
+        try
+        {
+            await job.Stop(ScenarioJobStatus.Failed, reason);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // The job's grain was on the lost silo: the new activation finds the job running with no plan and fails it.
+        }
+    }
+
     /// <summary>A job id: 32 lower-case hex digits (upper case is lowered).</summary>
     public static string JobId(string value)
     {
         string id = (value ?? string.Empty).Trim().ToLowerInvariant();
         return id.Length == 32 && id.All(char.IsAsciiHexDigitLower)
             ? id
-            : throw new InvalidSpecException($"job_id: {InputQuote.Quote(value)} is not a job id (32 hex digits, as StartScenario and RunScenario return)");
+            : throw new InvalidSpecException($"job_id: {InputQuote.Quote(value)} is not a job id (32 hex digits, as StartScenario, RunScenario and ForecastAll return)");
     }
 
     private async Task<ScenarioPlan> PlanAsync(ScenarioSpec? spec, ServerCallContext context)
@@ -119,18 +148,25 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         return await new ScenarioCoordinator(grains).PlanAsync(request, ct);
     }
 
-    /// <summary>RunScenario's sink: each economy and the progress go to the caller's stream; the job grain says whether CancelScenario stopped it.</summary>
+    /// <summary>
+    /// RunScenario's sink: each economy and the progress go to the caller's stream; the job grain says whether the job
+    /// was stopped, and its status says why: cancelled by CancelScenario, or failed because its record was lost with a silo.
+    /// </summary>
     private sealed class StreamSink(IScenarioJobGrain job, IServerStreamWriter<RunScenarioResponse> stream, CancellationToken cancellationToken) : IScenarioSink
     {
-        public bool CancelledByRequest { get; private set; }
+        /// <summary>The job's status once the job grain said it had stopped; null while it runs.</summary>
+        public ScenarioJobStatus? Stopped { get; private set; }
 
         public async ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped)
         {
             await stream.WriteAsync(new RunScenarioResponse { Economy = economy.ToProto() }, cancellationToken);
             var progress = new JobProgress { Done = done, Total = total, Skipped = skipped, Fraction = total == 0 ? 1.0 : (double)done / total };
             await stream.WriteAsync(new RunScenarioResponse { Progress = progress }, cancellationToken);
-            CancelledByRequest = await job.Progress(done, skipped);
-            return CancelledByRequest;
+            if (await job.Progress(done, skipped))
+            {
+                Stopped = await job.GetStatus();
+            }
+            return Stopped is not null;
         }
 
         /// <summary>A job streamed by its gateway ends with that gateway: nothing to resume, so no checkpoint is kept.</summary>

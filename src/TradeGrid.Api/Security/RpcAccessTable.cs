@@ -46,6 +46,7 @@ public static class RpcAccessTable
 
         ["tradegrid.v1.ForecastService.Forecast"] = StoresWhen<ForecastRequest>(r => r.Store),
         ["tradegrid.v1.ForecastService.ForecastAll"] = StoresWhen<ForecastAllRequest>(r => r.Store) with { LongJob = true },
+        ["tradegrid.v1.ForecastService.GetForecastJob"] = Read,
 
         ["tradegrid.v1.ScenarioService.StartScenario"] = StoresWhen<StartScenarioRequest>(r => r.Spec?.Store == true),
         ["tradegrid.v1.ScenarioService.RunScenario"] = StoresWhen<RunScenarioRequest>(r => r.Spec?.Store == true) with { LongJob = true },

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
@@ -6,12 +5,13 @@ using TradeGrid.Grains.Abstractions.Forecasting;
 namespace TradeGrid.Grains.Forecasting;
 
 /// <summary>
-/// The fan-out behind ForecastAll: every economy's grain forecasts its own series, at most a given number of calls in
-/// flight, and each outcome is written as soon as it arrives. A call lost with its silo (the silo died or stopped
-/// while the call was in flight or before the cluster noticed) is sent again after a short pause, and Orleans
-/// activates the grain on a live silo. If the economy's data went with the silo (Orleans' in-memory storage keeps
-/// each state on one silo), the new activation knows no economy: that economy is reported as not forecast, with the
-/// reason, and the job goes on.
+/// The fan-out behind one chunk of a ForecastAll job (<see cref="ForecastJobGrain"/>): every economy's grain forecasts
+/// its own series, at most a given number of calls in flight, and the outcomes come back in the chunk's order. A call
+/// lost with its silo (the silo died or stopped while the call was in flight or before the cluster noticed) is sent
+/// again after a short pause, and Orleans activates the grain on a live silo; a call that keeps failing fails the
+/// chunk, which the job runs again from its last stored chunk. If the economy's data went with the silo (Orleans'
+/// in-memory storage keeps each state on one silo), the new activation knows no economy: that economy is reported as
+/// not forecast, with the reason, and the job goes on.
 /// </summary>
 public static class ForecastCoordinator
 {
@@ -21,11 +21,11 @@ public static class ForecastCoordinator
     /// <summary>The pause before attempt k + 1 is k times this.</summary>
     public static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Runs the job; completes the writer when every economy has an outcome, or with the first unexpected error.</summary>
-    public static async Task RunAsync(
-        IGrainFactory grains, IReadOnlyList<string> economies, ForecastSpec spec, int concurrency,
-        ChannelWriter<EconomyForecastOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>Forecasts every economy of <paramref name="economies"/>; the outcomes are in the same order.</summary>
+    public static async Task<EconomyForecastOutcome[]> ForecastChunkAsync(
+        IGrainFactory grains, IReadOnlyList<string> economies, ForecastSpec spec, int concurrency, CancellationToken cancellationToken)
     {
+        var outcomes = new EconomyForecastOutcome[economies.Count];
         int next = -1;
 
         async Task WorkAsync()
@@ -33,22 +33,12 @@ public static class ForecastCoordinator
             int i;
             while ((i = Interlocked.Increment(ref next)) < economies.Count)
             {
-                EconomyForecastOutcome outcome = await OneAsync(grains, economies[i], spec, cancellationToken);
-                await outcomes.WriteAsync(outcome, cancellationToken);
+                outcomes[i] = await OneAsync(grains, economies[i], spec, cancellationToken);
             }
         }
 
-        Exception? failure = null;
-        try
-        {
-            await Task.WhenAll(Enumerable.Range(0, Math.Min(Math.Max(1, concurrency), economies.Count)).Select(_ => WorkAsync()));
-        }
-        catch (Exception ex)
-        {
-            // Not handled here: handed to the reader, which rethrows it on the request's path.
-            failure = ex;
-        }
-        outcomes.TryComplete(failure);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(Math.Max(1, concurrency), economies.Count)).Select(_ => WorkAsync()));
+        return outcomes;
     }
 
     private static async Task<EconomyForecastOutcome> OneAsync(IGrainFactory grains, string economy, ForecastSpec spec, CancellationToken cancellationToken)
@@ -63,10 +53,6 @@ public static class ForecastCoordinator
             {
                 await Task.Delay(RetryPause * attempt, cancellationToken);
             }
-            catch (Exception ex) when (IsSiloLoss(ex))
-            {
-                return new EconomyForecastOutcome(economy, null, $"not forecast: the cluster lost the silo serving it ({ex.GetType().Name}) {MaxAttempts} times; retry the job", HasData: true);
-            }
             catch (UnknownEconomyException)
             {
                 // The job's economies come from the catalog: a grain that knows no economy lost its state.
@@ -80,6 +66,6 @@ public static class ForecastCoordinator
     /// What Orleans raises for a call whose silo went away: the silo declared dead (SiloUnavailableException), the
     /// message refused by a stopping silo (OrleansMessageRejectionException), or no answer in time (TimeoutException).
     /// </summary>
-    private static bool IsSiloLoss(Exception ex) =>
+    public static bool IsSiloLoss(Exception ex) =>
         ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
 }

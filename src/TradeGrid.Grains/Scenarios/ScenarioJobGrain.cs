@@ -58,7 +58,9 @@ public sealed class ScenarioJobGrain(
         }
         else
         {
-            await Stop(ScenarioJobStatus.Failed, "the silo that streamed this job was lost before it ended; run it again");
+            await Stop(ScenarioJobStatus.Failed,
+                "a silo running this streamed job (RunScenario) was lost and such a job cannot resume on another; nothing was stored. " +
+                "Run it again with StartScenario, whose job resumes after a lost silo: GetScenario {job_id} re-attaches to it");
         }
     }
 

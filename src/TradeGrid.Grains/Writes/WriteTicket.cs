@@ -39,6 +39,12 @@ public sealed class WriteTicket
         return ticket;
     }
 
+    /// <summary>
+    /// The write this call began was committed by a job grain that runs it (a stored ForecastAll), not by a
+    /// coordinator in this call: the gateway records what the job reports, for the trailers and the audit.
+    /// </summary>
+    public void CommittedByJob(long sequence, IReadOnlyDictionary<string, long> versions) => (Committed, Sequence, Versions) = (true, sequence, versions);
+
     internal void Begun(Guid writeId) => WriteId = writeId;
 
     internal Task AnnounceAsync(Guid writeId) => _announce?.Invoke(writeId) ?? Task.CompletedTask;

@@ -67,6 +67,22 @@ public sealed class ForecastAllTests(ForecastGateServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_first_event_names_the_job_and_GetForecastJob_returns_the_same_results()
+    {
+        List<ForecastAllResponse> events = await CollectAsync(new ForecastAllRequest { Group = "RCEP", Indicator = "rgdpna", Method = "ets", Horizon = 2 });
+
+        string jobId = events[0].Job.JobId;
+        GetForecastJobResponse job = await Forecasts.GetForecastJobAsync(new GetForecastJobRequest { JobId = jobId.ToUpperInvariant() });
+        EconomyForecast[] streamed = events.Where(e => e.EventCase == ForecastAllResponse.EventOneofCase.Result).Select(e => e.Result).ToArray();
+        Assert.Equal(ForecastJobState.Completed, job.Job.State);
+        Assert.Equal(jobId, job.Job.JobId);
+        Assert.Equal(events[^1].Progress, job.Job.Progress);
+        Assert.True(streamed.Length >= 10, $"{streamed.Length} RCEP results");
+        Assert.Equal(streamed, job.Results);
+        Assert.Null(job.Write);
+    }
+
+    [Fact]
     public async Task Short_or_gapped_series_are_reported_as_skipped_with_the_reason()
     {
         var csv = new StringBuilder("economy,indicator,year,value\n");

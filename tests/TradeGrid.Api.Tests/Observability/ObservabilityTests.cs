@@ -40,6 +40,32 @@ public sealed class ObservabilityTests(ObservedServer server) : IClassFixture<Ob
     }
 
     [Fact]
+    public async Task Completed_grpc_calls_are_counted_by_method_and_status_code()
+    {
+        var data = new DataService.DataServiceClient(server.Channel);
+        var reader = new Metadata { { ApiKeyAuthenticationHandler.KeyHeader, server.Keys[Roles.Reader] } };
+        await data.ListGroupsAsync(new ListGroupsRequest(), reader);
+        // No default data: every economy is unknown.
+        RpcException notFound = await Assert.ThrowsAsync<RpcException>(async () => await data.GetEconomyAsync(new GetEconomyRequest { Economy = "XXQ" }, reader));
+        Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
+        using var http = new HttpClient();
+
+        // Counted as the call ends on the server, which may be a moment after the client has its answer.
+        string text = await ScrapeUntilAsync(http, t => Calls(t, "ListGroups", StatusCode.OK).Length == 1 && Calls(t, "GetEconomy", StatusCode.NotFound).Length == 1);
+
+        Assert.True(Value(Calls(text, "ListGroups", StatusCode.OK)[0]) >= 1);
+        Assert.True(Value(Calls(text, "GetEconomy", StatusCode.NotFound)[0]) >= 1);
+        Assert.Empty(Calls(text, "GetEconomy", StatusCode.OK));
+    }
+
+    /// <summary>The lines of the calls counter for one DataService method and status.</summary>
+    private static string[] Calls(string scrape, string method, StatusCode status) =>
+        scrape.Split('\n').Where(l => l.StartsWith("tradegrid_grpc_server_calls_total{", StringComparison.Ordinal)
+            && l.Contains("rpc_service=\"tradegrid.v1.DataService\"", StringComparison.Ordinal)
+            && l.Contains($"rpc_method=\"{method}\"", StringComparison.Ordinal)
+            && l.Contains($"rpc_grpc_status_code=\"{(int)status}\"", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
     public async Task Metrics_port_serves_nothing_else_and_the_api_ports_serve_no_metrics()
     {
         using var http = new HttpClient();

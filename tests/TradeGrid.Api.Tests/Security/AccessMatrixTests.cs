@@ -51,6 +51,7 @@ public sealed partial class AccessMatrixTests(AccessServer server) : IClassFixtu
         ["ExtrapolationService.EstimateWorld"] = (R, W),
         ["ForecastService.Forecast"] = (R, W),
         ["ForecastService.ForecastAll"] = (R, W),
+        ["ForecastService.GetForecastJob"] = (R, null),
         ["ScenarioService.StartScenario"] = (R, W),
         ["ScenarioService.RunScenario"] = (R, W),
         ["ScenarioService.GetScenario"] = (R, null),

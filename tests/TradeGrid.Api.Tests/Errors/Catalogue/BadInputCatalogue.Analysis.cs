@@ -83,6 +83,9 @@ public static partial class BadInputCatalogue
             "ForecastAll: the server is already running", "TradeGrid:Limits:MaxConcurrentJobs", StatusCode.ResourceExhausted) with { ServerBusy = true };
         yield return F("forecastall-store-past-deadline", All, "store with a deadline already passed", new ForecastAllRequest { Economies = { "CQA", "CQB" }, Indicator = "cq_y", Method = "drift", Horizon = 2, Store = true },
             string.Empty, string.Empty, StatusCode.DeadlineExceeded) with { PastDeadline = true, Transport = Transport.GrpcOnly };
+        yield return F("forecastjob-unknown-job", "ForecastService.GetForecastJob", "job_id of no job", new GetForecastJobRequest { JobId = "0123456789abcdef0123456789abcdef" },
+            "job_id: no ForecastAll job", "see ForecastAll's first event", StatusCode.NotFound);
+        yield return F("forecastjob-malformed-job", "ForecastService.GetForecastJob", "job_id `42`", new GetForecastJobRequest { JobId = "42" }, "job_id: '42' is not a job id", "32 hex digits");
         yield return F("fill-store-past-deadline", "DescribeService.Fill", "a stored fill with a deadline already passed", new FillRequest { Indicator = "cq_y", Economies = { "CQA" }, Method = FillMethod.Linear },
             string.Empty, string.Empty, StatusCode.DeadlineExceeded) with { PastDeadline = true, Transport = Transport.GrpcOnly };
     }
