@@ -54,4 +54,13 @@ public enum ForecastMethod
     /// caller's horizon and origins, is <see cref="HoldoutSelector"/>.
     /// </summary>
     Auto,
+
+    /// <summary>Mean of automatic ETS and ARIMA (<see cref="CombinationForecaster.EtsArima"/>).</summary>
+    EtsArima,
+
+    /// <summary>Mean of automatic ETS, ARIMA and the random walk with drift (<see cref="CombinationForecaster.EtsArimaDrift"/>).</summary>
+    EtsArimaDrift,
+
+    /// <summary>Trimmed mean of ETS, ARIMA, DOTM, damped ETS and drift (<see cref="CombinationForecaster.Trimmed"/>).</summary>
+    Trimmed,
 }
