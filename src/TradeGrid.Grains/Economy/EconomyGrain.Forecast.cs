@@ -73,8 +73,8 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         cancellationToken.ThrowIfCancellationRequested();
         ForecastMethod method = Forecaster.Parse(spec.Method);
         SeriesForecastRecord result;
-        // auto is the mean of ETS and ARIMA (the Numerics' default, which beat R's ets and auto.arima on the PWT
-        // holdout); a request that sets a holdout horizon or origins asks for selection by rolling-origin holdout.
+        // auto is the Numerics' default (the mean of ETS, ARIMA and drift, chosen out of sample); a request that sets
+        // a holdout horizon or origins asks for selection by rolling-origin holdout instead.
         if (method == ForecastMethod.Auto && (spec.HoldoutHorizon > 0 || spec.HoldoutOrigins > 0))
         {
             HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon > 0 ? spec.HoldoutHorizon : 3, spec.HoldoutOrigins > 0 ? spec.HoldoutOrigins : 3);
