@@ -16,6 +16,11 @@ internal static class Workload
 {
     private static readonly string[] Indicators = ["rgdpna", "pop", "emp", "cgdpo"];
 
+    /// <summary>Every method the service accepts (Forecaster.MethodNames; this client knows only the proto).</summary>
+    public static readonly string[] Methods =
+        ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
+         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed"];
+
     public static async Task<string> RunAsync(ForecastService.ForecastServiceClient client, IReadOnlyList<string> methods, int? serverPid)
     {
         double level = 50.0;
