@@ -20,8 +20,9 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     private readonly Dictionary<string, SeriesForecastRecord> _forecastCache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The ETS, ARIMA, Theta, DOTM and damped-ETS forecasts behind the cached results, by the same key: combination,
-    /// scum and auto combine them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
+    /// The component forecasts (ETS, ARIMA, Theta, DOTM, damped ETS, drift) behind the cached results, by the same key:
+    /// combination, scum, trimmed, etsarima, etsarimadrift and auto combine them, so a series forecast with ets and
+    /// arima is not refitted for auto (nor the other way round).
     /// </summary>
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
