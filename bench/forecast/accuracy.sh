@@ -2,14 +2,15 @@
 # Out-of-sample accuracy of every TradeGrid forecasting method beside R's forecast package, per collection:
 # mean and median sMAPE and MASE, and OWA against naive (see Accuracy/Collections.cs for the splits).
 # Needs the .NET 10 SDK and R with r-cran-forecast. In-process (no server); two worker threads.
-#   bash bench/forecast/accuracy.sh                 # every collection: pwt, unctad, wdi
-#   COLLECTIONS=pwt,unctad bash bench/forecast/accuracy.sh
+#   bash bench/forecast/accuracy.sh                 # every collection: pwt, unctad, wdi, wdi2, batis
+#   COLLECTIONS=pwt,unctad,wdi bash bench/forecast/accuracy.sh   # the validation collections only
+#   SHARED_DATA=/path/to/shared/data bash bench/forecast/accuracy.sh   # default: ../shared/data beside the checkout
 # Writes $OUT/report.md (default bench/out/forecast-accuracy).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 shared=${SHARED_DATA:-$root/../shared/data}
-collections=${COLLECTIONS:-pwt,unctad,wdi}
+collections=${COLLECTIONS:-pwt,unctad,wdi,wdi2,batis}
 out=${OUT:-$root/bench/out/forecast-accuracy}
 mkdir -p "$out"
 tag=${collections//,/-}

@@ -17,8 +17,11 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 dotnet build -c Release "$root/silo/TradeGrid.Silo.csproj" -v q -nologo
 dotnet build -c Release "$here/ForecastBench/ForecastBench.csproj" -v q -nologo
 
+# Rate limits off and room for 100 jobs: the bench sends up to 76 ForecastAll jobs at once from one anonymous caller
+# (the defaults allow 2 per caller and 4 in all).
 dotnet "$root/silo/bin/Release/net10.0/TradeGrid.Silo.dll" --grpc-port "$grpc" --http-port "$http" \
-  --silo-port "${SILO_PORT:-11391}" --gateway-port "${GATEWAY_PORT:-30091}" --Logging:LogLevel:Default=Warning > "$out/server.log" 2>&1 &
+  --silo-port "${SILO_PORT:-11391}" --gateway-port "${GATEWAY_PORT:-30091}" --Logging:LogLevel:Default=Warning \
+  --TradeGrid:RateLimits:Enabled=false --TradeGrid:Limits:MaxConcurrentJobs=100 > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do

@@ -3,6 +3,7 @@ using TradeGrid.Bench.Forecast.Accuracy;
 // Out-of-sample accuracy of every TradeGrid method beside R's, on collections split by time (see Collections).
 //   prepare <repository data dir> <shared data dir> <collections, e.g. pwt,unctad,wdi> <series.csv>
 //   score <series.csv> <R forecasts csv> <report.md>
+//   design <validation series.csv> <R forecasts csv, or a missing file> <table.md>   (candidate design, see Design)
 // Run through bench/forecast/accuracy.sh.
 if (args.Length == 5 && args[0] == "prepare")
 {
@@ -40,5 +41,14 @@ if (args.Length == 4 && args[0] == "score")
     Console.Write(report);
     return 0;
 }
-Console.Error.WriteLine("usage: prepare <repository data> <shared data> <collections> <series.csv> | score <series.csv> <r.csv> <report.md>");
+if (args.Length == 4 && args[0] == "design")
+{
+    List<HoldoutCase> cases = SeriesFile.Read(args[1]);
+    Dictionary<(string Id, string Method), double[]?> r = File.Exists(args[2]) ? SeriesFile.ReadForecasts(args[2]) : [];
+    string table = Design.Run(cases, r);
+    File.WriteAllText(args[3], table);
+    Console.Write(table);
+    return 0;
+}
+Console.Error.WriteLine("usage: prepare <repository data> <shared data> <collections> <series.csv> | score <series.csv> <r.csv> <report.md> | design <series.csv> <r.csv> <table.md>");
 return 2;

@@ -169,5 +169,7 @@ string report = ResultsReport.Render(new ResultsReport.Inputs(
     codes.Length, maxRelativeDifference, tradeGrid, rRows, chosen, timedMethods, sequential, sequentialCpu, concurrentSeconds, concurrentCpu,
     unsharedSeconds, unsharedCpu, cachedSeconds, firstSeconds, firstCpu, warmupCpu.Count, rTiming, statsmodels, versions,
     Environment.ProcessorCount, DateTime.UtcNow, loadAtStart));
+// Every method the service offers, and the default over every economy: no R counterpart.
+report += Environment.NewLine + await Workload.RunAsync(forecasts, Workload.Methods, serverPid);
 await File.WriteAllTextAsync(resultsPath, report);
 Console.WriteLine(report);

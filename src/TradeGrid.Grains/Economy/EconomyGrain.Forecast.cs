@@ -20,8 +20,9 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     private readonly Dictionary<string, SeriesForecastRecord> _forecastCache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The ETS, ARIMA, Theta, DOTM and damped-ETS forecasts behind the cached results, by the same key: combination,
-    /// scum and auto combine them, so a series forecast with ets and arima is not refitted for auto (nor the other way round).
+    /// The component forecasts (ETS, ARIMA, Theta, DOTM, damped ETS, drift) behind the cached results, by the same key:
+    /// combination, scum, trimmed, etsarima, etsarimadrift and auto combine them, so a series forecast with ets and
+    /// arima is not refitted for auto (nor the other way round).
     /// </summary>
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
@@ -73,8 +74,8 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         cancellationToken.ThrowIfCancellationRequested();
         ForecastMethod method = Forecaster.Parse(spec.Method);
         SeriesForecastRecord result;
-        // auto is the mean of ETS and ARIMA (the Numerics' default, which beat R's ets and auto.arima on the PWT
-        // holdout); a request that sets a holdout horizon or origins asks for selection by rolling-origin holdout.
+        // auto is the Numerics' default (the mean of ETS, ARIMA and drift, chosen out of sample); a request that sets
+        // a holdout horizon or origins asks for selection by rolling-origin holdout instead.
         if (method == ForecastMethod.Auto && (spec.HoldoutHorizon > 0 || spec.HoldoutOrigins > 0))
         {
             HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon > 0 ? spec.HoldoutHorizon : 3, spec.HoldoutOrigins > 0 ? spec.HoldoutOrigins : 3);

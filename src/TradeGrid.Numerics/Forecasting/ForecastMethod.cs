@@ -49,9 +49,19 @@ public enum ForecastMethod
     Scum,
 
     /// <summary>
-    /// The default when the caller names no method: the mean of automatic ETS and ARIMA
-    /// (see <see cref="CombinationForecaster.EtsArima"/> for why). Selection by rolling-origin holdout, with the
-    /// caller's horizon and origins, is <see cref="HoldoutSelector"/>.
+    /// The default when the caller names no method: the mean of automatic ETS, ARIMA and the random walk with drift
+    /// (<see cref="CombinationForecaster.EtsArimaDrift"/>; chosen out of sample, docs/forecasting-service.md). Before
+    /// that choice it was the mean of ETS and ARIMA, still available as <see cref="EtsArima"/>. Selection by
+    /// rolling-origin holdout, with the caller's horizon and origins, is <see cref="HoldoutSelector"/>.
     /// </summary>
     Auto,
+
+    /// <summary>Mean of automatic ETS and ARIMA (<see cref="CombinationForecaster.EtsArima"/>).</summary>
+    EtsArima,
+
+    /// <summary>Mean of automatic ETS, ARIMA and the random walk with drift (<see cref="CombinationForecaster.EtsArimaDrift"/>).</summary>
+    EtsArimaDrift,
+
+    /// <summary>Trimmed mean of ETS, ARIMA, DOTM, damped ETS and drift (<see cref="CombinationForecaster.Trimmed"/>).</summary>
+    Trimmed,
 }

@@ -56,6 +56,9 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("etsdamped")]
     [InlineData("dotm")]
     [InlineData("scum")]
+    [InlineData("etsarima")]
+    [InlineData("etsarimadrift")]
+    [InlineData("trimmed")]
     public async Task One_series_forecast_equals_the_numerics_on_the_served_values(string method)
     {
         (int[] years, double[] y) = await SeriesAsync("USA", "rgdpna");
@@ -149,7 +152,7 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("USA", "rgdpna", "ets", 6, "80,100", 0, 0, StatusCode.InvalidArgument, "levels[1]: must be a percentage in (0, 100)")]
     [InlineData("USA", "rgdpna", "ets", 6, "0", 0, 0, StatusCode.InvalidArgument, "levels[0]: must be a percentage in (0, 100)")]
     [InlineData("USA", "rgdpna", "ets", 6, "-5", 0, 0, StatusCode.InvalidArgument, "levels[0]: must be a percentage in (0, 100)")]
-    [InlineData("USA", "rgdpna", "prophet", 6, "", 0, 0, StatusCode.InvalidArgument, "method: unknown method 'prophet'; valid: naive, drift, cagr, linear, loglinear, ets, arima, theta, combination, ses, holt, holtdamped, etsdamped, dotm, scum, auto")]
+    [InlineData("USA", "rgdpna", "prophet", 6, "", 0, 0, StatusCode.InvalidArgument, "method: unknown method 'prophet'; valid: naive, drift, cagr, linear, loglinear, ets, arima, theta, combination, ses, holt, holtdamped, etsdamped, dotm, scum, auto, etsarima, etsarimadrift, trimmed")]
     [InlineData("USA", "rgdpna", "ets", 6, "", 2010, 2005, StatusCode.InvalidArgument, "train_start: 2010 is after train_end 2005")]
     [InlineData("USA", "rgdpna", "ets", 6, "", 2013, 0, StatusCode.FailedPrecondition, "ets needs at least 7 observations; the series has 5")]
     [InlineData("USA", "rgdpna", "auto", 6, "", 2013, 0, StatusCode.FailedPrecondition, "needs at least 7 observations")]

@@ -8,12 +8,14 @@ using Xunit.Abstractions;
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// The default method (auto: the mean of ETS and ARIMA) was chosen on the PWT rgdpna holdout. This test scores it on
-/// data it was not chosen on: the WDI collection of bench/forecast/accuracy.sh (GDP, trade, internet users, fixed
-/// broadband; fit to 2016, score 2017–2022; 707 series), which was held back while the default was reconsidered
-/// (docs/forecasting-service.md). fixtures/forecasting/wdi_holdout.json (make_wdi_holdout.R) names the series and
-/// holds R's forecasts; the values are read from ../shared/data. Both sides are scored with the same code; where
-/// R stopped with an error, naive is scored in its place, as in the harness.
+/// The default method (auto: the mean of ETS, ARIMA and drift) on the WDI collection of bench/forecast/accuracy.sh
+/// (GDP, trade, internet users, fixed broadband; fit to 2016, score 2017–2022; 707 series). wdi was held back for
+/// the first choice of default and was one of the three validation collections of the second, which chose this
+/// default (docs/forecasting-service.md): so this guards a property the choice relied on, not held-back evidence
+/// (the held-back result, wdi2 and batis, is in bench/forecast/Accuracy/RESULTS.md).
+/// fixtures/forecasting/wdi_holdout.json (make_wdi_holdout.R) names the series and holds R's forecasts; the values
+/// are read from ../shared/data. Both sides are scored with the same code; where R stopped with an error, naive is
+/// scored in its place, as in the harness.
 /// </summary>
 public sealed class DefaultOutOfSampleTests(ITestOutputHelper output)
 {
@@ -22,13 +24,16 @@ public sealed class DefaultOutOfSampleTests(ITestOutputHelper output)
 
     private static readonly string[] RMethods = ["ets", "arima", "theta", "naive", "drift"];
 
+    private const string RMean = "mean(ets, arima, theta)";
+
     [Fact]
-    public void Auto_beats_rs_ets_auto_arima_thetaf_naive_and_drift_on_the_held_back_wdi_collection()
+    public void Auto_beats_rs_ets_auto_arima_thetaf_naive_drift_and_their_mean_on_the_wdi_collection()
     {
         JsonElement[] rows = Fixture.Load("forecasting/wdi_holdout").GetProperty("series").EnumerateArray().ToArray();
         Dictionary<(string, string), SortedDictionary<int, double>> wdi = ReadWdi();
-        var smape = RMethods.Append("auto").ToDictionary(m => m, _ => new List<double>());
-        var mase = RMethods.Append("auto").ToDictionary(m => m, _ => new List<double>());
+        string[] benchmarks = [.. RMethods, RMean];
+        var smape = benchmarks.Append("auto").ToDictionary(m => m, _ => new List<double>());
+        var mase = benchmarks.Append("auto").ToDictionary(m => m, _ => new List<double>());
 
         foreach (JsonElement row in rows)
         {
@@ -38,11 +43,15 @@ public sealed class DefaultOutOfSampleTests(ITestOutputHelper output)
             double[] train = Enumerable.Range(first, Origin - first + 1).Select(y => values[y]).ToArray();
             double[] actual = Enumerable.Range(Origin + 1, Horizon).Select(y => values[y]).ToArray();
             double[] naive = Enumerable.Repeat(train[^1], Horizon).ToArray();
+            var rForecasts = new Dictionary<string, double[]>();
             foreach (string m in RMethods)
             {
                 double[] r = row.GetProperty(m).Doubles();
-                Score(m, actual, r.All(double.IsFinite) ? r : naive, train);
+                rForecasts[m] = r.All(double.IsFinite) ? r : naive;
+                Score(m, actual, rForecasts[m], train);
             }
+            bool threeFitted = RMethods.Take(3).All(m => row.GetProperty(m).Doubles().All(double.IsFinite));
+            Score(RMean, actual, threeFitted ? Enumerable.Range(0, Horizon).Select(j => RMethods.Take(3).Average(m => rForecasts[m][j])).ToArray() : naive, train);
             Score("auto", actual, Forecaster.Forecast(train, ForecastMethod.Auto, Horizon).Point, train);
         }
         void Score(string method, double[] actual, double[] forecast, double[] train)
@@ -56,7 +65,7 @@ public sealed class DefaultOutOfSampleTests(ITestOutputHelper output)
             output.WriteLine($"{m,-8}{smape[m].Average(),10:F3}{mase[m].Average(),10:F3}");
         }
         Assert.Equal(707, rows.Length);
-        foreach (string m in RMethods)
+        foreach (string m in benchmarks)
         {
             Assert.True(smape["auto"].Average() < smape[m].Average(), $"auto's mean sMAPE {smape["auto"].Average():F3} is not below R's {m} {smape[m].Average():F3}");
             Assert.True(mase["auto"].Average() < mase[m].Average(), $"auto's mean MASE {mase["auto"].Average():F3} is not below R's {m} {mase[m].Average():F3}");

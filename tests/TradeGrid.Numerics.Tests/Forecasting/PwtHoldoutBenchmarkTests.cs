@@ -9,11 +9,12 @@ namespace TradeGrid.Numerics.Tests.Forecasting;
 /// The PWT holdout benchmark at the library level: PWT 9.1 rgdpna for the 156 countries complete over
 /// 1970–2017, fit 1970–2011, forecast 2012–2017. fixtures/forecasting/pwt_holdout.json (make_pwt_holdout.R)
 /// holds R's point forecasts; both sides are scored here with the same sMAPE and MASE code.
-/// What this does and does not show: every single method gives R's errors (same numerics), and auto — the mean of
-/// ETS and ARIMA, the default — scores better than R's ets and auto.arima on this holdout. The default was chosen
-/// by comparing candidates on this same holdout, so that comparison is in-sample for the choice: it records the
-/// benchmark and catches a change that loses the lead here, but it is no evidence that the default forecasts
-/// better on data it was not chosen on: DefaultOutOfSampleTests guards the default on a holdout the choice never saw.
+/// What this does and does not show: every single method gives R's errors (same numerics); etsarima — the mean of
+/// ETS and ARIMA, the default before the out-of-sample choice — scores better than R's ets and auto.arima here, where
+/// it was chosen (in-sample for that choice); the default now (auto, the mean of ETS, ARIMA and drift, chosen on the
+/// validation collections of bench/forecast/accuracy.sh, of which this holdout is a part) scores better than R's
+/// ets, thetaf, rwf drift and naive but not auto.arima, and its mean sMAPE (7.00) is not below 6.80
+/// (docs/forecasting-service.md, *Second choice*).
 /// </summary>
 public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
 {
@@ -62,7 +63,8 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
             // The combinations are means of the component forecasts (Combination_point_matches_its_components
             // checks the classes compute exactly that); composing here avoids refitting ARIMA twice more.
             Add("combination", actual, Mean(points["ets"], points["arima"], points["theta"]), train);
-            Add("auto", actual, Mean(points["ets"], points["arima"]), train);
+            Add("etsarima", actual, Mean(points["ets"], points["arima"]), train);
+            Add("auto", actual, Mean(points["ets"], points["arima"], points["drift"]), train);
         }
 
         output.WriteLine($"{"method",-14}{"mean sMAPE",12}{"median",10}{"mean MASE",12}{"median",10}");
@@ -74,12 +76,18 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
         {
             AssertClose.Relative(smape["R " + m].Average(), smape[m].Average(), SameMethodTolerance, $"{m} mean sMAPE vs R");
         }
-        Assert.True(smape["auto"].Average() < smape["R ets"].Average(), "auto must keep its lead over R's ets on mean sMAPE on the holdout it was chosen on");
-        Assert.True(smape["auto"].Average() < smape["R arima"].Average(), "auto must keep its lead over R's auto.arima on mean sMAPE on the holdout it was chosen on");
+        Assert.True(smape["etsarima"].Average() < smape["R ets"].Average(), "etsarima must keep its lead over R's ets on mean sMAPE on the holdout it was chosen on");
+        Assert.True(smape["etsarima"].Average() < smape["R arima"].Average(), "etsarima must keep its lead over R's auto.arima on mean sMAPE on the holdout it was chosen on");
+        foreach (string m in new[] { "ets", "theta", "drift", "naive" })
+        {
+            Assert.True(smape["auto"].Average() < smape["R " + m].Average(), $"auto's mean sMAPE is not below R's {m}");
+            Assert.True(mase["auto"].Average() < mase["R " + m].Average(), $"auto's mean MASE is not below R's {m}");
+        }
+        Assert.True(smape["auto"].Average() > smape["R arima"].Average(), "auto now beats R's auto.arima here: update docs/forecasting-service.md");
     }
 
     [Fact]
-    public void Auto_is_the_mean_of_ets_and_arima()
+    public void Auto_is_the_mean_of_ets_arima_and_drift()
     {
         JsonElement[] rows = Fixture.Load("forecasting/pwt_holdout").GetProperty("series").EnumerateArray().Take(3).ToArray();
         foreach (JsonElement row in rows)
@@ -88,7 +96,9 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
 
             ForecastResult auto = Forecaster.Forecast(train, ForecastMethod.Auto, Horizon);
 
-            double[] expected = Mean(new EtsForecaster().Forecast(train, Horizon, [80]).Point, new ArimaForecaster().Forecast(train, Horizon, [80]).Point);
+            double[] expected = Mean(
+                new EtsForecaster().Forecast(train, Horizon, [80]).Point, new ArimaForecaster().Forecast(train, Horizon, [80]).Point,
+                new DriftForecaster().Forecast(train, Horizon, [80]).Point);
             Assert.Equal("auto", auto.Method);
             for (int j = 0; j < Horizon; j++)
             {
