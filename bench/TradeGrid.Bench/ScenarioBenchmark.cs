@@ -96,13 +96,13 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
             log.Line($"The same Monte Carlo problem (bench/scenarios/problem.json, written from the server's run) in numpy ({n.GetProperty("numpy").GetString()}, Python {n.GetProperty("python").GetString()}), "
                 + $"run right after, {n.GetProperty("runs").GetArrayLength()} runs:");
             log.Line();
-            log.Line("| 10,000 paths × 200 economies × 10 years | wall ms (median of warm runs) | CPU ms per run | world last-year baseline median |");
+            log.Line($"| 10,000 paths × {economies.Length} economies × {last.Summary.LastYear - last.Summary.FirstYear + 1} years | wall ms (median of warm runs) | CPU ms per run | world last-year baseline median |");
             log.Line("|---|---:|---:|---:|");
             log.Line($"| server (RunScenario to the end of the stream; CPU: the silo process, both cores) | {ResultLog.F(Statistics.Median(monteCarloMs), 1)} | {ResultLog.F(serverCpuMs, 1)} | {world.Years[^1].BaselinePaths.Quantiles[3].ToString("G6", CultureInfo.InvariantCulture)} |");
             log.Line($"| numpy (simulate(): Cholesky, draws, propagation, per-economy and world moments and quantiles; one core) | {ResultLog.F(numpyWall, 1)} (first {ResultLog.F(numpyFirst, 1)}) | {ResultLog.F(numpyCpu, 1)} | {numpyMedian.ToString("G6", CultureInfo.InvariantCulture)} |");
             log.Line($"| numpy / server | {ResultLog.F(numpyWall / Statistics.Median(monteCarloMs), 2)} (wall) | {ResultLog.F(numpyCpu / serverCpuMs, 2)} (CPU) | |");
             log.Line();
-            log.Line("Inside the server's timer and not numpy's: the gRPC call and its streamed answer (200 economies' and the aggregates' distributions), "
+            log.Line($"Inside the server's timer and not numpy's: the gRPC call and its streamed answer ({economies.Length} economies' and the aggregates' distributions), "
                 + "planning (the fit's version check), the drivers' forecasts (cached in the economy grains after the first run), the grain calls. "
                 + "Inside both: the coefficient draws (one per path), the driver errors, baseline and scenario propagation, every economy's and the world's mean, SD and 7 exact quantiles per year. "
                 + "The random streams differ (xoshiro256** per economy and path vs numpy's PCG64), so the world medians agree to Monte Carlo error, not bit for bit.");
