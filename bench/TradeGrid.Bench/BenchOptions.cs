@@ -19,7 +19,7 @@ internal sealed record BenchOptions
           --settle S       import: seconds the server stays idle after SERVING before the import (default 10)
           --economies M    import: 'existing' (the default dataset's countries, many indicators; default)
                            or 'new' (new codes created by the import, 5 indicators)
-          --baseline-silo DLL  import: also import into this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
+          --baseline-silo DLL  import, extrapolate: also run against this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
                            Release build), alternating with this build run by run, and report the ratios
           --no-build       do not run 'dotnet build -c Release' on the servers first
           --out DIR        where result fragments and server logs go (default bench/out)

@@ -47,6 +47,7 @@ try
                 break;
             case "scenarios":
                 await new ScenarioBenchmark(servers, layout).RunAsync(options, log);
+                break;
             case "load":
                 await new LoadBenchmark(servers, layout).RunAsync(options, log);
                 break;

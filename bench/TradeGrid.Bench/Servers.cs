@@ -29,8 +29,11 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
         return (ServerProcess.Start("tradegrid", siloDll ?? layout.SiloDll, args, NextLog("tradegrid")), ports[0]);
     }
 
-    /// <summary>The bare grpc-dotnet server answering GetSeries with the serialized responses in the given files.</summary>
-    public (ServerProcess Process, int GrpcPort) StartBare(IEnumerable<string> payloadFiles)
+    /// <summary>
+    /// The bare grpc-dotnet server answering GetSeries with the serialized responses in the given files, and Predict with
+    /// the one in <paramref name="predictPayload"/> when given.
+    /// </summary>
+    public (ServerProcess Process, int GrpcPort) StartBare(IEnumerable<string> payloadFiles, string? predictPayload = null)
     {
         int port = FreePorts.Take(1)[0];
         var args = new List<string> { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -39,7 +42,23 @@ internal sealed class Servers(RepositoryLayout layout, string outDirectory)
             args.Add("--payload");
             args.Add(file);
         }
+
+        if (predictPayload is not null)
+        {
+            args.Add("--predict-payload");
+            args.Add(predictPayload);
+        }
         return (ServerProcess.Start("bare", layout.BareDll, args, NextLog("bare")), port);
+    }
+
+    /// <summary>Polls Predict until the bare server answers it.</summary>
+    public static async Task WaitPredictAsync(ServerProcess server, ExtrapolationService.ExtrapolationServiceClient client, PredictRequest request, TimeSpan timeout)
+    {
+        await PollAsync(server, timeout, async () =>
+        {
+            await client.PredictAsync(request, deadline: DateTime.UtcNow.AddSeconds(2));
+            return true;
+        });
     }
 
     /// <summary>Polls grpc.health.v1 until SERVING; the silo says SERVING only once its dataset is loaded.</summary>

@@ -12,9 +12,12 @@ Problem (default: 10,000 paths x 200 economies x 10 years, 3 drivers):
                   economy in that path (so sums over economies carry the coefficients' correlation);
     drivers       e_ijh = sum_{t<=h} c_ijt u_ijt, u ~ N(0, 1) independent across economies, drivers and paths,
                   c_ijt = sqrt(s_ijt^2 - s_ij(t-1)^2) from each driver forecast's standard error s_ijh, so that each
-                  year's error has the forecast's variance; log drivers get it multiplicatively, x exp(e / x);
+                  year's error has the forecast's variance; log drivers take it as a log-normal with mean x and the
+                  same variance, x exp(s e / sd - s^2 / 2), s^2 = ln(1 + sd^2 / x^2), sd^2 = sum_{t<=h} c_ijt^2 (the
+                  server's PathSimulator.LogNormal);
     scenario      the shocked driver x1 * (1 + 10%) from the first projected year in the shocked economies (half of
-                  them), applied to the simulated driver (common random numbers: baseline and scenario share draws);
+                  them), or the problem's "shock_factor" [economy][driver][year] multiplier when it has one, applied
+                  to the simulated driver (common random numbers: baseline and scenario share draws);
   outputs: for every economy and year, and for the world (the sum over economies per path), of baseline, scenario
   and difference: mean, SD (n - 1) and the type-7 quantiles 5, 10, 25, 50, 75, 90, 95% (numpy's "linear", R's
   default) - exact quantiles over all paths, as the server computes them.
@@ -82,9 +85,12 @@ def arrays(problem):
     baseline = np.asarray(problem["baseline"], dtype=float)
     sigmas = np.asarray(problem["sigmas"], dtype=float)
     log_drivers = np.asarray(problem["log_drivers"], dtype=bool)
-    shock = np.ones_like(baseline)
-    s = problem["shock"]
-    shock[np.asarray(s["economies"], dtype=int), s["driver"], :] = 1.0 + s["percent"] / 100.0
+    if "shock_factor" in problem:
+        shock = np.asarray(problem["shock_factor"], dtype=float)
+    else:
+        shock = np.ones_like(baseline)
+        s = problem["shock"]
+        shock[np.asarray(s["economies"], dtype=int), s["driver"], :] = 1.0 + s["percent"] / 100.0
     return {
         "E": e, "H": years, "P": problem["paths"], "seed": problem["seed"],
         "q": np.asarray(problem["quantiles"], dtype=float),
@@ -112,6 +118,7 @@ def simulate(a, chunk):
     # Innovation weights c_h = sqrt(s_h^2 - s_(h-1)^2): each year's cumulative error has the forecast's variance.
     s2 = a["sigmas"] ** 2
     inc = np.sqrt(np.maximum(np.diff(s2, axis=-1, prepend=0.0), 0.0))  # [economy, driver, year]
+    err_sd = np.sqrt(np.cumsum(inc ** 2, axis=-1))  # each year's error SD, as the increments make it
     log, level = np.flatnonzero(a["log"]), np.flatnonzero(~a["log"])
     world_b = np.zeros((P, H))
     world_s = np.zeros((P, H))
@@ -123,7 +130,11 @@ def simulate(a, chunk):
         u = rng.standard_normal((P, end - start) + x.shape[2:])
         err = np.cumsum(inc[None, start:end] * u, axis=-1)
         xb = np.empty_like(err)
-        xb[:, :, log] = x[:, :, log] * np.exp(err[:, :, log] / x[:, :, log])
+        xl, sdl = x[:, :, log], err_sd[None, start:end][:, :, log]
+        ok = (sdl > 0.0) & (xl > 0.0)  # as the server: no error SD (or a level <= 0) takes the error additively
+        safe = np.where(ok, sdl, 1.0)
+        ls2 = np.log1p((safe / np.where(ok, xl, 1.0)) ** 2)
+        xb[:, :, log] = np.where(ok, xl * np.exp(np.sqrt(ls2) * (err[:, :, log] / safe) - ls2 / 2.0), xl + err[:, :, log])
         xb[:, :, level] = x[:, :, level] + err[:, :, level]
         xs = xb * a["shock"][None, start:end]
         tb, ts = xb.copy(), xs.copy()  # the model's transform of each driver: log for log drivers, else the level

@@ -15,7 +15,7 @@ public static class ScenarioMapping
         "Baseline: each driver's path per economy (forecast from its last observed year, given, or held); scenario: the same "
         + "paths with the shocks applied to the driver's level before the model's transform. Each year's value is the model's "
         + "prediction at the fitted coefficients (Predict's back-transform and bias correction; economy fixed effects: each "
-        + "economy's own recovered effect). Monte Carlo paths draw the coefficients from N(b, V) (one draw per path, shared by "
+        + "economy's own recovered effect; year effects: the last sample year's, held). Monte Carlo paths draw the coefficients from N(b, V) (one draw per path, shared by "
         + "every economy), each driver's forecast error (normal innovations matching its forecast's standard error each year, or "
         + "bootstrapped standardised changes), and optionally the residual; baseline and scenario share every draw. Streams are "
         + "xoshiro256** seeded from (seed, economy, path). Quantiles are exact type-7 sample quantiles over all paths.";

@@ -21,4 +21,12 @@ public interface IFitCoordinator : IGrainWithStringKey
     /// <summary>The last fit, with <see cref="FitOutcome.Stale"/> set when its data has changed; null if never fitted.</summary>
     [Alias("GetFit")]
     ValueTask<FitOutcome?> GetFit(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The last fit as kept, without asking its economies for their versions (<see cref="FitOutcome.Stale"/> is false
+    /// whatever the data): for a caller that reads those economies anyway and compares their versions with
+    /// <see cref="FitOutcome.Versions"/> itself. Null if never fitted.
+    /// </summary>
+    [Alias("PeekFit")]
+    ValueTask<FitOutcome?> PeekFit(CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,8 @@ namespace TradeGrid.Grains.Abstractions.Scenarios;
 /// A resolved model as it crosses grain calls: the prediction terms (Predict's), the factor A of the coefficients'
 /// covariance (A·A' = V), the driver indicators, for each coefficient its driver (−1: intercept) and transform
 /// (<see cref="DriverTransform"/> as a number), the weight driver (−1: none), the dependent (for the history) and, for
-/// a model with economy fixed effects, the fit's spec from which each economy recovers its own effect.
+/// a model with economy fixed effects, the fit's spec from which each economy recovers its own effect; for a model with
+/// year effects, the fit's year effects (<see cref="YearEffects"/>), whose last the projected years hold.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioModelRecord")]
 public sealed record ScenarioModelRecord
@@ -27,6 +28,13 @@ public sealed record ScenarioModelRecord
 
     /// <summary>The history's multiplier per value (a share in percent: 0.01), and the weight driver's indicator multiplies it too.</summary>
     [Id(10)] public double HistoryScale { get; init; } = 1.0;
+
+    /// <summary>The fit's sample years and their year effects λ_t (models with year effects; empty otherwise).</summary>
+    [Id(11)] public int[] EffectYears { get; init; } = [];
+    [Id(12)] public double[] YearEffectValues { get; init; } = [];
+
+    /// <summary>The fit's year effects, or null for a model without them.</summary>
+    public YearEffects? YearEffects => EffectYears.Length == 0 ? null : new YearEffects(EffectYears, YearEffectValues);
 
     public ScenarioModel ToModel() => new(Terms.ToModel(), TermDrivers, TermTransforms.Select(t => (DriverTransform)t).ToArray(), Drivers.Length, WeightDriver);
 

@@ -64,7 +64,7 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         int[] years = work.Input.Years;
         int cut = Array.FindIndex(historyYears, y => y >= years[0]);
         (int[] modelYears, double[][] drivers) = ScenarioInputBuilder.ObservedDrivers(State.Series, job.Model, years[0], historyYears.ToHashSet());
-        double[] modelValues = ScenarioPropagation.Fitted(work.Model, drivers, work.Input.Effect);
+        double[] modelValues = ScenarioPropagation.Fitted(work.Model, drivers, ScenarioInputBuilder.HistoryEffects(job.Model, work.Input.Effect, modelYears));
         int[] finite = Enumerable.Range(0, modelYears.Length).Where(i => double.IsFinite(modelValues[i])).ToArray();
         return ValueTask.FromResult(new ScenarioSeriesRecord
         {

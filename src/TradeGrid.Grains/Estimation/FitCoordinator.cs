@@ -101,6 +101,8 @@ public sealed class FitCoordinator(
         return _fit with { Stale = !_fit.Versions.SequenceEqual(current) };
     }
 
+    public ValueTask<FitOutcome?> PeekFit(CancellationToken cancellationToken) => ValueTask.FromResult(_fit);
+
     private IEconomyEstimateGrain Block(string economy) => GrainFactory.EconomyEstimate(economy);
 
     /// <summary>Current data versions of the reporters and of the partners whose series are read, in a fixed order.</summary>

@@ -39,9 +39,16 @@ internal static class RegressorRows
 
     private static bool TryValue(SeriesRecord? series, VariableSpec v, int year, int maxAge, out double value, out string reason)
     {
-        string when = maxAge == 0 ? year.ToString(CultureInfo.InvariantCulture) : $"{year - maxAge}–{year}";
         VariableValue x = VariableValues.Evaluate(series, v, year, maxAge);
         value = x.Transformed;
+        if (x.Present && x.LogValid)
+        {
+            // The common case builds no text: a prediction for every economy × year makes thousands of rows.
+            reason = string.Empty;
+            return true;
+        }
+
+        string when = maxAge == 0 ? year.ToString(CultureInfo.InvariantCulture) : $"{year - maxAge}–{year}";
         reason = !x.Present ? $"{v.Name} has no value for {when}{(v.Transform == TransformKind.Difference ? " (or at its lag)" : string.Empty)}"
             : !x.LogValid ? $"{v.Name}: log of {x.Raw.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 in {when}"
             : string.Empty;

@@ -14,7 +14,8 @@ namespace TradeGrid.Grains.Scenarios;
 /// Builds one economy's <see cref="EconomyScenarioInput"/> from its own series: each driver's baseline over the
 /// projected years (its forecast from its last observed year, a given path, or its last value held), the forecast's
 /// standard error per year (from its 95% interval: (upper − lower) / (2 · 1.96)) for the Monte Carlo, the shocks that
-/// reach the economy with the years they hold, and (fixed-effects models) the economy's own effect.
+/// reach the economy with the years they hold, and (fixed-effects models) the economy's own effect plus, with year
+/// effects, the held year effect (<see cref="YearEffects.Held"/>).
 /// </summary>
 internal static class ScenarioInputBuilder
 {
@@ -38,7 +39,9 @@ internal static class ScenarioInputBuilder
         }
 
         var shocks = job.Shocks.Select(s => new ShockPlan(s.Driver, s.ToShock(), years.Select(y => s.Targets.Any(t => t.Holds(y))).ToArray())).ToArray();
-        double effect = model.EffectSpec is { } spec ? Effect(economy, series, spec, model.Terms.Coefficients) : 0.0;
+        YearEffects? yearEffects = model.YearEffects;
+        double own = model.EffectSpec is { } spec ? Effect(economy, series, spec, model.Terms.Coefficients, yearEffects) : 0.0;
+        double effect = own + (yearEffects?.Held ?? 0.0);
         return (new EconomyScenarioInput(years, baseline, shocks, effect, errors, RandomStream.KeyOf(economy)), methods);
     }
 
@@ -149,7 +152,16 @@ internal static class ScenarioInputBuilder
         return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    private static double Effect(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, double[] beta)
+    /// <summary>
+    /// The effect on the link of each history year of an economy whose projection has <paramref name="effect"/>: the
+    /// same for a model without year effects; for one with them, the economy's own effect plus that year's λ_t (NaN for
+    /// a year outside the fit's sample, which then has no model value).
+    /// </summary>
+    public static double[] HistoryEffects(ScenarioModelRecord model, double effect, int[] years) => model.YearEffects is { } yearEffects
+        ? years.Select(y => effect - yearEffects.Held + yearEffects.At(y)).ToArray()
+        : years.Select(_ => effect).ToArray();
+
+    private static double Effect(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, double[] beta, YearEffects? yearEffects)
     {
         if (Array.BinarySearch(spec.Economies, economy, StringComparer.Ordinal) < 0)
         {
@@ -157,6 +169,8 @@ internal static class ScenarioInputBuilder
         }
 
         DesignBlock block = DesignRows.Build(economy, series, spec, []);
-        return spec.Estimator == EstimatorKind.Ppml ? EconomyEffect.Poisson(block.X, block.Y, beta) : EconomyEffect.Linear(block.X, block.Y, beta);
+        return spec.Estimator == EstimatorKind.Ppml
+            ? EconomyEffect.Poisson(block.X, block.Y, beta)
+            : EconomyEffect.Linear(block.X, block.Y, beta, yearEffects?.OfRows(block.Year) ?? []);
     }
 }

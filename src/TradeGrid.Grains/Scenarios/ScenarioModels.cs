@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -13,7 +14,8 @@ namespace TradeGrid.Grains.Scenarios;
 /// Resolves a scenario's model: a stored fit (refitted when stale, as Predict does), an inline fit, or the world share
 /// model (ITC Box 2's logit(share) on its drivers, value = share × trade). Models a projection can evaluate year by
 /// year: unilateral, dependent in levels or logs (or the share's logit), regressors in levels, logs or log1p of the
-/// economy's own series without lags; pooled, or with economy fixed effects (each economy's own recovered effect).
+/// economy's own series without lags; pooled, with economy fixed effects (each economy's own recovered effect) and, for
+/// OLS, with year or two-way effects (the fit's year effects, the last held for the projected years).
 /// </summary>
 internal sealed class ScenarioModels(IGrainFactory grains)
 {
@@ -78,7 +80,8 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         }
 
         FitStatistics s = fit.Statistics;
-        bool effects = spec.Effects == EffectsKind.Economy;
+        bool effects = spec.EntityEffects;
+        YearEffects? yearEffects = spec.YearEffects ? await ScenarioYearEffects.GatherAsync(grains, spec, s.Coefficients, cancellationToken) : null;
         PredictionModel model;
         if (spec.Estimator == EstimatorKind.Ppml)
         {
@@ -87,9 +90,9 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         else
         {
             bool log = spec.Dependent.Transform == TransformKind.Log;
-            // Smearing sums exp(residual) over the pooled rows; with economy effects the residuals are the within ones,
+            // Smearing sums exp(residual) over the pooled rows; with fixed effects the residuals are the within ones,
             // whose log-normal mean exp(σ²/2) uses the fit's own σ: the normal correction stands in for smearing there.
-            BiasCorrection correction = effects && request.Correction == BiasCorrection.Smearing ? BiasCorrection.Normal : request.Correction;
+            BiasCorrection correction = spec.Effects != EffectsKind.None && request.Correction == BiasCorrection.Smearing ? BiasCorrection.Normal : request.Correction;
             model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, log ? ResponseScale.Log : ResponseScale.Level, correction);
             if (log && correction == BiasCorrection.Smearing)
             {
@@ -121,10 +124,25 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             WeightDriver = -1,
             Dependent = spec.Dependent.Indicator,
             EffectSpec = effects ? spec : null,
-            EffectsRule = effects ? OwnEffectRule : "none",
+            EffectsRule = EffectsRule(effects, yearEffects),
+            EffectYears = yearEffects?.Years ?? [],
+            YearEffectValues = yearEffects?.Values ?? [],
         };
         string name = model.Scale == ResponseScale.Log ? model.Correction.ToString().ToLowerInvariant() : string.Empty;
         return (record, fit, name, model.Scale == ResponseScale.Log ? model.LogFactor : double.NaN);
+    }
+
+    private static string EffectsRule(bool own, YearEffects? years)
+    {
+        string held = years is null ? string.Empty
+            : $"{YearEffects.HeldRule} ({years.HeldYear.ToString(CultureInfo.InvariantCulture)}: {years.Held.ToString("G6", CultureInfo.InvariantCulture)} on the link scale)";
+        return (own, years) switch
+        {
+            (true, null) => OwnEffectRule,
+            (true, _) => $"{OwnEffectRule} net of the year effects; {held}",
+            (false, null) => "none",
+            (false, _) => held,
+        };
     }
 
     private static string[] DriversOf(DesignSpec spec) => spec.Regressors.Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
@@ -139,10 +157,22 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             throw new InvalidSpecException($"{id} is bilateral (reporter → partner rows): scenarios project unilateral fits; fit the model per economy.");
         }
 
-        if (spec.Effects is not (EffectsKind.None or EffectsKind.Economy))
+        if (spec.Absorbed)
         {
             throw new InvalidSpecException(
-                $"{id} has {spec.Effects} fixed effects: a future year has no year effect to project with; fit with economy effects or none.");
+                $"{id} is a formula fit with absorbed effect sets: scenarios project fits made with `effects` (none, economy, year or two-way); fit the model so.");
+        }
+
+        if (spec.Effects is not (EffectsKind.None or EffectsKind.Economy or EffectsKind.Year or EffectsKind.TwoWay))
+        {
+            throw new InvalidSpecException(
+                $"{id} has {spec.Effects} fixed effects: scenarios project unilateral fits with economy, year or two-way effects, or none.");
+        }
+
+        if (spec.YearEffects && spec.Estimator == EstimatorKind.Ppml)
+        {
+            throw new InvalidSpecException(
+                $"{id} is PPML with {spec.Effects} effects: its year effects are not recovered for a projection (OLS fits' are); fit PPML with economy effects or none.");
         }
 
         if (spec.Dependent.Transform is not (TransformKind.Level or TransformKind.Log) || spec.Dependent.Lag != 0)

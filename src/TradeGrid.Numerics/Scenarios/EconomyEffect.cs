@@ -6,17 +6,27 @@ namespace TradeGrid.Numerics.Scenarios;
 /// An economy's own fixed effect, recovered from its rows of the fit and the fitted slopes, as R's fixef() gives it
 /// for a one-way (economy) model: OLS within, α_i = mean over the economy's rows of (y − x'b) (the first-order
 /// condition of α_i in least squares); PPML with absorbed economy effects, α_i = ln(Σ y / Σ exp(x'b)) (the score of α_i
-/// in the Poisson likelihood set to zero).
+/// in the Poisson likelihood set to zero). With year effects as well (a two-way fit), the row's year effect λ_t
+/// (<see cref="YearEffects"/>) is an offset: α_i = mean over the economy's rows of (y − x'b − λ_t), which with the
+/// first sample year as the reference is R's intercept plus the economy's dummy in lm(y ~ x + economy + year).
 /// </summary>
 public static class EconomyEffect
 {
-    public static double Linear(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
+    public static double Linear(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta) => Linear(x, y, beta, []);
+
+    /// <summary>α_i with a known offset per row (the row's year effect); an empty <paramref name="offsets"/> is none.</summary>
+    public static double Linear(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta, ReadOnlySpan<double> offsets)
     {
         int n = Rows(x, y);
+        if (offsets.Length != 0 && offsets.Length != n)
+        {
+            throw new ArgumentException($"{offsets.Length} offsets for {n} rows.", nameof(offsets));
+        }
+
         double sum = 0.0;
         for (int i = 0; i < n; i++)
         {
-            sum += y[i] - Fitted(x, i, beta);
+            sum += y[i] - Fitted(x, i, beta) - (offsets.Length == 0 ? 0.0 : offsets[i]);
         }
 
         return sum / n;

@@ -40,14 +40,23 @@ public static class ScenarioPropagation
     /// would give it for those drivers: what an aggregate's history uses for a member in a year it does not report
     /// (ITC Box 2's extrapolation of the share to the economies without data). NaN where a transform is undefined.
     /// </summary>
-    public static double[] Fitted(ScenarioModel model, IReadOnlyList<double[]> drivers, double effect)
+    public static double[] Fitted(ScenarioModel model, IReadOnlyList<double[]> drivers, double effect) =>
+        Fitted(model, drivers, Enumerable.Repeat(effect, drivers.Count).ToArray());
+
+    /// <summary>As <see cref="Fitted(ScenarioModel, IReadOnlyList{double[]}, double)"/> with each row's own effect (economy plus that year's, for a model with year effects).</summary>
+    public static double[] Fitted(ScenarioModel model, IReadOnlyList<double[]> drivers, ReadOnlySpan<double> effects)
     {
         model.Validate();
+        if (effects.Length != drivers.Count)
+        {
+            throw new ArgumentException($"{effects.Length} effects for {drivers.Count} rows.", nameof(effects));
+        }
+
         double[] beta = model.Prediction.Coefficients;
         var values = new double[drivers.Count];
         for (int r = 0; r < drivers.Count; r++)
         {
-            values[r] = Predictor.Point(model.Prediction, Link(model, beta, drivers[r], effect)) * Weight(model, drivers[r]);
+            values[r] = Predictor.Point(model.Prediction, Link(model, beta, drivers[r], effects[r])) * Weight(model, drivers[r]);
         }
 
         return values;

@@ -96,6 +96,13 @@ public sealed class PredictServingTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("stale", ex.Status.Detail);
 
+        // The stale economy among the targets: its answer's data version shows the change (one round, no check before).
+        var forbidOwn = new PredictRequest { FitId = fit.Fit.FitId, ForbidRefit = true };
+        forbidOwn.Economies.Add("ISL");
+        RpcException own = await Assert.ThrowsAsync<RpcException>(async () => await Extrapolation.PredictAsync(forbidOwn));
+        Assert.Equal(StatusCode.FailedPrecondition, own.StatusCode);
+        Assert.Contains("stale", own.Status.Detail);
+
         var allow = new PredictRequest { FitId = fit.Fit.FitId, From = 2017, To = 2017 };
         allow.Economies.Add("DNK");
         PredictResponse response = await Extrapolation.PredictAsync(allow);
