@@ -40,7 +40,7 @@ var startClock = Stopwatch.StartNew();
 await server.WaitHealthyAsync(TimeSpan.FromMinutes(4));
 Console.Error.WriteLine($"silo healthy after {startClock.Elapsed.TotalSeconds:F1} s more; importing {csvRows} rows ({csv.Length / 1e6:F1} MB)...");
 
-Line($"#### estimation through the server and the library, {options.Size}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+Line($"#### estimation through the server, the library and fixest, {options.Size}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
 Line();
 Line($"`dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- {string.Join(' ', args)}`; {Environment.ProcessorCount} cores, "
     + $"{RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}; Release silo (`--no-default-data`) on 127.0.0.1, pid {server.Id}; "
