@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace TradeGrid.Bench.EstimateServiceBench;
 
-/// <summary>Command-line switches: panel size, timed fits per model, models, whether to build the silo, where results go.</summary>
-internal sealed record BenchOptions(string Size, int Reporters, int Partners, int Runs, string[] Models, bool Build, string OutDirectory)
+/// <summary>Command-line switches: panel size, timed fits per model, models, whether to build the silo and run fixest, where results go.</summary>
+internal sealed record BenchOptions(string Size, int Reporters, int Partners, int Runs, string[] Models, bool Build, bool Fixest, string OutDirectory)
 {
     /// <summary>Years in every panel (2000–2024), as bench/estimate.</summary>
     public const int Years = 25;
@@ -12,7 +12,7 @@ internal sealed record BenchOptions(string Size, int Reporters, int Partners, in
     public const int Seed = 20261122;
 
     public const string Usage =
-        "EstimateServiceBench [--size 10k|100k|1m] [--runs N] [--models ols_cluster,fe_two_way,ppml_pair_year] [--no-build] [--out DIR]";
+        "EstimateServiceBench [--size 10k|100k|1m] [--runs N] [--models ols_cluster,fe_two_way,ppml_pair_year,sg_ols,sg_ppml] [--no-build] [--no-fixest] [--out DIR]";
 
     public static BenchOptions Parse(string[] args, string root)
     {
@@ -43,6 +43,6 @@ internal sealed record BenchOptions(string Size, int Reporters, int Partners, in
         }
 
         string outDirectory = Path.GetFullPath(Option("--out", Path.Combine(root, "bench", "out")));
-        return new BenchOptions(size, reporters, partners, runs, models, !args.Contains("--no-build"), outDirectory);
+        return new BenchOptions(size, reporters, partners, runs, models, !args.Contains("--no-build"), !args.Contains("--no-fixest"), outDirectory);
     }
 }

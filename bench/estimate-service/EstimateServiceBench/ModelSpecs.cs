@@ -6,10 +6,16 @@ namespace TradeGrid.Bench.EstimateServiceBench;
 /// The three models of bench/estimate as FitRequests on the imported panel. Regressors: the reporter's ln GDP, the
 /// partner's ln GDP, openness and internet use, the pair's cost. The server clusters by reporter (one economy = one
 /// cluster), so every cluster covariance here is by reporter: CR1 for ols_cluster and fe_two_way, CR0 for ppml_pair_year.
+/// The structural gravity models are formula fits of the pair's cost with reporter×year, partner×year and pair effects,
+/// clustered by pair (the server's formula fits cluster by any dimension): sg_ols of ln y (CR1, fixest's default
+/// small-sample factor), sg_ppml of y (CR0).
 /// </summary>
 internal static class ModelSpecs
 {
-    public static readonly string[] Models = ["ols_cluster", "fe_two_way", "ppml_pair_year"];
+    public static readonly string[] Models = ["ols_cluster", "fe_two_way", "ppml_pair_year", "sg_ols", "sg_ppml"];
+
+    /// <summary>Structural gravity models: only the pair's cost is identified, and the library side has no such fit.</summary>
+    public static bool IsStructural(string model) => model.StartsWith("sg_", StringComparison.Ordinal);
 
     public static FitRequest Request(string model, int reporters, int partners, int firstYear, int lastYear, double level)
     {
@@ -20,6 +26,11 @@ internal static class ModelSpecs
         };
         spec.Sample.Economies.AddRange(Enumerable.Range(0, reporters).Select(PanelCodes.Reporter));
         spec.Sample.Partners.AddRange(Enumerable.Range(0, partners).Select(PanelCodes.Partner));
+        if (IsStructural(model))
+        {
+            return new FitRequest { Spec = StructuralGravity(spec, model) };
+        }
+
         spec.Regressors.Add(Variable(PanelCodes.LnGdp, VariableSide.Reporter));
         spec.Regressors.Add(Variable(PanelCodes.LnGdp, VariableSide.Partner));
         spec.Regressors.Add(Variable(PanelCodes.Openness, VariableSide.Partner));
@@ -50,6 +61,23 @@ internal static class ModelSpecs
         }
 
         return new FitRequest { Spec = spec };
+    }
+
+    private static ModelSpec StructuralGravity(ModelSpec spec, string model)
+    {
+        const string effects = "reporter^year + partner^year + pair";
+        // A bare code in a bilateral sample is the pair's series.
+        (string dependent, Estimator estimator, CovarianceType covariance) = model switch
+        {
+            "sg_ols" => (PanelCodes.LogY, Estimator.Ols, CovarianceType.Cluster),
+            "sg_ppml" => (PanelCodes.Y, Estimator.Ppml, CovarianceType.ClusterCr0),
+            _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
+        };
+        spec.Formula = $"{dependent} ~ {PanelCodes.BilateralCost} | {effects}";
+        spec.Estimator = estimator;
+        spec.Covariance = covariance;
+        spec.Cluster.Add("pair");
+        return spec;
     }
 
     private static ModelVariable Variable(string indicator, VariableSide side) =>

@@ -11,9 +11,10 @@ using TradeGrid.Bench.EstimateServiceBench;
 // fitted through gRPC Fit (the first call after the import; first fits of new specs, for which every economy builds its
 // rows; refits of the same spec at another confidence level, for which the economies reuse the rows they kept; a repeat
 // served from cache) and through TradeGrid.Numerics in this process on the same rows (the fit alone, and the design
-// built from the panel's columns plus the fit).
-// Usage: dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- [--size 10k|100k|1m] [--runs 3]
-//        [--models ols_cluster,fe_two_way,ppml_pair_year] [--no-build] [--out DIR]
+// built from the panel's columns plus the fit) and through fixest (bench/estimate-service/fixest_service_fits.R, 2 threads;
+// R_LIBS must reach fixest), with structural gravity (reporter×year + partner×year + pair effects) on the server and fixest.
+// Usage: [R_LIBS=/opt/rlib] dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- [--size 10k|100k|1m]
+//        [--runs 3] [--models ols_cluster,fe_two_way,ppml_pair_year,sg_ols,sg_ppml] [--no-build] [--no-fixest] [--out DIR]
 string root = RepositoryRoot.Find();
 BenchOptions options = BenchOptions.Parse(args, root);
 Directory.CreateDirectory(options.OutDirectory);
@@ -39,7 +40,7 @@ var startClock = Stopwatch.StartNew();
 await server.WaitHealthyAsync(TimeSpan.FromMinutes(4));
 Console.Error.WriteLine($"silo healthy after {startClock.Elapsed.TotalSeconds:F1} s more; importing {csvRows} rows ({csv.Length / 1e6:F1} MB)...");
 
-Line($"#### estimation through the server and the library, {options.Size}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+Line($"#### estimation through the server, the library and fixest, {options.Size}, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
 Line();
 Line($"`dotnet run -c Release --project bench/estimate-service/EstimateServiceBench -- {string.Join(' ', args)}`; {Environment.ProcessorCount} cores, "
     + $"{RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}; Release silo (`--no-default-data`) on 127.0.0.1, pid {server.Id}; "
@@ -60,11 +61,12 @@ csv = [];
 await Task.Delay(TimeSpan.FromSeconds(3));
 var estimates = new EstimateService.EstimateServiceClient(channel);
 var serverTimings = new List<(ServerTiming Timing, string Load)>();
+using var metrics = new SiloMetrics(server.MetricsPort);
 foreach (string model in options.Models)
 {
     string load = ProcFs.LoadAverage().Split(' ')[0];
     Console.Error.WriteLine($"server {model} (load {load})...");
-    serverTimings.Add((await ServerFits.RunAsync(estimates, model, options, server.Id), load));
+    serverTimings.Add((await ServerFits.RunAsync(estimates, model, options, server.Id, metrics), load));
 }
 
 (double rssAfterFits, double peakRss) = ProcFs.Memory(server.Id);
@@ -73,9 +75,21 @@ foreach ((ServerTiming timing, string serverLoad) in serverTimings)
 {
     string load = ProcFs.LoadAverage().Split(' ')[0];
     Console.Error.WriteLine($"library {timing.Model} (load {load})...");
+    if (ModelSpecs.IsStructural(timing.Model))
+    {
+        rows.Add(new ResultRow(timing, serverLoad, null, null, "–"));
+        continue;
+    }
+
     // Design from columns first: its first call is the cold one (JIT).
     ModelResult fromColumns = LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true, designFromColumns: true);
     rows.Add(new ResultRow(timing, serverLoad, LibraryFits.Run(timing.Model, panel, options.Runs, clusterByReporter: true), fromColumns, load));
+}
+
+string fixestNote = "fixest skipped (--no-fixest).";
+if (options.Fixest)
+{
+    (rows, fixestNote) = await FixestFits.RunAsync(root, panel, options, rows);
 }
 
 Line("Fits through the server: gRPC `Fit` from this process; server CPU = the silo's user + system time over each call (/proc). Per model, in this "
@@ -92,6 +106,19 @@ Line("Fits through the server: gRPC `Fit` from this process; server CPU = the si
 Line();
 // The silo's output reaches its log asynchronously; the fits were logged long before, during the library fits.
 foreach (string line in ResultTable.Render(rows, SiloLog.RoundsMs(server.LogPath)))
+{
+    Line(line);
+}
+
+Line();
+Line("Through the server beside fixest on the same rows: " + fixestNote + " Ratios are fixest's warm median over the server's median (above 1: the "
+    + "server is faster). Server's timer: gRPC from this process, the coordinator gathering the economies' rows (each economy building them on a new "
+    + "spec), the effect and cluster ids, the fit and the covariance. fixest's timer (system.time in R): formula parsing, the fixed-effect ids built from "
+    + "a data.frame already in memory, the fit and the clustered covariance; its first call in the process is reported apart. Server memory: the "
+    + "silo's managed bytes allocated over the call (System.Runtime's dotnet.gc.heap.total_allocated from `--metrics-port`); fixest's: R's heap "
+    + "peak during the call (gc(reset) before, max used after; fixest's C++ buffers are not in it).");
+Line();
+foreach (string line in FixestTable.Render(rows))
 {
     Line(line);
 }

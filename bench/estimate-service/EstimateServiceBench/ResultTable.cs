@@ -16,11 +16,11 @@ internal static class ResultTable
             + "| library, design from columns + fit: wall ms, median (min–max) | CPU ms | library, fit only: wall ms, median (min–max) | CPU ms "
             + "| new spec / library from columns (wall) | refit / library fit only (wall) | max rel. diff. β, SE | load avg (server; library) |";
         yield return "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
-        foreach (ResultRow row in rows)
+        foreach (ResultRow row in rows.Where(r => r.FitOnly is not null && r.FromColumns is not null))
         {
             ServerTiming s = row.Server;
-            ModelResult l = row.FitOnly;
-            ModelResult c = row.FromColumns;
+            ModelResult l = row.FitOnly!;
+            ModelResult c = row.FromColumns!;
             // The library's OLS leaves out the intercept (as R's fixtures do); the server's lists it first.
             double[] beta = s.Coefficients[^l.Coefficients.Length..];
             double[] se = s.StandardErrors[^l.StandardErrors.Length..];
@@ -39,7 +39,7 @@ internal static class ResultTable
         {
             ServerTiming s = row.Server;
             yield return $"| {s.Model} | {Rounds(s.NewSpec, roundsMs)}; {Rounds(s.Refit, roundsMs)} | {F(s.ColdMs)} ({F(s.ColdCpuMs)}) | "
-                + $"{F(s.CachedMs)}{(s.CachedFromCache ? string.Empty : " (not from cache!)")} | {F(row.FromColumns.FirstMs)}; {F(row.FitOnly.FirstMs)} | "
+                + $"{F(s.CachedMs)}{(s.CachedFromCache ? string.Empty : " (not from cache!)")} | {Library(row.FromColumns)}; {Library(row.FitOnly)} | "
                 + $"{s.Observations} | {s.Clusters} | {(s.Iterations == 0 ? "–" : s.Iterations.ToString(CultureInfo.InvariantCulture))} |";
         }
     }
@@ -49,6 +49,8 @@ internal static class ResultTable
         double[] rounds = calls.FitIds.Where(roundsMs.ContainsKey).Select(id => roundsMs[id]).ToArray();
         return rounds.Length == 0 ? "–" : F(Statistics.Median(rounds));
     }
+
+    private static string Library(ModelResult? result) => result is null ? "–" : F(result.FirstMs);
 
     private static string Spread(double median, double[] values) => $"{F(median)} ({F(values.Min())}–{F(values.Max())})";
 

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace TradeGrid.Bench.EstimateServiceBench;
 
 /// <summary>
-/// The Release silo started as a child process (<c>dotnet TradeGrid.Silo.dll</c>) on four free loopback ports, without
+/// The Release silo started as a child process (<c>dotnet TradeGrid.Silo.dll</c>) on five free loopback ports (gRPC, HTTP, silo, gateway, metrics), without
 /// the default dataset, its output in a log file. It is killed when disposed, and also on exit, Ctrl+C, SIGTERM or SIGHUP.
 /// </summary>
 internal sealed class SiloServer : IDisposable
@@ -14,8 +14,9 @@ internal sealed class SiloServer : IDisposable
     private readonly StreamWriter _log;
     private readonly List<PosixSignalRegistration> _signals = [];
 
-    private SiloServer(Process process, StreamWriter log, string logPath, int grpcPort, int httpPort)
+    private SiloServer(Process process, StreamWriter log, string logPath, int grpcPort, int httpPort, int metricsPort)
     {
+        MetricsPort = metricsPort;
         _process = process;
         _log = log;
         LogPath = logPath;
@@ -34,11 +35,14 @@ internal sealed class SiloServer : IDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>The Prometheus scrape port (<c>--metrics-port</c>), its response cache off.</summary>
+    public int MetricsPort { get; }
+
     public string LogPath { get; }
 
     public static SiloServer Start(string dll, string logPath)
     {
-        int[] ports = FreePorts.Take(4);
+        int[] ports = FreePorts.Take(5);
         var start = new ProcessStartInfo("dotnet")
         {
             // Content root = the build output, where appsettings.json is.
@@ -48,7 +52,7 @@ internal sealed class SiloServer : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        string[] names = ["--grpc-port", "--http-port", "--silo-port", "--gateway-port"];
+        string[] names = ["--grpc-port", "--http-port", "--silo-port", "--gateway-port", "--metrics-port"];
         for (int i = 0; i < names.Length; i++)
         {
             start.ArgumentList.Add(names[i]);
@@ -58,6 +62,8 @@ internal sealed class SiloServer : IDisposable
         start.ArgumentList.Add("--no-default-data");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Every scrape reads the allocation counter afresh (the default serves a collection up to 300 ms old).
+        start.Environment["TradeGrid__Observability__ScrapeCacheMilliseconds"] = "0";
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         log.WriteLine($"$ dotnet {string.Join(' ', start.ArgumentList)}");
@@ -67,7 +73,7 @@ internal sealed class SiloServer : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloServer(process, log, logPath, ports[0], ports[1]);
+        return new SiloServer(process, log, logPath, ports[0], ports[1], ports[4]);
     }
 
     /// <summary>Polls <c>/healthz</c> on the HTTP port until it answers 200.</summary>

@@ -29,6 +29,9 @@ public static class ObservabilitySetup
     /// <summary>Orleans' activity sources: runtime calls (membership, directory) and grain calls.</summary>
     public static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
+    /// <summary>The .NET runtime's meter: GC (heap sizes, bytes allocated, collections), thread pool, JIT, CPU time.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     /// <summary>Npgsql's meter (connection pool, commands) and activity source.</summary>
     public const string NpgsqlMeter = "Npgsql";
 
@@ -46,7 +49,7 @@ public static class ObservabilitySetup
             telemetry.WithMetrics(metrics =>
             {
                 // ASP.NET Core's http.server.request.duration carries grpc.method and grpc.status_code for gRPC calls.
-                metrics.AddAspNetCoreInstrumentation().AddMeter(GrpcCallMetrics.MeterName).AddMeter(OrleansMeter).AddMeter(NpgsqlMeter);
+                metrics.AddAspNetCoreInstrumentation().AddMeter(GrpcCallMetrics.MeterName).AddMeter(OrleansMeter).AddMeter(NpgsqlMeter).AddMeter(RuntimeMeter);
                 if (options.MetricsPort is not null)
                 {
                     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = options.ScrapeCacheMilliseconds);

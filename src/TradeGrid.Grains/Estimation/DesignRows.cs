@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -26,25 +27,33 @@ internal static class DesignRows
 
         bool intercept = spec.HasIntercept;
         int k = spec.Regressors.Length + (intercept ? 1 : 0);
-        var rows = new List<double[]>();
-        var y = new List<double>();
-        var entity = new List<int>();
-        var year = new List<int>();
+        string[] pairs = spec.Bilateral ? spec.Partners : [string.Empty];
+        // Each pair's dependent first, so that the lists are sized once for at most every year of every dependent.
+        var dependents = new SeriesRecord?[pairs.Length];
+        int capacity = 0;
+        for (int p = 0; p < pairs.Length; p++)
+        {
+            if (!spec.Bilateral || pairs[p] != economy || spec.Domestic)
+            {
+                dependents[p] = SeriesSums.Find(series, spec.Dependent.Indicator, pairs[p]);
+                capacity += dependents[p]?.Years.Length ?? 0;
+            }
+        }
+
+        // The rows' x values one after another (row-major), copied once into the block's matrix at the end.
+        var flat = new List<double>(capacity * k);
+        var y = new List<double>(capacity);
+        var entity = new List<int>(capacity);
+        var year = new List<int>(capacity);
         int missing = 0;
         string missingExample = string.Empty;
         int nonpositive = 0;
         string nonpositiveExample = string.Empty;
-        string[] pairs = spec.Bilateral ? spec.Partners : [string.Empty];
         var values = new double[spec.Regressors.Length];
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
-            if (spec.Bilateral && partner == economy && !spec.Domestic)
-            {
-                continue;
-            }
-
-            if (SeriesSums.Find(series, spec.Dependent.Indicator, partner) is not { } dependent)
+            if (dependents[p] is not { } dependent)
             {
                 continue;
             }
@@ -57,7 +66,6 @@ internal static class DesignRows
                     continue;
                 }
 
-                string where = partner.Length == 0 ? $"{economy} {t}" : $"{economy}→{partner} {t}";
                 VariableValue dv = VariableValues.Evaluate(dependent, spec.Dependent, t);
                 bool complete = dv.Present;
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
@@ -75,7 +83,7 @@ internal static class DesignRows
                 if (!complete)
                 {
                     missing++;
-                    missingExample = missingExample.Length == 0 ? where : missingExample;
+                    missingExample = missingExample.Length == 0 ? Where(economy, partner, t) : missingExample;
                     continue;
                 }
 
@@ -84,43 +92,38 @@ internal static class DesignRows
                     if (!spec.DropNonpositiveLog)
                     {
                         throw new InvalidSpecException(
-                            $"{problem.Item1.Name}: log of {problem.Item2.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 for {where}; "
+                            $"{problem.Item1.Name}: log of {problem.Item2.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 for {Where(economy, partner, t)}; "
                             + "set drop_nonpositive_log to drop such rows, use LOG1P, or narrow the sample.");
                     }
 
                     nonpositive++;
-                    nonpositiveExample = nonpositiveExample.Length == 0 ? where : nonpositiveExample;
+                    nonpositiveExample = nonpositiveExample.Length == 0 ? Where(economy, partner, t) : nonpositiveExample;
                     continue;
                 }
 
                 if (spec.Estimator == EstimatorKind.Ppml && dv.Transformed < 0.0)
                 {
                     throw new InvalidSpecException(
-                        $"{spec.Dependent.Name}: PPML needs a dependent ≥ 0, got {dv.Transformed.ToString("G6", CultureInfo.InvariantCulture)} for {where}; "
+                        $"{spec.Dependent.Name}: PPML needs a dependent ≥ 0, got {dv.Transformed.ToString("G6", CultureInfo.InvariantCulture)} for {Where(economy, partner, t)}; "
                         + "narrow the sample or use OLS.");
                 }
 
-                var row = new double[k];
                 if (intercept)
                 {
-                    row[0] = 1.0;
+                    flat.Add(1.0);
                 }
 
-                values.CopyTo(row, intercept ? 1 : 0);
-                rows.Add(row);
+                flat.AddRange(values);
                 y.Add(dv.Transformed);
                 entity.Add(spec.Effects is EffectsKind.Pair or EffectsKind.PairYear || spec.Absorbed ? p : 0);
                 year.Add(t);
             }
         }
 
-        var x = new double[rows.Count, k];
-        for (int i = 0; i < rows.Count; i++)
+        var x = new double[y.Count, k];
+        if (y.Count > 0)
         {
-            for (int j = 0; j < k; j++)
-            {
-                x[i, j] = rows[i][j];
-            }
+            CollectionsMarshal.AsSpan(flat).CopyTo(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length));
         }
 
         var drops = new List<DropNote>();
@@ -136,6 +139,10 @@ internal static class DesignRows
 
         return new DesignBlock(x, y.ToArray(), entity.ToArray(), year.ToArray(), drops.ToArray());
     }
+
+    /// <summary>A row's place in messages (built only for a message: a string per row would cost more than the row).</summary>
+    private static string Where(string economy, string partner, int year) =>
+        partner.Length == 0 ? $"{economy} {year}" : $"{economy}→{partner} {year}";
 
     private static SeriesRecord? Source(VariableSpec variable, string economy, string partner, IReadOnlyDictionary<string, SeriesRecord> own,
         Dictionary<string, SeriesRecord> partners) => variable.Side switch
