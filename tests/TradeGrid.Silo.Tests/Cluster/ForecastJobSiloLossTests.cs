@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
 using TradeGrid.Api.V1;
-using TradeGrid.Grains.Cluster;
 using TradeGrid.Silo.Tests.Support;
 using Xunit.Abstractions;
 
@@ -20,121 +19,85 @@ public sealed class ForecastJobSiloLossTests(ITestOutputHelper output)
     [PostgresFact]
     public async Task KillingTheSiloRunningAStoredForecastAll_ResumesIt_WithTheSameResultAndOneWrite()
     {
-        string database = await TestPostgres.CreateDatabaseAsync();
-        await PostgresSchema.MigrateAsync(database, CancellationToken.None);
-        string gate = Directory.CreateTempSubdirectory("tradegrid-jobgate").FullName;
-        SiloProcess? a = null, b = null;
-        try
+        await using GatedCluster cluster = await GatedCluster.CreateAsync();
+        SiloProcess a = await cluster.StartGatedAsync();
+        SiloProcess b = await cluster.StartGatedAsync();
+        await cluster.HoldCheckpoint();
+
+        using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(a.Channel).ForecastAll(ForecastJobs.StoredWorld());
+        Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
+        (int holder, string jobId, int chunks) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
+        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        SiloProcess survivor = victim == a ? b : a;
+        victim.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        cluster.ReleaseCheckpoint();
+
+        var throughSurvivor = new ForecastService.ForecastServiceClient(survivor.Channel);
+        GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughSurvivor, jobId);
+        Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+        output.WriteLine($"kill -9 of the {(victim == a ? "streaming" : "other")} silo to the job's completion: {sinceKill.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(1, chunks);
+        Assert.True(resumed.Job.Progress.Total > 100, $"{resumed.Job.Progress.Total} economies");
+        Assert.Contains($"ForecastAll job {jobId} resumes", survivor.Log);
+        Assert.True(resumed.Write.Committed);
+        GetWriteResponse write = await new WriteService.WriteServiceClient(survivor.Channel).GetWriteAsync(new GetWriteRequest { WriteId = resumed.Write.WriteId });
+        Assert.Equal(WriteState.Committed, write.State);
+
+        if (victim == a)
         {
-            a = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            b = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            await File.WriteAllTextAsync(Path.Combine(gate, "hold-checkpoint"), string.Empty);
-
-            using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(a.Channel).ForecastAll(ForecastJobs.StoredWorld());
-            Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
-            (int holder, string jobId, int chunks) = await ForecastJobs.WhenCheckpointHeldAsync(gate);
-            SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
-            SiloProcess survivor = victim == a ? b : a;
-            victim.Kill();
-            var sinceKill = Stopwatch.StartNew();
-            File.Delete(Path.Combine(gate, "hold-checkpoint"));
-
-            var throughSurvivor = new ForecastService.ForecastServiceClient(survivor.Channel);
-            GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughSurvivor, jobId);
-            Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
-            output.WriteLine($"kill -9 of the {(victim == a ? "streaming" : "other")} silo to the job's completion: {sinceKill.Elapsed.TotalSeconds:F1} s");
-            Assert.Equal(1, chunks);
-            Assert.True(resumed.Job.Progress.Total > 100, $"{resumed.Job.Progress.Total} economies");
-            Assert.Contains($"ForecastAll job {jobId} resumes", survivor.Log);
-            Assert.True(resumed.Write.Committed);
-            GetWriteResponse write = await new WriteService.WriteServiceClient(survivor.Channel).GetWriteAsync(new GetWriteRequest { WriteId = resumed.Write.WriteId });
-            Assert.Equal(WriteState.Committed, write.State);
-
-            if (victim == a)
-            {
-                // The stream's silo died with the job: the caller re-attached by job id (above).
-                await Assert.ThrowsAsync<RpcException>(() => streamed);
-            }
-            else
-            {
-                // The stream's silo survived: it followed the job to its new silo, to the end.
-                List<ForecastAllResponse> events = await streamed;
-                Assert.Equal(jobId, events[0].Job.JobId);
-                ForecastJobs.AssertSameNumbers(resumed.Results, events.Where(e => e.Result is not null).Select(e => e.Result).ToList());
-                Assert.Equal(resumed.Write, events[^1].Write);
-            }
-
-            var data = new DataService.DataServiceClient(survivor.Channel);
-            EconomyForecast[] stored = resumed.Results.Where(r => r.Forecast is { Stored: > 0 }).ToArray();
-            Assert.True(stored.Length > 100, $"{stored.Length} economies stored points");
-            foreach (EconomyForecast outcome in stored)
-            {
-                Series series = (await data.GetSeriesAsync(new GetSeriesRequest { Economy = outcome.Economy, Indicator = "rgdpna", From = outcome.Forecast.OriginYear + 1 })).Series;
-                Assert.Equal(outcome.Forecast.Points.Select(p => (p.Year, p.Value, Provenance.Forecast)), series.Observations.Select(o => (o.Year, o.Value, o.Provenance)));
-            }
-
-            List<ForecastAllResponse> again = await ForecastJobs.CollectAsync(throughSurvivor.ForecastAll(ForecastJobs.StoredWorld()));
-            Assert.True(again[^1].Write.Committed);
-            ForecastJobs.AssertSameNumbers(again.Where(e => e.Result is not null).Select(e => e.Result).ToList(), resumed.Results);
+            // The stream's silo died with the job: the caller re-attached by job id (above).
+            await Assert.ThrowsAsync<RpcException>(() => streamed);
         }
-        finally
+        else
         {
-            foreach (SiloProcess? silo in new[] { a, b })
-            {
-                if (silo is not null)
-                {
-                    await silo.DisposeAsync();
-                }
-            }
-            Directory.Delete(gate, recursive: true);
-            await TestPostgres.DropDatabaseAsync(database);
+            // The stream's silo survived: it followed the job to its new silo, to the end.
+            List<ForecastAllResponse> events = await streamed;
+            Assert.Equal(jobId, events[0].Job.JobId);
+            ForecastJobs.AssertSameNumbers(resumed.Results, events.Where(e => e.Result is not null).Select(e => e.Result).ToList());
+            Assert.Equal(resumed.Write, events[^1].Write);
         }
+
+        var data = new DataService.DataServiceClient(survivor.Channel);
+        EconomyForecast[] stored = resumed.Results.Where(r => r.Forecast is { Stored: > 0 }).ToArray();
+        Assert.True(stored.Length > 100, $"{stored.Length} economies stored points");
+        foreach (EconomyForecast outcome in stored)
+        {
+            Series series = (await data.GetSeriesAsync(new GetSeriesRequest { Economy = outcome.Economy, Indicator = "rgdpna", From = outcome.Forecast.OriginYear + 1 })).Series;
+            Assert.Equal(outcome.Forecast.Points.Select(p => (p.Year, p.Value, Provenance.Forecast)), series.Observations.Select(o => (o.Year, o.Value, o.Provenance)));
+        }
+
+        List<ForecastAllResponse> again = await ForecastJobs.CollectAsync(throughSurvivor.ForecastAll(ForecastJobs.StoredWorld()));
+        Assert.True(again[^1].Write.Committed);
+        ForecastJobs.AssertSameNumbers(again.Where(e => e.Result is not null).Select(e => e.Result).ToList(), resumed.Results);
     }
 
     [PostgresFact]
     public async Task AFullRestartDuringAStoredForecastAll_ResumesIt_AndTheCallerReattachesByJobId()
     {
-        string database = await TestPostgres.CreateDatabaseAsync();
-        await PostgresSchema.MigrateAsync(database, CancellationToken.None);
-        string gate = Directory.CreateTempSubdirectory("tradegrid-jobgate").FullName;
-        SiloProcess? a = null, b = null, c = null, d = null;
-        try
-        {
-            a = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            b = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            await File.WriteAllTextAsync(Path.Combine(gate, "hold-checkpoint"), string.Empty);
-            using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(b.Channel).ForecastAll(ForecastJobs.StoredWorld());
-            Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
-            (_, string jobId, _) = await ForecastJobs.WhenCheckpointHeldAsync(gate);
+        await using GatedCluster cluster = await GatedCluster.CreateAsync();
+        SiloProcess a = await cluster.StartGatedAsync();
+        SiloProcess b = await cluster.StartGatedAsync();
+        await cluster.HoldCheckpoint();
+        using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(b.Channel).ForecastAll(ForecastJobs.StoredWorld());
+        Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
+        (_, string jobId, _) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
 
-            a.Kill();
-            b.Kill();
-            await Assert.ThrowsAsync<RpcException>(() => streamed);
-            c = await SiloProcess.StartAsync(database, a.SiloPort, defaultData: true);
-            d = await SiloProcess.StartAsync(database, b.SiloPort, defaultData: true);
+        a.Kill();
+        b.Kill();
+        await Assert.ThrowsAsync<RpcException>(() => streamed);
+        SiloProcess c = await cluster.StartAsync(a.SiloPort);
+        SiloProcess d = await cluster.StartAsync(b.SiloPort);
 
-            var throughD = new ForecastService.ForecastServiceClient(d.Channel);
-            GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughD, jobId);
-            Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
-            Assert.Contains($"ForecastAll job {jobId} resumes", c.Log + d.Log);
-            Assert.Equal(resumed.Job.Progress.Total, resumed.Job.Progress.Done);
-            Assert.Equal(WriteState.Committed, (await new WriteService.WriteServiceClient(d.Channel).GetWriteAsync(new GetWriteRequest { WriteId = resumed.Write.WriteId })).State);
+        var throughD = new ForecastService.ForecastServiceClient(d.Channel);
+        GetForecastJobResponse resumed = await ForecastJobs.WhenEndedAsync(throughD, jobId);
+        Assert.True(resumed.Job.State == ForecastJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+        Assert.Contains($"ForecastAll job {jobId} resumes", c.Log + d.Log);
+        Assert.Equal(resumed.Job.Progress.Total, resumed.Job.Progress.Done);
+        Assert.Equal(WriteState.Committed, (await new WriteService.WriteServiceClient(d.Channel).GetWriteAsync(new GetWriteRequest { WriteId = resumed.Write.WriteId })).State);
 
-            List<ForecastAllResponse> again = await ForecastJobs.CollectAsync(throughD.ForecastAll(ForecastJobs.StoredWorld()));
-            Assert.True(again[^1].Write.Committed);
-            ForecastJobs.AssertSameNumbers(again.Where(e => e.Result is not null).Select(e => e.Result).ToList(), resumed.Results);
-        }
-        finally
-        {
-            foreach (SiloProcess? silo in new[] { a, b, c, d })
-            {
-                if (silo is not null)
-                {
-                    await silo.DisposeAsync();
-                }
-            }
-            Directory.Delete(gate, recursive: true);
-            await TestPostgres.DropDatabaseAsync(database);
-        }
+        List<ForecastAllResponse> again = await ForecastJobs.CollectAsync(throughD.ForecastAll(ForecastJobs.StoredWorld()));
+        Assert.True(again[^1].Write.Committed);
+        ForecastJobs.AssertSameNumbers(again.Where(e => e.Result is not null).Select(e => e.Result).ToList(), resumed.Results);
     }
 }

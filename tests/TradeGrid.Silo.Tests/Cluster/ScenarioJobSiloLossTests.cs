@@ -1,5 +1,4 @@
 using TradeGrid.Api.V1;
-using TradeGrid.Grains.Cluster;
 using TradeGrid.Silo.Tests.Support;
 
 namespace TradeGrid.Silo.Tests.Cluster;
@@ -18,94 +17,58 @@ public sealed class ScenarioJobSiloLossTests
     [PostgresFact]
     public async Task KillingTheSiloRunningAScenarioJob_ResumesIt_WithTheSameResult()
     {
-        string database = await TestPostgres.CreateDatabaseAsync();
-        await PostgresSchema.MigrateAsync(database, CancellationToken.None);
-        string gate = Directory.CreateTempSubdirectory("tradegrid-jobgate").FullName;
-        SiloProcess? a = null, b = null;
-        try
-        {
-            a = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            b = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            await File.WriteAllTextAsync(Path.Combine(gate, "hold-checkpoint"), string.Empty);
+        await using GatedCluster cluster = await GatedCluster.CreateAsync();
+        SiloProcess a = await cluster.StartGatedAsync();
+        SiloProcess b = await cluster.StartGatedAsync();
+        await cluster.HoldCheckpoint();
 
-            var throughA = new ScenarioService.ScenarioServiceClient(a.Channel);
-            Task<StartScenarioResponse> started = throughA.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) }).ResponseAsync;
-            int holder = await ScenarioJobs.WhenCheckpointHeldAsync(gate, started);
-            string jobId = (await started).Job.JobId;
-            SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
-            SiloProcess survivor = victim == a ? b : a;
-            victim.Kill();
-            File.Delete(Path.Combine(gate, "hold-checkpoint"));
+        var throughA = new ScenarioService.ScenarioServiceClient(a.Channel);
+        Task<StartScenarioResponse> started = throughA.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) }).ResponseAsync;
+        int holder = await ScenarioJobs.WhenCheckpointHeldAsync(cluster.Gate, started);
+        string jobId = (await started).Job.JobId;
+        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        SiloProcess survivor = victim == a ? b : a;
+        victim.Kill();
+        cluster.ReleaseCheckpoint();
 
-            var throughSurvivor = new ScenarioService.ScenarioServiceClient(survivor.Channel);
-            GetScenarioResponse resumed = await ScenarioJobs.WhenEndedAsync(throughSurvivor, jobId);
-            Assert.True(resumed.Job.State == ScenarioJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
-            Assert.Contains($"Scenario job {jobId} resumes", survivor.Log);
+        var throughSurvivor = new ScenarioService.ScenarioServiceClient(survivor.Channel);
+        GetScenarioResponse resumed = await ScenarioJobs.WhenEndedAsync(throughSurvivor, jobId);
+        Assert.True(resumed.Job.State == ScenarioJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+        Assert.Contains($"Scenario job {jobId} resumes", survivor.Log);
 
-            string again = (await throughSurvivor.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) })).Job.JobId;
-            GetScenarioResponse reference = await ScenarioJobs.WhenEndedAsync(throughSurvivor, again);
-            Assert.Equal(ScenarioJobState.Completed, reference.Job.State);
-            Assert.True(resumed.Result.Economies.Count > 16 * 2, $"{resumed.Result.Economies.Count} economies: fewer than three waves");
-            ScenarioJobs.AssertSameNumbers(reference.Result, resumed.Result);
-        }
-        finally
-        {
-            foreach (SiloProcess? silo in new[] { a, b })
-            {
-                if (silo is not null)
-                {
-                    await silo.DisposeAsync();
-                }
-            }
-            Directory.Delete(gate, recursive: true);
-            await TestPostgres.DropDatabaseAsync(database);
-        }
+        string again = (await throughSurvivor.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) })).Job.JobId;
+        GetScenarioResponse reference = await ScenarioJobs.WhenEndedAsync(throughSurvivor, again);
+        Assert.Equal(ScenarioJobState.Completed, reference.Job.State);
+        Assert.True(resumed.Result.Economies.Count > 16 * 2, $"{resumed.Result.Economies.Count} economies: fewer than three waves");
+        ScenarioJobs.AssertSameNumbers(reference.Result, resumed.Result);
     }
 
     [PostgresFact]
     public async Task AFullRestartDuringAScenarioJob_ResumesIt_WithTheSameResult()
     {
-        string database = await TestPostgres.CreateDatabaseAsync();
-        await PostgresSchema.MigrateAsync(database, CancellationToken.None);
-        string gate = Directory.CreateTempSubdirectory("tradegrid-jobgate").FullName;
-        SiloProcess? a = null, b = null, c = null, d = null;
-        try
-        {
-            a = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            b = await SiloProcess.StartAsync(database, defaultData: true, jobGate: gate);
-            await File.WriteAllTextAsync(Path.Combine(gate, "hold-checkpoint"), string.Empty);
-            Task<StartScenarioResponse> started = new ScenarioService.ScenarioServiceClient(b.Channel)
-                .StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) }).ResponseAsync;
-            await ScenarioJobs.WhenCheckpointHeldAsync(gate, started);
-            string jobId = (await started).Job.JobId;
+        await using GatedCluster cluster = await GatedCluster.CreateAsync();
+        SiloProcess a = await cluster.StartGatedAsync();
+        SiloProcess b = await cluster.StartGatedAsync();
+        await cluster.HoldCheckpoint();
+        Task<StartScenarioResponse> started = new ScenarioService.ScenarioServiceClient(b.Channel)
+            .StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) }).ResponseAsync;
+        await ScenarioJobs.WhenCheckpointHeldAsync(cluster.Gate, started);
+        string jobId = (await started).Job.JobId;
 
-            a.Kill();
-            b.Kill();
-            c = await SiloProcess.StartAsync(database, a.SiloPort, defaultData: true);
-            d = await SiloProcess.StartAsync(database, b.SiloPort, defaultData: true);
+        a.Kill();
+        b.Kill();
+        SiloProcess c = await cluster.StartAsync(a.SiloPort);
+        SiloProcess d = await cluster.StartAsync(b.SiloPort);
 
-            var throughD = new ScenarioService.ScenarioServiceClient(d.Channel);
-            GetScenarioResponse resumed = await ScenarioJobs.WhenEndedAsync(throughD, jobId);
-            Assert.True(resumed.Job.State == ScenarioJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
-            ListScenariosResponse listed = await throughD.ListScenariosAsync(new ListScenariosRequest());
-            Assert.Contains(listed.Jobs, j => j.JobId == jobId && j.State == ScenarioJobState.Completed);
+        var throughD = new ScenarioService.ScenarioServiceClient(d.Channel);
+        GetScenarioResponse resumed = await ScenarioJobs.WhenEndedAsync(throughD, jobId);
+        Assert.True(resumed.Job.State == ScenarioJobState.Completed, $"{resumed.Job.State}: {resumed.Job.Message}");
+        ListScenariosResponse listed = await throughD.ListScenariosAsync(new ListScenariosRequest());
+        Assert.Contains(listed.Jobs, j => j.JobId == jobId && j.State == ScenarioJobState.Completed);
 
-            string again = (await throughD.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) })).Job.JobId;
-            GetScenarioResponse reference = await ScenarioJobs.WhenEndedAsync(throughD, again);
-            Assert.Equal(ScenarioJobState.Completed, reference.Job.State);
-            ScenarioJobs.AssertSameNumbers(reference.Result, resumed.Result);
-        }
-        finally
-        {
-            foreach (SiloProcess? silo in new[] { a, b, c, d })
-            {
-                if (silo is not null)
-                {
-                    await silo.DisposeAsync();
-                }
-            }
-            Directory.Delete(gate, recursive: true);
-            await TestPostgres.DropDatabaseAsync(database);
-        }
+        string again = (await throughD.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) })).Job.JobId;
+        GetScenarioResponse reference = await ScenarioJobs.WhenEndedAsync(throughD, again);
+        Assert.Equal(ScenarioJobState.Completed, reference.Job.State);
+        ScenarioJobs.AssertSameNumbers(reference.Result, resumed.Result);
     }
 }
