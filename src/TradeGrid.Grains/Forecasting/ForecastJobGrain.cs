@@ -10,8 +10,9 @@ namespace TradeGrid.Grains.Forecasting;
 
 /// <summary>
 /// One ForecastAll job (key: job id). <see cref="Start"/> stores the plan and runs the job here in the background, in
-/// chunks of <see cref="Chunk"/> economies (<see cref="ForecastCoordinator"/>), storing every chunk's outcomes before
-/// the next begins, and keeps a reminder while it runs. When its silo is lost (or every silo restarts), the reminder,
+/// chunks of <see cref="Chunk"/> economies (<see cref="ForecastCoordinator"/>), storing every chunk's outcomes in a
+/// <see cref="ForecastChunkGrain"/> of its own before the next begins (so each outcome is written once), and keeps a
+/// reminder while it runs. When its silo is lost (or every silo restarts), the reminder,
 /// or any caller reading the job, activates the grain on a live silo, which resumes after the last stored chunk; a
 /// chunk that failed because a silo died is run again. Chunks are idempotent: a forecast is a pure function of the
 /// series, and a stored job's economies stage their points under the job's one write id, a second stage replacing
@@ -28,8 +29,8 @@ public sealed class ForecastJobGrain(
     public static readonly int Concurrency = Math.Max(4, Environment.ProcessorCount * 4);
 
     /// <summary>
-    /// Economies per stored chunk: a loss recomputes at most one chunk; each chunk stores the outcomes so far, so
-    /// fewer, larger chunks write less (the writes grow as economies² / chunk).
+    /// Economies per stored chunk of a job started here: a loss recomputes at most one chunk; each chunk is one row
+    /// and one update of the job's own row. The job keeps the size it started with.
     /// </summary>
     public static readonly int Chunk = 4 * Concurrency;
 
@@ -73,22 +74,24 @@ public sealed class ForecastJobGrain(
             return known;
         }
 
-        state.State = new ForecastJobState { Status = ForecastJobStatus.Of(plan), Plan = plan };
+        state.State = new ForecastJobState { Status = ForecastJobStatus.Of(plan), Plan = plan, ChunkSize = Chunk };
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         StartRun(plan);
         return state.State.Status;
     }
 
-    public ValueTask<ForecastJobPage?> Read(int from)
+    public async ValueTask<ForecastJobPage?> Read(int from)
     {
         if (state.State.Status is not { } status)
         {
-            return ValueTask.FromResult<ForecastJobPage?>(null);
+            return null;
         }
-        EconomyForecastOutcome[] outcomes = state.State.Outcomes;
-        int start = Math.Clamp(from, 0, outcomes.Length);
-        return ValueTask.FromResult<ForecastJobPage?>(new ForecastJobPage(status, outcomes[start..]));
+        int size = state.State.ChunkSize;
+        int firstChunk = size == 0 ? 0 : Math.Clamp(from, 0, int.MaxValue) / size;
+        EconomyForecastOutcome[] outcomes = await ReadChunksAsync(firstChunk, state.State.ChunksDone);
+        int skip = Math.Clamp(from - (firstChunk * size), 0, outcomes.Length);
+        return new ForecastJobPage(status, outcomes[skip..]);
     }
 
     public async ValueTask<ForecastJobStatus?> Cancel(string reason)
@@ -118,6 +121,9 @@ public sealed class ForecastJobGrain(
         }
         if (reminderName == ExpireReminder)
         {
+            string jobId = this.GetPrimaryKeyString();
+            await Task.WhenAll(Enumerable.Range(0, state.State.ChunksDone)
+                .Select(i => GrainFactory.GetGrain<IForecastChunkGrain>(ForecastChunkGrain.Key(jobId, i)).Clear()));
             await state.ClearStateAsync();
             await ForgetReminderAsync(ExpireReminder);
             DeactivateOnIdle();
@@ -149,7 +155,7 @@ public sealed class ForecastJobGrain(
                 catch (Exception ex) when (ex is OrleansException or TimeoutException && attempt < MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
                     // A silo holding some of the economies died: their grains re-activate elsewhere once the death is declared.
-                    logger.LogWarning(ex, "ForecastAll job {JobId}: a grain call failed ({Reason}); resuming after {Done} economies", plan.JobId, ex.GetType().Name, state.State.Outcomes.Length);
+                    logger.LogWarning(ex, "ForecastAll job {JobId}: a grain call failed ({Reason}); resuming after {Done} economies", plan.JobId, ex.GetType().Name, state.State.Status?.Done);
                     await Task.Delay(RetryPause, cancellationToken);
                 }
             }
@@ -182,26 +188,42 @@ public sealed class ForecastJobGrain(
         }
     }
 
-    /// <summary>Runs the chunks after the stored outcomes, storing each chunk's before the next begins.</summary>
+    /// <summary>
+    /// Runs the chunks after the stored ones: each chunk's outcomes go to its own grain, then the job's row counts it.
+    /// A loss between the two runs that chunk again, and its second store replaces the first.
+    /// </summary>
     private async Task RunChunksAsync(ForecastJobPlan plan, CancellationToken cancellationToken)
     {
-        while (state.State.Outcomes.Length < plan.Economies.Length)
+        int size = state.State.ChunkSize;
+        while (state.State.ChunksDone * size < plan.Economies.Length)
         {
-            int start = state.State.Outcomes.Length;
-            string[] chunk = plan.Economies[start..Math.Min(plan.Economies.Length, start + Chunk)];
-            EconomyForecastOutcome[] outcomes = await ForecastCoordinator.ForecastChunkAsync(GrainFactory, chunk, plan.Spec, Concurrency, cancellationToken);
+            int index = state.State.ChunksDone;
+            int start = index * size;
+            int end = Math.Min(plan.Economies.Length, start + size);
+            EconomyForecastOutcome[] outcomes = await ForecastCoordinator.ForecastChunkAsync(GrainFactory, plan.Economies[start..end], plan.Spec, Concurrency, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            state.State.Outcomes = [.. state.State.Outcomes, .. outcomes];
-            state.State.Status = state.State.Status! with { Done = state.State.Outcomes.Length }; // set by Start
+            await GrainFactory.GetGrain<IForecastChunkGrain>(ForecastChunkGrain.Key(plan.JobId, index)).Store(outcomes);
+            state.State.ChunksDone = index + 1;
+            state.State.Status = state.State.Status! with { Done = end }; // set by Start
             await state.WriteStateAsync();
-            await Hooks.CheckpointedAsync(plan.JobId, (state.State.Outcomes.Length + Chunk - 1) / Chunk);
+            await Hooks.CheckpointedAsync(plan.JobId, index + 1);
         }
+    }
+
+    /// <summary>The stored outcomes of chunks [<paramref name="first"/>, <paramref name="end"/>), in plan order.</summary>
+    private async Task<EconomyForecastOutcome[]> ReadChunksAsync(int first, int end)
+    {
+        string jobId = this.GetPrimaryKeyString();
+        EconomyForecastOutcome[][] chunks = await Task.WhenAll(Enumerable.Range(first, Math.Max(0, end - first))
+            .Select(i => GrainFactory.GetGrain<IForecastChunkGrain>(ForecastChunkGrain.Key(jobId, i)).Read().AsTask()));
+        return [.. chunks.SelectMany(c => c)];
     }
 
     /// <summary>Commits the job's write: the economies that staged points are those whose outcome stored any.</summary>
     private async Task<ForecastJobWrite> CommitAsync(ForecastJobPlan plan, CancellationToken cancellationToken)
     {
-        string[] staged = state.State.Outcomes.Where(o => o.Forecast is { Stored: > 0 }).Select(o => o.Economy).ToArray();
+        EconomyForecastOutcome[] outcomes = await ReadChunksAsync(0, state.State.ChunksDone);
+        string[] staged = outcomes.Where(o => o.Forecast is { Stored: > 0 }).Select(o => o.Economy).ToArray();
         WriteReceipt receipt = await Writes.CommitAsync(plan.Spec.WriteId, staged, cancellationToken);
         return new ForecastJobWrite(receipt.WriteId, receipt.Sequence, new Dictionary<string, long>(receipt.Versions, StringComparer.Ordinal));
     }

@@ -29,6 +29,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddTradeGridMemoryStorage();
+            siloBuilder.UseInMemoryReminderService(); // job grains keep a reminder while they run
             siloBuilder.AddTradeGridExceptions();
         }
     }
