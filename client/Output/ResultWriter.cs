@@ -41,24 +41,64 @@ internal static class ResultWriter
                 }
                 break;
             default:
+                string[][] cells = rows.ToArray();
+                int width = TerminalWidth();
+                if (TableLayout.Widths(headers, cells, width) is not { } widths)
+                {
+                    Expanded(Console.Out, headers, cells, title);
+                    break;
+                }
                 var table = new Table { Border = TableBorder.Rounded };
                 if (title is not null)
                 {
                     table.Title = new TableTitle(Markup.Escape(title));
                 }
-                // A cell is never wrapped: a number split over two lines (2.27E-7 / 5) reads as another number.
-                foreach (string header in headers)
+                // Text is wrapped here, between words, to the layout's widths; then nothing is left for the table to
+                // wrap, so a number or a code is never split (2.27E-7 / 5 over two lines reads as another number).
+                for (int i = 0; i < headers.Length; i++)
                 {
-                    table.AddColumn(new TableColumn(Markup.Escape(header)).NoWrap());
+                    table.AddColumn(new TableColumn(Markup.Escape(TableLayout.Wrap(headers[i], widths[i]))).NoWrap());
                 }
-                foreach (string[] row in rows)
+                foreach (string[] row in cells)
                 {
-                    table.AddRow(row.Select(Markup.Escape).ToArray());
+                    table.AddRow(row.Select((cell, i) => Markup.Escape(i < widths.Length ? TableLayout.Wrap(cell, widths[i]) : cell)).ToArray());
                 }
+                AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, width);
                 AnsiConsole.Write(table);
                 break;
         }
     }
+
+    /// <summary>
+    /// Rows too wide for the terminal, one record after another (as psql's expanded display): a header line per row,
+    /// then one "column value" line per column, so no cell is cut or wrapped into another's place.
+    /// </summary>
+    public static void Expanded(TextWriter output, string[] headers, string[][] rows, string? title)
+    {
+        if (title is not null)
+        {
+            output.WriteLine(title);
+        }
+        if (rows.Length == 0)
+        {
+            output.WriteLine("(no rows)");
+            return;
+        }
+        int label = headers.Max(h => h.Length);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            output.WriteLine($"-[ {r + 1} of {rows.Length} ]-");
+            for (int c = 0; c < headers.Length; c++)
+            {
+                string value = c < rows[r].Length ? rows[r][c] : string.Empty;
+                output.WriteLine((headers[c].PadRight(label) + "  " + value).TrimEnd());
+            }
+        }
+    }
+
+    /// <summary>$COLUMNS when set (also when piped), else the terminal's width (80 when piped).</summary>
+    public static int TerminalWidth() =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int c) && c >= 20 ? c : AnsiConsole.Profile.Width;
 
     /// <summary>The whole response in protobuf's JSON mapping.</summary>
     public static string JsonText(IMessage response) => Json.Format(response);

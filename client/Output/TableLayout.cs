@@ -1,0 +1,76 @@
+namespace TradeGrid.Cli.Output;
+
+/// <summary>
+/// Column widths for a rounded table in a given number of terminal columns: every cell on one line when that fits;
+/// else text columns narrowed, never below their longest word, so they wrap between words and a number or a code is
+/// never split; null when even that does not fit (the caller lists the rows one record at a time).
+/// </summary>
+internal static class TableLayout
+{
+    /// <summary>Content widths per column, or null when the longest words alone are wider than <paramref name="width"/>.</summary>
+    public static int[]? Widths(string[] headers, string[][] rows, int width)
+    {
+        int[] widest = Measure(headers, rows, cell => cell.Length);
+        int[] longestWord = Measure(headers, rows, cell => cell.Split(' ').Max(w => w.Length));
+        int rules = (3 * headers.Length) + 1;
+        int spare = width - rules - longestWord.Sum();
+        if (spare < 0)
+        {
+            return null;
+        }
+        int wanted = widest.Sum() - longestWord.Sum();
+        if (wanted <= spare)
+        {
+            return widest;
+        }
+        // Give the spare columns to the text columns in proportion to what each would take beyond its longest word.
+        var widths = new int[headers.Length];
+        int given = 0;
+        for (int i = 0; i < widths.Length; i++)
+        {
+            int extra = (int)((long)(widest[i] - longestWord[i]) * spare / wanted);
+            widths[i] = longestWord[i] + extra;
+            given += extra;
+        }
+        for (int i = 0; given < spare && i < widths.Length; i++)
+        {
+            if (widths[i] < widest[i])
+            {
+                widths[i]++;
+                given++;
+            }
+        }
+        return widths;
+    }
+
+    /// <summary>The text broken into lines of at most <paramref name="width"/> between words (a longer word keeps its own line).</summary>
+    public static string Wrap(string text, int width)
+    {
+        if (text.Length <= width)
+        {
+            return text;
+        }
+        var lines = new List<string>();
+        string line = string.Empty;
+        foreach (string word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Columns a table needs to show every cell on one line: each column's widest cell, a space either side, and the rules.</summary>
+    public static int FullWidth(string[] headers, string[][] rows) => Measure(headers, rows, cell => cell.Length).Sum() + (3 * headers.Length) + 1;
+
+    private static int[] Measure(string[] headers, string[][] rows, Func<string, int> size) =>
+        headers.Select((h, i) => rows.Select(r => i < r.Length ? size(r[i]) : 0).Append(size(h)).Max()).ToArray();
+}
