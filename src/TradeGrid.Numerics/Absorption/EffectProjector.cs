@@ -3,26 +3,25 @@ using TradeGrid.Domain;
 namespace TradeGrid.Numerics.Absorption;
 
 /// <summary>
-/// Projects up to four sets of fixed effects out of columns (optionally weighted), never forming a dummy column:
-/// conjugate gradient on the symmetric Kaczmarz sweep, as reghdfe's default (Correia 2017). One sweep A subtracts
-/// each set's weighted group means in turn, forward then back (1, 2, …, Q, …, 2, 1), so A is symmetric and positive
-/// semi-definite in the W inner product, and I − A is positive definite on the span of the effects: CG solves
-/// (I − A)z = (I − A)y and y − z is y with every effect projected out.
+/// Projects up to four sets of fixed effects out of columns (optionally weighted), never forming a dummy column. With
+/// D the rows' effect dummies (one column per group of every set) and W the weights, the projection of y is y − Dα
+/// where α solves the normal equations D'WD α = D'W y. They are solved by conjugate gradient in the space of the
+/// effects' coefficients (a few tens of thousands of numbers however many rows), preconditioned by the groups' total
+/// weights (the diagonal of D'WD, so one set alone is solved in one step). One CG step is one pass over the rows: each
+/// row adds the current direction's coefficients of its groups, times its weight, into the sums of its groups
+/// (D'WD p); everything else works on coefficient vectors. D'WD is singular when sets overlap (a reporter×year and a
+/// partner×year effect can trade a constant); CG on this consistent system still converges, and y − Dα is unique.
 /// <para>
-/// Convergence rule (reghdfe's "Hestenes" rule): with αₖ‖rₖ‖² the decrease of the CG objective at step k, stop when
-/// √(Σ of the last three decreases / what is left of ‖y‖²_W) ≤ the tolerance. What is left is ‖y‖²_W less every
-/// decrease so far, i.e. the squared norm of the demeaned column; the rule is relative to the column's within
-/// variation, so a regressor almost explained by the effects is still solved to full relative accuracy. It also stops
-/// when the residual ‖(I − A)y‖_W reaches the rounding floor <see cref="RoundingFloor"/>·‖y₀‖_W, below which CG
-/// would drift (a tolerance near machine precision would otherwise never be met). One set of effects converges in one
-/// step (A is then the exact projection). Non-convergence within <see cref="MaxIterations"/> throws, with the
-/// iterations and the tolerance reached.
+/// Convergence rule (reghdfe's "Hestenes" rule on the coefficients' CG): the objective ‖y − Dα‖²_W falls by
+/// γₖ·rₖ'M⁻¹rₖ at step k; stop when √(Σ of the last three decreases / what is left of ‖y‖²_W) ≤ <see cref="Tolerance"/>.
+/// What is left is ‖y‖²_W less every decrease so far, the squared norm of the demeaned column, so the rule is relative
+/// to the column's within variation and a regressor almost explained by the effects is still solved to full relative
+/// accuracy. It also stops when rₖ'M⁻¹rₖ reaches <see cref="RoundingFloor"/>²·‖y‖²_W, below which CG only drifts.
+/// Non-convergence within <see cref="MaxIterations"/> throws, with the iterations and the tolerance.
 /// </para>
 /// <para>
-/// Cost: one CG step is 2Q passes over the rows (each pass subtracts the means of one set and sums the result into the
-/// next set's groups, the last one also forms (I − A)u and its W-product with u) and one pass for the updates of y and
-/// the residual with ‖r‖²_W. The group sums and the three row vectors of each column live in a <see cref="Workspace"/>
-/// kept by the projector, so an IRLS loop that re-weights it (<see cref="Reweight"/>) allocates nothing per step.
+/// The coefficient vectors of each column live in a workspace kept by the projector, so an IRLS loop that re-weights it
+/// (<see cref="Reweight"/>) allocates nothing per step; the columns run in parallel.
 /// </para>
 /// </summary>
 public sealed class EffectProjector
@@ -30,7 +29,6 @@ public sealed class EffectProjector
     private readonly int[][] _ids;
     private readonly int[] _groups;
     private readonly double[][] _inverseWeight;
-    private readonly int[] _order;
     private double[]? _weights;
     private Workspace[] _workspaces = [];
 
@@ -50,15 +48,12 @@ public sealed class EffectProjector
         Tolerance = tolerance;
         MaxIterations = maxIterations;
         _inverseWeight = _groups.Select(g => new double[g]).ToArray();
-
-        // Forward then back: 0, 1, …, Q−1, Q−2, …, 0 (a single set is swept once).
-        _order = Enumerable.Range(0, _ids.Length).Concat(Enumerable.Range(0, _ids.Length - 1).Reverse()).ToArray();
         Reweight(weights);
     }
 
     /// <summary>
-    /// ‖(I − A)y‖ below this times ‖y₀‖ is rounding: the residual cannot shrink further in double precision, and CG
-    /// steps taken below it lose their orthogonality and drift (the last three decreases lag behind by design).
+    /// rₖ'M⁻¹rₖ below this squared times ‖y‖²_W is rounding: the residual cannot shrink further in double precision,
+    /// and CG steps taken below it lose their orthogonality and drift.
     /// </summary>
     public const double RoundingFloor = 16 * 2.220446049250313e-16;
 
@@ -112,7 +107,7 @@ public sealed class EffectProjector
     /// Replaces <paramref name="y"/> by y with every effect projected out and returns the CG iterations. A start already
     /// near the answer (the previous IRLS step's demeaned column plus the change of the column) converges in fewer.
     /// </summary>
-    public int Demean(Span<double> y, string column) => Demean(y, column, new Workspace(Rows, _groups));
+    public int Demean(Span<double> y, string column) => Demean(y, column, new Workspace(_groups));
 
     /// <summary>Demeans every column (the response among them) in parallel; returns the most iterations.</summary>
     public int DemeanColumns(double[][] columns, IReadOnlyList<string> names)
@@ -124,7 +119,7 @@ public sealed class EffectProjector
             Array.Resize(ref _workspaces, columns.Length);
             for (int j = had; j < columns.Length; j++)
             {
-                _workspaces[j] = new Workspace(Rows, _groups);
+                _workspaces[j] = new Workspace(_groups);
             }
         }
 
@@ -133,191 +128,244 @@ public sealed class EffectProjector
         return iterations.Length == 0 ? 0 : iterations.Max();
     }
 
-    /// <summary>W-inner product.</summary>
-    public double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = new BlockSum();
-        double[]? w = _weights;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum.Add(w is null ? a[i] * b[i] : w[i] * a[i] * b[i]);
-        }
-
-        return sum.Total;
-    }
-
     private int Demean(Span<double> y, string column, Workspace work)
     {
-        int n = Rows;
-        if (y.Length != n)
+        if (y.Length != Rows)
         {
-            throw new ArgumentException($"{y.Length} values for {n} rows.", nameof(y));
+            throw new ArgumentException($"{y.Length} values for {Rows} rows.", nameof(y));
         }
 
-        if (_ids.Length == 1)
-        {
-            SubtractOne(y, work.Sums[0]);
-            return 1;
-        }
+        double[][] alpha = work.Alpha;
+        double[][] r = work.Residual;
+        double[][] z = work.Preconditioned;
+        double[][] p = work.Direction;
+        double[][] ap = work.Product;
 
-        double[] r = work.R;
-        double[] u = work.U;
-        double[] v = work.V;
-
-        // r = (I − A)y; u = r.
-        Sweep(y, r, work.Sums, double.NaN, null);
-        double ssr = Dot(r, r);
-        double potential = Dot(y, y);
+        // r = D'W y, the start α = 0.
+        double potential = GroupSums(y, r);
         double floor = RoundingFloor * RoundingFloor * potential;
-        if (ssr <= 0.0 || potential <= 0.0)
+        double rz = 0.0;
+        for (int q = 0; q < _ids.Length; q++)
+        {
+            Array.Clear(alpha[q]);
+            double[] inverse = _inverseWeight[q];
+            for (int g = 0; g < inverse.Length; g++)
+            {
+                double zg = r[q][g] * inverse[g];
+                z[q][g] = zg;
+                p[q][g] = zg;
+                rz += r[q][g] * zg;
+            }
+        }
+
+        if (!(rz > floor) || !(potential > 0.0))
         {
             return 0;
         }
 
         Span<double> recent = stackalloc double[3];
-        double beta = 0.0;
-        for (int iteration = 1; iteration <= MaxIterations; iteration++)
+        int iteration = 1;
+        for (; ; iteration++)
         {
-            // u = r + βu (r itself on the first step), v = (I − A)u, uv = ⟨u, v⟩_W.
-            double uv = Sweep(u, v, work.Sums, iteration == 1 ? double.NaN : beta, r);
-            if (!(uv > 0.0))
+            if (iteration > MaxIterations)
             {
-                return iteration;
+                throw new NoConvergenceException(
+                    $"Projecting {Sets} sets of fixed effects out of {column} did not converge in {MaxIterations} iterations "
+                    + $"(tolerance {Tolerance:G2}); the effects' groups are poorly connected: drop a set or use coarser effects.");
             }
 
-            double alpha = ssr / uv;
-            recent[iteration % 3] = alpha * ssr;
-            potential -= alpha * ssr;
-            double previous = ssr;
-            ssr = Update(y, r, u, v, alpha);
+            Product(p, ap);
+            double pap = 0.0;
+            for (int q = 0; q < _ids.Length; q++)
+            {
+                pap += Dot(p[q], ap[q]);
+            }
+
+            if (!(pap > 0.0))
+            {
+                break;
+            }
+
+            double step = rz / pap;
+            recent[iteration % 3] = step * rz;
+            potential -= step * rz;
+            double rzNext = 0.0;
+            for (int q = 0; q < _ids.Length; q++)
+            {
+                double[] inverse = _inverseWeight[q];
+                double[] aq = alpha[q], rq = r[q], zq = z[q], pq = p[q], apq = ap[q];
+                for (int g = 0; g < inverse.Length; g++)
+                {
+                    aq[g] += step * pq[g];
+                    double rg = rq[g] - step * apq[g];
+                    rq[g] = rg;
+                    double zg = rg * inverse[g];
+                    zq[g] = zg;
+                    rzNext += rg * zg;
+                }
+            }
+
             double change = recent[0] + recent[1] + recent[2];
-            if (ssr <= floor || change <= Tolerance * Tolerance * Math.Max(potential, 0.0))
+            if (rzNext <= floor || change <= Tolerance * Tolerance * Math.Max(potential, 0.0))
             {
-                return iteration;
+                break;
             }
 
-            beta = ssr / previous;
+            double beta = rzNext / rz;
+            rz = rzNext;
+            for (int q = 0; q < _ids.Length; q++)
+            {
+                double[] pq = p[q], zq = z[q];
+                for (int g = 0; g < pq.Length; g++)
+                {
+                    pq[g] = zq[g] + beta * pq[g];
+                }
+            }
         }
 
-        throw new NoConvergenceException(
-            $"Projecting {Sets} sets of fixed effects out of {column} did not converge in {MaxIterations} iterations "
-            + $"(tolerance {Tolerance:G2}); the effects' groups are poorly connected: drop a set or use coarser effects.");
+        SubtractEffects(y, alpha);
+        return iteration;
     }
 
-    /// <summary>
-    /// output = (I − A)x and returns ⟨x, output⟩_W. With <paramref name="from"/>, x is first set to from + βx (β NaN: x = from).
-    /// Pass s sums the running value into set order[s]'s groups after subtracting the means of set order[s − 1].
-    /// </summary>
-    private double Sweep(Span<double> x, double[] output, double[][] sums, double beta, double[]? from)
+    /// <summary>sums = D'W y per set; returns ‖y‖²_W.</summary>
+    private double GroupSums(ReadOnlySpan<double> y, double[][] sums)
     {
         double[]? w = _weights;
-        int n = x.Length;
-        int first = _order[0];
-        double[] s0 = sums[first];
-        int[] id0 = _ids[first];
-        Array.Clear(s0);
-        if (from is not null)
+        foreach (double[] s in sums)
         {
-            bool copy = double.IsNaN(beta);
-            for (int i = 0; i < n; i++)
-            {
-                double xi = copy ? from[i] : from[i] + beta * x[i];
-                x[i] = xi;
-                s0[id0[i]] += w is null ? xi : w[i] * xi;
-            }
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                s0[id0[i]] += w is null ? x[i] : w[i] * x[i];
-            }
-        }
-
-        Scale(s0, _inverseWeight[first]);
-        for (int step = 1; step < _order.Length; step++)
-        {
-            int previous = _order[step - 1];
-            int q = _order[step];
-            double[] mean = sums[previous];
-            int[] idPrevious = _ids[previous];
-            double[] s = sums[q];
-            int[] id = _ids[q];
             Array.Clear(s);
-            ReadOnlySpan<double> source = step == 1 ? x : output;
-            for (int i = 0; i < n; i++)
-            {
-                double t = source[i] - mean[idPrevious[i]];
-                output[i] = t;
-                s[id[i]] += w is null ? t : w[i] * t;
-            }
-
-            Scale(s, _inverseWeight[q]);
         }
 
-        // output = x − A x, where A x = output − the last set's means.
-        int last = _order[^1];
-        double[] lastMean = sums[last];
-        int[] idLast = _ids[last];
-        var dot = new BlockSum();
-        for (int i = 0; i < n; i++)
+        var total = new BlockSum();
+        for (int q = 0; q < _ids.Length; q++)
         {
-            double o = x[i] - (output[i] - lastMean[idLast[i]]);
-            output[i] = o;
-            dot.Add(w is null ? x[i] * o : w[i] * x[i] * o);
+            int[] id = _ids[q];
+            double[] s = sums[q];
+            for (int i = 0; i < y.Length; i++)
+            {
+                double wy = w is null ? y[i] : w[i] * y[i];
+                s[id[i]] += wy;
+                if (q == 0)
+                {
+                    total.Add(wy * y[i]);
+                }
+            }
         }
 
-        return dot.Total;
+        return total.Total;
     }
 
-    /// <summary>y −= αu, r −= αv; returns ‖r‖²_W.</summary>
-    private double Update(Span<double> y, double[] r, double[] u, double[] v, double alpha)
+    /// <summary>result = D'WD p: one pass over the rows.</summary>
+    private void Product(double[][] p, double[][] result)
     {
-        double[]? w = _weights;
-        var sum = new BlockSum();
-        for (int i = 0; i < r.Length; i++)
+        foreach (double[] s in result)
         {
-            y[i] -= alpha * u[i];
-            double ri = r[i] - alpha * v[i];
-            r[i] = ri;
-            sum.Add(w is null ? ri * ri : w[i] * ri * ri);
+            Array.Clear(s);
+        }
+
+        double[]? w = _weights;
+        switch (_ids.Length)
+        {
+            case 1:
+            {
+                int[] i0 = _ids[0];
+                double[] p0 = p[0], a0 = result[0];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i];
+                    a0[g0] += w is null ? p0[g0] : w[i] * p0[g0];
+                }
+
+                break;
+            }
+
+            case 2:
+            {
+                int[] i0 = _ids[0], i1 = _ids[1];
+                double[] p0 = p[0], p1 = p[1], a0 = result[0], a1 = result[1];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i], g1 = i1[i];
+                    double v = p0[g0] + p1[g1];
+                    v = w is null ? v : w[i] * v;
+                    a0[g0] += v;
+                    a1[g1] += v;
+                }
+
+                break;
+            }
+
+            case 3:
+            {
+                int[] i0 = _ids[0], i1 = _ids[1], i2 = _ids[2];
+                double[] p0 = p[0], p1 = p[1], p2 = p[2], a0 = result[0], a1 = result[1], a2 = result[2];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i], g1 = i1[i], g2 = i2[i];
+                    double v = p0[g0] + p1[g1] + p2[g2];
+                    v = w is null ? v : w[i] * v;
+                    a0[g0] += v;
+                    a1[g1] += v;
+                    a2[g2] += v;
+                }
+
+                break;
+            }
+
+            default:
+            {
+                for (int i = 0; i < Rows; i++)
+                {
+                    double v = 0.0;
+                    for (int q = 0; q < _ids.Length; q++)
+                    {
+                        v += p[q][_ids[q][i]];
+                    }
+
+                    v = w is null ? v : w[i] * v;
+                    for (int q = 0; q < _ids.Length; q++)
+                    {
+                        result[q][_ids[q][i]] += v;
+                    }
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>y −= Dα.</summary>
+    private void SubtractEffects(Span<double> y, double[][] alpha)
+    {
+        for (int q = 0; q < _ids.Length; q++)
+        {
+            int[] id = _ids[q];
+            double[] a = alpha[q];
+            for (int i = 0; i < y.Length; i++)
+            {
+                y[i] -= a[id[i]];
+            }
+        }
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = new BlockSum();
+        for (int i = 0; i < a.Length; i++)
+        {
+            sum.Add(a[i] * b[i]);
         }
 
         return sum.Total;
     }
 
-    /// <summary>x −= the weighted group means of x in the only set.</summary>
-    private void SubtractOne(Span<double> x, double[] sums)
+    /// <summary>One column's CG vectors over the groups of every set.</summary>
+    private sealed class Workspace(int[] groups)
     {
-        double[]? w = _weights;
-        int[] id = _ids[0];
-        Array.Clear(sums);
-        for (int i = 0; i < x.Length; i++)
-        {
-            sums[id[i]] += w is null ? x[i] : w[i] * x[i];
-        }
-
-        Scale(sums, _inverseWeight[0]);
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] -= sums[id[i]];
-        }
-    }
-
-    private static void Scale(double[] sums, double[] inverse)
-    {
-        for (int g = 0; g < sums.Length; g++)
-        {
-            sums[g] *= inverse[g];
-        }
-    }
-
-    /// <summary>The row vectors (r, u, v) and group sums of one column's CG.</summary>
-    private sealed class Workspace(int rows, int[] groups)
-    {
-        public double[] R { get; } = new double[rows];
-        public double[] U { get; } = new double[rows];
-        public double[] V { get; } = new double[rows];
-        public double[][] Sums { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Alpha { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Residual { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Preconditioned { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Direction { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Product { get; } = groups.Select(g => new double[g]).ToArray();
     }
 }

@@ -41,8 +41,10 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
             }
 
+            var cpu1 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             (xt, double[] zt, int used) = Project(sample, mu, z, takenX, takenZ, names, effects, options);
             projection = Math.Max(projection, used);
+            Console.Error.Write($"[{used} {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime-cpu1).TotalMilliseconds:F0}] ");
             double[] norms = sample.Columns.Select(c => effects ? AbsorbedSolve.CentredNorm(c, mu) : Math.Sqrt(c.Select((v, i) => mu[i] * v * v).Sum())).ToArray();
             step = AbsorbedSolve.Solve(xt, zt, mu, norms, names, options.DropCollinear, options.CollinearityTolerance);
             var etaNew = new double[n];
