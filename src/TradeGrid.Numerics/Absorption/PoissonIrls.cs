@@ -17,10 +17,10 @@ namespace TradeGrid.Numerics.Absorption;
 internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double[] Mu, double[] Score, double Deviance, int Iterations, int ProjectionIterations)
 {
     /// <summary>The loosest tolerance of an early step's projections.</summary>
-    public const double InnerStart = 1e-5;
+    public const double InnerStart = 1e-4;
 
     /// <summary>A step's projections are solved to the previous relative change of the deviance over this.</summary>
-    public const double InnerTighter = 1e3;
+    public const double InnerTighter = 1e2;
 
     public static PoissonIrls Run(AbsorbedSample sample, string[] names, bool effects, AbsorbedOptions options)
     {
