@@ -25,7 +25,6 @@ internal static class AbsorbedFitCoordinator
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         int Code(string economy) => codes.TryGetValue(economy, out int c) ? c : codes[economy] = codes.Count;
         int[] partnerCodes = spec.Partners.Select(Code).ToArray();
-        var reporterNames = new string[n];
         int at = 0;
         foreach (RowsPart part in parts)
         {
@@ -41,7 +40,6 @@ internal static class AbsorbedFitCoordinator
                 reporter[at] = code;
                 partner[at] = part.Partner[i] < 0 ? -1 : partnerCodes[part.Partner[i]];
                 year[at] = part.Year[i];
-                reporterNames[at] = part.Economy;
             }
         }
 
@@ -59,13 +57,20 @@ internal static class AbsorbedFitCoordinator
             : AbsorbedOls.Fit(y, columns, names, effects, options);
         string[] economyByCode = codes.OrderBy(c => c.Value).Select(c => c.Key).ToArray();
         string Where(int row) => row < 0 ? string.Empty
-            : partner[row] < 0 ? $"{reporterNames[row]} {year[row]}" : $"{reporterNames[row]}→{economyByCode[partner[row]]} {year[row]}";
+            : partner[row] < 0 ? $"{economyByCode[reporter[row]]} {year[row]}" : $"{economyByCode[reporter[row]]}→{economyByCode[partner[row]]} {year[row]}";
         return FitStatistics.From(fit, Where(fit.SingletonExample), Where(fit.SeparatedExample));
     }
 
+    /// <summary>A term's column: a base variable itself (fits never write into their columns) or a product of powers.</summary>
     private static double[] Product(TermSpec term, double[][] variables, int n)
     {
-        var column = Enumerable.Repeat(1.0, n).ToArray();
+        if (term.Variables.Length == 1 && term.Powers[0] == 1)
+        {
+            return variables[term.Variables[0]];
+        }
+
+        var column = new double[n];
+        Array.Fill(column, 1.0);
         for (int f = 0; f < term.Variables.Length; f++)
         {
             double[] v = variables[term.Variables[f]];

@@ -45,23 +45,40 @@ internal sealed record AbsorbedSample(int[] Used, double[] Y, double[][] Columns
         }
     }
 
+    /// <summary>The kept rows; when every row is kept, the inputs themselves (a fit never writes into them).</summary>
     public static AbsorbedSample Select(bool[] keep, double[] y, double[][] columns, IReadOnlyList<EffectDimension> effects, IReadOnlyList<EffectDimension>? clusters)
     {
-        int[] used = Enumerable.Range(0, keep.Length).Where(i => keep[i]).ToArray();
+        int kept = 0;
+        foreach (bool k in keep)
+        {
+            kept += k ? 1 : 0;
+        }
+
+        bool all = kept == keep.Length;
+        var used = new int[kept];
+        for (int i = 0, at = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                used[at++] = i;
+            }
+        }
+
+        int[] Pick(int[] values) => all ? values : Array.ConvertAll(used, i => values[i]);
+        double[] PickValues(double[] values) => all ? values : Array.ConvertAll(used, i => values[i]);
         var groups = new int[effects.Count];
         int[][] ids = effects.Select((e, q) =>
         {
-            int[] sub = used.Select(i => e.Ids[i]).ToArray();
-            int[] dense = EffectIds.Dense(sub, out int g);
+            int[] dense = EffectIds.Dense(Pick(e.Ids), out int g);
             groups[q] = g;
             return dense;
         }).ToArray();
         return new AbsorbedSample(
             used,
-            used.Select(i => y[i]).ToArray(),
-            columns.Select(c => used.Select(i => c[i]).ToArray()).ToArray(),
+            PickValues(y),
+            columns.Select(PickValues).ToArray(),
             ids,
             groups,
-            (clusters ?? []).Select(c => new EffectDimension(c.Name, used.Select(i => c.Ids[i]).ToArray())).ToArray());
+            (clusters ?? []).Select(c => new EffectDimension(c.Name, Pick(c.Ids))).ToArray());
     }
 }

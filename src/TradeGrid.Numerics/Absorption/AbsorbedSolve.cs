@@ -4,7 +4,7 @@ namespace TradeGrid.Numerics.Absorption;
 
 /// <summary>
 /// The (weighted) least-squares step on columns from which the effects were projected: Householder QR of [√w·X̃ √w·ỹ]
-/// (<see cref="TallSkinnyQr"/>), the rank rule against each column's norm before the projection (so a regressor
+/// (<see cref="RowQr"/>, from the columns as they are), the rank rule against each column's norm before the projection (so a regressor
 /// explained by the effects is dropped or refused, naming it), the kept coefficients, R and the residuals ỹ − X̃β.
 /// </summary>
 internal static class AbsorbedSolve
@@ -12,18 +12,7 @@ internal static class AbsorbedSolve
     public static AbsorbedStep Solve(double[][] columns, double[] y, double[]? weights, double[] referenceNorms, string[] names, bool dropCollinear, double tolerance)
     {
         int n = y.Length;
-        int k = columns.Length;
-        var x = new double[n, k];
-        for (int j = 0; j < k; j++)
-        {
-            double[] c = columns[j];
-            for (int i = 0; i < n; i++)
-            {
-                x[i, j] = c[i];
-            }
-        }
-
-        QrPart part = weights is null ? TallSkinnyQr.Local(x, y) : TallSkinnyQr.Local(x, y, weights);
+        QrPart part = RowQr.FactorColumns([.. columns, y], weights, 0);
         LeastSquaresSolution solution = LeastSquares.Solve(part, names, 0, dropCollinear, tolerance, referenceNorms);
         int[] kept = solution.Retained;
         var residual = (double[])y.Clone();

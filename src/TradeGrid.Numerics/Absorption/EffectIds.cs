@@ -1,25 +1,63 @@
 namespace TradeGrid.Numerics.Absorption;
 
-/// <summary>Group ids of fixed effects: dense numbering, interactions (a^b) and symmetric pairs.</summary>
+/// <summary>
+/// Group ids of fixed effects: dense numbering, interactions (a^b) and symmetric pairs. Ids within a range a few times
+/// the number of rows (economy codes, years, their products) are numbered through an array indexed by the id; others
+/// through a dictionary. Both number groups in order of first appearance.
+/// </summary>
 public static class EffectIds
 {
     /// <summary>Ids numbered 0…G−1 in order of first appearance; <paramref name="groups"/> is G.</summary>
     public static int[] Dense(ReadOnlySpan<int> ids, out int groups)
     {
-        var map = new Dictionary<int, int>();
         var dense = new int[ids.Length];
+        if (ids.Length == 0)
+        {
+            groups = 0;
+            return dense;
+        }
+
+        int min = int.MaxValue;
+        int max = int.MinValue;
+        foreach (int id in ids)
+        {
+            min = Math.Min(min, id);
+            max = Math.Max(max, id);
+        }
+
+        long range = (long)max - min + 1;
+        if (range <= MapLimit(ids.Length))
+        {
+            var map = new int[range];
+            int count = 0;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ref int slot = ref map[ids[i] - min];
+                if (slot == 0)
+                {
+                    slot = ++count;
+                }
+
+                dense[i] = slot - 1;
+            }
+
+            groups = count;
+            return dense;
+        }
+
+        var lookup = new Dictionary<int, int>();
         for (int i = 0; i < ids.Length; i++)
         {
-            if (!map.TryGetValue(ids[i], out int d))
+            if (!lookup.TryGetValue(ids[i], out int d))
             {
-                d = map.Count;
-                map[ids[i]] = d;
+                d = lookup.Count;
+                lookup[ids[i]] = d;
             }
 
             dense[i] = d;
         }
 
-        groups = map.Count;
+        groups = lookup.Count;
         return dense;
     }
 
@@ -29,6 +67,19 @@ public static class EffectIds
         if (a.Length != b.Length)
         {
             throw new ArgumentException($"{a.Length} and {b.Length} ids: both need one per row.", nameof(b));
+        }
+
+        (int minA, long rangeA) = Range(a);
+        (int minB, long rangeB) = Range(b);
+        if (rangeA * rangeB <= MapLimit(a.Length))
+        {
+            var combined = new int[a.Length];
+            for (int i = 0; i < a.Length; i++)
+            {
+                combined[i] = (int)((a[i] - minA) * rangeB + (b[i] - minB));
+            }
+
+            return Dense(combined, out _);
         }
 
         var map = new Dictionary<(int, int), int>();
@@ -59,5 +110,26 @@ public static class EffectIds
         }
 
         return Interact(lo, hi);
+    }
+
+    /// <summary>The largest id range numbered through an array: four ints per row, at least 64k.</summary>
+    private static long MapLimit(int rows) => 4L * rows + 65_536;
+
+    private static (int Min, long Range) Range(ReadOnlySpan<int> ids)
+    {
+        if (ids.Length == 0)
+        {
+            return (0, 1);
+        }
+
+        int min = int.MaxValue;
+        int max = int.MinValue;
+        foreach (int id in ids)
+        {
+            min = Math.Min(min, id);
+            max = Math.Max(max, id);
+        }
+
+        return (min, (long)max - min + 1);
     }
 }

@@ -3,28 +3,34 @@ using TradeGrid.Domain;
 namespace TradeGrid.Numerics.Absorption;
 
 /// <summary>
-/// Projects up to four sets of fixed effects out of columns (optionally weighted), never forming a dummy column:
-/// conjugate gradient on the symmetric Kaczmarz sweep, as reghdfe's default (Correia 2017). One sweep T subtracts
-/// each set's weighted group means in turn, forward then back (1, 2, …, Q, …, 2, 1), so T = A'A is symmetric and
-/// positive semi-definite in the W inner product, and I − T is positive definite on the span of the effects: CG solves
-/// (I − T)z = (I − T)y and y − z is y with every effect projected out.
+/// Projects up to four sets of fixed effects out of columns (optionally weighted), never forming a dummy column. With
+/// D the rows' effect dummies (one column per group of every set) and W the weights, the projection of y is y − Dα
+/// where α solves the normal equations D'WD α = D'W y. They are solved by conjugate gradient in the space of the
+/// effects' coefficients (a few tens of thousands of numbers however many rows), preconditioned by the groups' total
+/// weights (the diagonal of D'WD, so one set alone is solved in one step). One CG step is one pass over the rows: each
+/// row adds the current direction's coefficients of its groups, times its weight, into the sums of its groups
+/// (D'WD p); everything else works on coefficient vectors. D'WD is singular when sets overlap (a reporter×year and a
+/// partner×year effect can trade a constant); CG on this consistent system still converges, and y − Dα is unique.
 /// <para>
-/// Convergence rule (reghdfe's "Hestenes" rule): with αₖ‖rₖ‖² the decrease of the CG objective at step k, stop when
-/// √(Σ of the last three decreases / what is left of ‖y‖²_W) ≤ <see cref="Tolerance"/>. What is left is ‖y‖²_W less
-/// every decrease so far, i.e. the squared norm of the demeaned column; the rule is relative to the column's within
-/// variation, so a regressor almost explained by the effects is still solved to full relative accuracy. It also stops
-/// when the residual ‖(I − T)y‖_W reaches the rounding floor <see cref="RoundingFloor"/>·‖y₀‖_W, below which CG
-/// would drift (a tolerance near machine precision would otherwise never be met). One set of
-/// effects converges in one step (T is then the exact projection). Non-convergence within
-/// <see cref="MaxIterations"/> throws, with the iterations and the tolerance reached.
+/// Convergence rule (reghdfe's "Hestenes" rule on the coefficients' CG): the objective ‖y − Dα‖²_W falls by
+/// γₖ·rₖ'M⁻¹rₖ at step k; stop when √(Σ of the last three decreases / what is left of ‖y‖²_W) ≤ <see cref="Tolerance"/>.
+/// What is left is ‖y‖²_W less every decrease so far, the squared norm of the demeaned column, so the rule is relative
+/// to the column's within variation and a regressor almost explained by the effects is still solved to full relative
+/// accuracy. It also stops when rₖ'M⁻¹rₖ reaches <see cref="RoundingFloor"/>²·‖y‖²_W, below which CG only drifts.
+/// Non-convergence within <see cref="MaxIterations"/> throws, with the iterations and the tolerance.
+/// </para>
+/// <para>
+/// The coefficient vectors of each column live in a workspace kept by the projector, so an IRLS loop that re-weights it
+/// (<see cref="Reweight"/>) allocates nothing per step; the columns run in parallel.
 /// </para>
 /// </summary>
 public sealed class EffectProjector
 {
     private readonly int[][] _ids;
+    private readonly int[] _groups;
     private readonly double[][] _inverseWeight;
-    private readonly double[]? _weights;
-    private readonly int[] _order;
+    private double[]? _weights;
+    private Workspace[] _workspaces = [];
 
     /// <summary>Sets of dense group ids (0…G−1 per set, one id per row) and optional row weights (PPML's μ).</summary>
     public EffectProjector(IReadOnlyList<int[]> ids, IReadOnlyList<int> groups, double[]? weights, double tolerance = 1e-13, int maxIterations = 20_000)
@@ -38,204 +44,328 @@ public sealed class EffectProjector
 
         Rows = ids[0].Length;
         _ids = ids.ToArray();
-        _weights = weights;
+        _groups = groups.ToArray();
         Tolerance = tolerance;
         MaxIterations = maxIterations;
-        _inverseWeight = new double[_ids.Length][];
-        for (int q = 0; q < _ids.Length; q++)
-        {
-            var total = new double[groups[q]];
-            int[] id = _ids[q];
-            for (int i = 0; i < Rows; i++)
-            {
-                total[id[i]] += weights is null ? 1.0 : weights[i];
-            }
-
-            for (int g = 0; g < total.Length; g++)
-            {
-                total[g] = total[g] > 0.0 ? 1.0 / total[g] : 0.0;
-            }
-
-            _inverseWeight[q] = total;
-        }
-
-        // Forward then back: 0, 1, …, Q−1, Q−2, …, 0 (a single set is swept once).
-        _order = Enumerable.Range(0, _ids.Length).Concat(Enumerable.Range(0, _ids.Length - 1).Reverse()).ToArray();
+        _inverseWeight = _groups.Select(g => new double[g]).ToArray();
+        Reweight(weights);
     }
 
     /// <summary>
-    /// ‖(I − T)y‖ below this times ‖y₀‖ is rounding: the residual cannot shrink further in double precision, and CG
-    /// steps taken below it lose their orthogonality and drift (the last three decreases lag behind by design).
+    /// rₖ'M⁻¹rₖ below this squared times ‖y‖²_W is rounding: the residual cannot shrink further in double precision,
+    /// and CG steps taken below it lose their orthogonality and drift.
     /// </summary>
     public const double RoundingFloor = 16 * 2.220446049250313e-16;
 
     public int Rows { get; }
 
-    public double Tolerance { get; }
+    /// <summary>The convergence tolerance of the next projections (an IRLS loop loosens it on its early steps).</summary>
+    public double Tolerance { get; set; }
 
     public int MaxIterations { get; }
 
     /// <summary>Sets of effects.</summary>
     public int Sets => _ids.Length;
 
+    /// <summary>Replaces the row weights (PPML's μ of the next IRLS step): the groups' total weights are summed again in place.</summary>
+    public void Reweight(double[]? weights)
+    {
+        if (weights is not null && weights.Length != Rows)
+        {
+            throw new ArgumentException($"{weights.Length} weights for {Rows} rows.", nameof(weights));
+        }
+
+        _weights = weights;
+        for (int q = 0; q < _ids.Length; q++)
+        {
+            double[] total = _inverseWeight[q];
+            Array.Clear(total);
+            int[] id = _ids[q];
+            if (weights is null)
+            {
+                for (int i = 0; i < id.Length; i++)
+                {
+                    total[id[i]] += 1.0;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < id.Length; i++)
+                {
+                    total[id[i]] += weights[i];
+                }
+            }
+
+            for (int g = 0; g < total.Length; g++)
+            {
+                total[g] = total[g] > 0.0 ? 1.0 / total[g] : 0.0;
+            }
+        }
+    }
+
     /// <summary>
     /// Replaces <paramref name="y"/> by y with every effect projected out and returns the CG iterations. A start already
     /// near the answer (the previous IRLS step's demeaned column plus the change of the column) converges in fewer.
     /// </summary>
-    public int Demean(Span<double> y, string column)
+    public int Demean(Span<double> y, string column) => Demean(y, column, new Workspace(_groups));
+
+    /// <summary>Demeans every column (the response among them) in parallel; returns the most iterations.</summary>
+    public int DemeanColumns(double[][] columns, IReadOnlyList<string> names)
     {
-        int n = Rows;
-        if (y.Length != n)
+        ArgumentNullException.ThrowIfNull(columns);
+        if (_workspaces.Length < columns.Length)
         {
-            throw new ArgumentException($"{y.Length} values for {n} rows.", nameof(y));
+            int had = _workspaces.Length;
+            Array.Resize(ref _workspaces, columns.Length);
+            for (int j = had; j < columns.Length; j++)
+            {
+                _workspaces[j] = new Workspace(_groups);
+            }
         }
 
-        double[][] sums = _inverseWeight.Select(g => new double[g.Length]).ToArray();
-        if (_ids.Length == 1)
+        var iterations = new int[columns.Length];
+        Work.For(columns.Length, (long)Rows * columns.Length * 4, j => iterations[j] = Demean(columns[j], names[j], _workspaces[j]));
+        return iterations.Length == 0 ? 0 : iterations.Max();
+    }
+
+    private int Demean(Span<double> y, string column, Workspace work)
+    {
+        if (y.Length != Rows)
         {
-            Subtract(y, 0, sums[0]);
-            return 1;
+            throw new ArgumentException($"{y.Length} values for {Rows} rows.", nameof(y));
         }
 
-        var r = new double[n];
-        var u = new double[n];
-        var v = new double[n];
-        y.CopyTo(r);
-        Sweep(r, sums);
-        for (int i = 0; i < n; i++)
-        {
-            r[i] = y[i] - r[i];
-        }
+        double[][] alpha = work.Alpha;
+        double[][] r = work.Residual;
+        double[][] z = work.Preconditioned;
+        double[][] p = work.Direction;
+        double[][] ap = work.Product;
 
-        double ssr = Dot(r, r);
-        double potential = Dot(y, y);
+        // r = D'W y, the start α = 0.
+        double potential = GroupSums(y, r);
         double floor = RoundingFloor * RoundingFloor * potential;
-        if (ssr <= 0.0 || potential <= 0.0)
+        double rz = 0.0;
+        for (int q = 0; q < _ids.Length; q++)
+        {
+            Array.Clear(alpha[q]);
+            double[] inverse = _inverseWeight[q];
+            for (int g = 0; g < inverse.Length; g++)
+            {
+                double zg = r[q][g] * inverse[g];
+                z[q][g] = zg;
+                p[q][g] = zg;
+                rz += r[q][g] * zg;
+            }
+        }
+
+        if (!(rz > floor) || !(potential > 0.0))
         {
             return 0;
         }
 
-        r.CopyTo(u, 0);
         Span<double> recent = stackalloc double[3];
-        for (int iteration = 1; iteration <= MaxIterations; iteration++)
+        int iteration = 1;
+        for (; ; iteration++)
         {
-            u.CopyTo(v, 0);
-            Sweep(v, sums);
-            for (int i = 0; i < n; i++)
+            if (iteration > MaxIterations)
             {
-                v[i] = u[i] - v[i];
+                throw new NoConvergenceException(
+                    $"Projecting {Sets} sets of fixed effects out of {column} did not converge in {MaxIterations} iterations "
+                    + $"(tolerance {Tolerance:G2}); the effects' groups are poorly connected: drop a set or use coarser effects.");
             }
 
-            double uv = Dot(u, v);
-            if (!(uv > 0.0))
+            Product(p, ap);
+            double pap = 0.0;
+            for (int q = 0; q < _ids.Length; q++)
             {
-                return iteration;
+                pap += Dot(p[q], ap[q]);
             }
 
-            double alpha = ssr / uv;
-            recent[iteration % 3] = alpha * ssr;
-            potential -= alpha * ssr;
-            for (int i = 0; i < n; i++)
+            if (!(pap > 0.0))
             {
-                y[i] -= alpha * u[i];
-                r[i] -= alpha * v[i];
+                break;
             }
 
-            double previous = ssr;
-            ssr = Dot(r, r);
+            double step = rz / pap;
+            recent[iteration % 3] = step * rz;
+            potential -= step * rz;
+            double rzNext = 0.0;
+            for (int q = 0; q < _ids.Length; q++)
+            {
+                double[] inverse = _inverseWeight[q];
+                double[] aq = alpha[q], rq = r[q], zq = z[q], pq = p[q], apq = ap[q];
+                for (int g = 0; g < inverse.Length; g++)
+                {
+                    aq[g] += step * pq[g];
+                    double rg = rq[g] - step * apq[g];
+                    rq[g] = rg;
+                    double zg = rg * inverse[g];
+                    zq[g] = zg;
+                    rzNext += rg * zg;
+                }
+            }
+
             double change = recent[0] + recent[1] + recent[2];
-            if (ssr <= floor || change <= Tolerance * Tolerance * Math.Max(potential, 0.0))
+            if (rzNext <= floor || change <= Tolerance * Tolerance * Math.Max(potential, 0.0))
             {
-                return iteration;
+                break;
             }
 
-            double beta = ssr / previous;
-            for (int i = 0; i < n; i++)
+            double beta = rzNext / rz;
+            rz = rzNext;
+            for (int q = 0; q < _ids.Length; q++)
             {
-                u[i] = r[i] + beta * u[i];
+                double[] pq = p[q], zq = z[q];
+                for (int g = 0; g < pq.Length; g++)
+                {
+                    pq[g] = zq[g] + beta * pq[g];
+                }
             }
         }
 
-        throw new NoConvergenceException(
-            $"Projecting {Sets} sets of fixed effects out of {column} did not converge in {MaxIterations} iterations "
-            + $"(tolerance {Tolerance:G2}); the effects' groups are poorly connected: drop a set or use coarser effects.");
+        SubtractEffects(y, alpha);
+        return iteration;
     }
 
-    /// <summary>Demeans every column of a row-major n×k array (and the response) in parallel; returns the most iterations.</summary>
-    public int DemeanColumns(double[][] columns, IReadOnlyList<string> names)
+    /// <summary>sums = D'W y per set; returns ‖y‖²_W.</summary>
+    private double GroupSums(ReadOnlySpan<double> y, double[][] sums)
     {
-        var iterations = new int[columns.Length];
-        Work.For(columns.Length, (long)Rows * columns.Length * 4, j => iterations[j] = Demean(columns[j], names[j]));
-        return iterations.Length == 0 ? 0 : iterations.Max();
+        double[]? w = _weights;
+        foreach (double[] s in sums)
+        {
+            Array.Clear(s);
+        }
+
+        var total = new BlockSum();
+        for (int q = 0; q < _ids.Length; q++)
+        {
+            int[] id = _ids[q];
+            double[] s = sums[q];
+            for (int i = 0; i < y.Length; i++)
+            {
+                double wy = w is null ? y[i] : w[i] * y[i];
+                s[id[i]] += wy;
+                if (q == 0)
+                {
+                    total.Add(wy * y[i]);
+                }
+            }
+        }
+
+        return total.Total;
     }
 
-    /// <summary>W-inner product.</summary>
-    public double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>result = D'WD p: one pass over the rows.</summary>
+    private void Product(double[][] p, double[][] result)
     {
-        double s = 0.0;
-        double c = 0.0;
-        if (_weights is null)
+        foreach (double[] s in result)
         {
-            for (int i = 0; i < a.Length; i++)
-            {
-                // Neumaier summation: the CG decreases are differences of large sums.
-                double t = a[i] * b[i];
-                double sum = s + t;
-                c += Math.Abs(s) >= Math.Abs(t) ? (s - sum) + t : (t - sum) + s;
-                s = sum;
-            }
-        }
-        else
-        {
-            for (int i = 0; i < a.Length; i++)
-            {
-                double t = _weights[i] * a[i] * b[i];
-                double sum = s + t;
-                c += Math.Abs(s) >= Math.Abs(t) ? (s - sum) + t : (t - sum) + s;
-                s = sum;
-            }
+            Array.Clear(s);
         }
 
-        return s + c;
+        double[]? w = _weights;
+        switch (_ids.Length)
+        {
+            case 1:
+            {
+                int[] i0 = _ids[0];
+                double[] p0 = p[0], a0 = result[0];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i];
+                    a0[g0] += w is null ? p0[g0] : w[i] * p0[g0];
+                }
+
+                break;
+            }
+
+            case 2:
+            {
+                int[] i0 = _ids[0], i1 = _ids[1];
+                double[] p0 = p[0], p1 = p[1], a0 = result[0], a1 = result[1];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i], g1 = i1[i];
+                    double v = p0[g0] + p1[g1];
+                    v = w is null ? v : w[i] * v;
+                    a0[g0] += v;
+                    a1[g1] += v;
+                }
+
+                break;
+            }
+
+            case 3:
+            {
+                int[] i0 = _ids[0], i1 = _ids[1], i2 = _ids[2];
+                double[] p0 = p[0], p1 = p[1], p2 = p[2], a0 = result[0], a1 = result[1], a2 = result[2];
+                for (int i = 0; i < i0.Length; i++)
+                {
+                    int g0 = i0[i], g1 = i1[i], g2 = i2[i];
+                    double v = p0[g0] + p1[g1] + p2[g2];
+                    v = w is null ? v : w[i] * v;
+                    a0[g0] += v;
+                    a1[g1] += v;
+                    a2[g2] += v;
+                }
+
+                break;
+            }
+
+            default:
+            {
+                for (int i = 0; i < Rows; i++)
+                {
+                    double v = 0.0;
+                    for (int q = 0; q < _ids.Length; q++)
+                    {
+                        v += p[q][_ids[q][i]];
+                    }
+
+                    v = w is null ? v : w[i] * v;
+                    for (int q = 0; q < _ids.Length; q++)
+                    {
+                        result[q][_ids[q][i]] += v;
+                    }
+                }
+
+                break;
+            }
+        }
     }
 
-    private void Sweep(Span<double> x, double[][] sums)
+    /// <summary>y −= Dα.</summary>
+    private void SubtractEffects(Span<double> y, double[][] alpha)
     {
-        foreach (int q in _order)
+        for (int q = 0; q < _ids.Length; q++)
         {
-            Subtract(x, q, sums[q]);
+            int[] id = _ids[q];
+            double[] a = alpha[q];
+            for (int i = 0; i < y.Length; i++)
+            {
+                y[i] -= a[id[i]];
+            }
         }
     }
 
-    /// <summary>x −= weighted group means of x in set q.</summary>
-    private void Subtract(Span<double> x, int q, double[] sums)
+    private static double Dot(double[] a, double[] b)
     {
-        int[] id = _ids[q];
-        double[] inverse = _inverseWeight[q];
-        Array.Clear(sums);
-        if (_weights is null)
+        var sum = new BlockSum();
+        for (int i = 0; i < a.Length; i++)
         {
-            for (int i = 0; i < x.Length; i++)
-            {
-                sums[id[i]] += x[i];
-            }
-        }
-        else
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                sums[id[i]] += _weights[i] * x[i];
-            }
+            sum.Add(a[i] * b[i]);
         }
 
-        for (int g = 0; g < sums.Length; g++)
-        {
-            sums[g] *= inverse[g];
-        }
+        return sum.Total;
+    }
 
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] -= sums[id[i]];
-        }
+    /// <summary>One column's CG vectors over the groups of every set.</summary>
+    private sealed class Workspace(int[] groups)
+    {
+        public double[][] Alpha { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Residual { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Preconditioned { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Direction { get; } = groups.Select(g => new double[g]).ToArray();
+        public double[][] Product { get; } = groups.Select(g => new double[g]).ToArray();
     }
 }

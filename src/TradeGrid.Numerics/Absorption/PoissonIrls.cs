@@ -7,52 +7,65 @@ namespace TradeGrid.Numerics.Absorption;
 /// z and the regressors with weights μ, starting from the previous step's projection (what was taken out of a column is
 /// taken out again before the CG starts, so late steps take few CG iterations); step halving when the deviance is not
 /// finite or rises. The result holds the final step's demeaned columns at the converged μ and the scores' multiplier y − μ.
+/// <para>
+/// The projections of the early steps are solved loosely (ppmlhdfe's adaptive tolerance): a step's tolerance is the
+/// previous step's relative change of the deviance over <see cref="InnerTighter"/>, at most <see cref="InnerStart"/> and at
+/// least the options' tolerance; the loop only stops after steps solved at the options' tolerance, so the answer is
+/// that of projections solved to it throughout. One projector and one set of row arrays serve every step.
+/// </para>
 /// </summary>
 internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double[] Mu, double[] Score, double Deviance, int Iterations, int ProjectionIterations)
 {
+    /// <summary>The loosest tolerance of an early step's projections.</summary>
+    public const double InnerStart = 1e-4;
+
+    /// <summary>A step's projections are solved to the previous relative change of the deviance over this.</summary>
+    public const double InnerTighter = 1e2;
+
     public static PoissonIrls Run(AbsorbedSample sample, string[] names, bool effects, AbsorbedOptions options)
     {
         double[] y = sample.Y;
         int n = y.Length;
         int k = sample.Columns.Length;
         double mean = y.Average();
-        var mu = y.Select(v => (v + mean) / 2.0).ToArray();
-        var eta = mu.Select(v => Math.Log(v)).ToArray();
-        double deviance = PoissonDeviance(y, mu);
-        var takenX = new double[k][];
-        for (int j = 0; j < k; j++)
+        var mu = new double[n];
+        var eta = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            takenX[j] = new double[n];
+            mu[i] = (y[i] + mean) / 2.0;
+            eta[i] = Math.Log(mu[i]);
         }
 
-        var takenZ = new double[n];
+        double deviance = PoissonDeviance(y, mu);
+        var work = new Projection(sample, names, effects, options, mu);
+        var z = new double[n];
+        var etaNew = new double[n];
+        var muNew = new double[n];
         int projection = 0;
         bool converged = false;
         bool polished = false;
         int iterations = 0;
         AbsorbedStep? step = null;
-        double[][] xt = [];
+        double change = double.PositiveInfinity;
         for (int iteration = 1; iteration <= AbsorbedPpml.MaxIterations; iteration++)
         {
             iterations = iteration;
-            var z = new double[n];
             for (int i = 0; i < n; i++)
             {
                 z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
             }
 
-            (xt, double[] zt, int used) = Project(sample, mu, z, takenX, takenZ, names, effects, options);
-            projection = Math.Max(projection, used);
-            double[] norms = sample.Columns.Select(c => effects ? AbsorbedSolve.CentredNorm(c, mu) : Math.Sqrt(c.Select((v, i) => mu[i] * v * v).Sum())).ToArray();
-            step = AbsorbedSolve.Solve(xt, zt, mu, norms, names, options.DropCollinear, options.CollinearityTolerance);
-            var etaNew = new double[n];
+            double tolerance = Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
+            bool exact = tolerance <= options.Tolerance;
+            projection = Math.Max(projection, work.Run(mu, z, tolerance));
+            step = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance);
             for (int i = 0; i < n; i++)
             {
                 etaNew[i] = z[i] - step.Residual[i];
+                muNew[i] = Math.Exp(etaNew[i]);
             }
 
             double previous = deviance;
-            double[] muNew = etaNew.Select(v => Math.Exp(v)).ToArray();
             double devNew = PoissonDeviance(y, muNew);
             for (int halving = 0; halving < 30 && (!double.IsFinite(devNew) || devNew > previous * (1 + 1e-12) + 1e-12) && iteration > 1; halving++)
             {
@@ -65,8 +78,8 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 devNew = PoissonDeviance(y, muNew);
             }
 
-            eta = etaNew;
-            mu = muNew;
+            (eta, etaNew) = (etaNew, eta);
+            (mu, muNew) = (muNew, mu);
             deviance = devNew;
             if (polished)
             {
@@ -74,7 +87,8 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 break;
             }
 
-            polished = Math.Abs(deviance - previous) / (0.1 + Math.Abs(deviance)) < options.PoissonTolerance;
+            change = Math.Abs(deviance - previous) / (0.1 + Math.Abs(deviance));
+            polished = exact && change < options.PoissonTolerance;
         }
 
         if (!converged || step is null)
@@ -85,69 +99,20 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         }
 
         // The covariance at the converged μ: project once more with the final weights.
-        var zFinal = new double[n];
         for (int i = 0; i < n; i++)
         {
-            zFinal[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+            z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
         }
 
-        (double[][] xFinal, double[] zt2, int last) = Project(sample, mu, zFinal, takenX, takenZ, names, effects, options);
-        double[] finalNorms = sample.Columns.Select(c => effects ? AbsorbedSolve.CentredNorm(c, mu) : Math.Sqrt(c.Select((v, i) => mu[i] * v * v).Sum())).ToArray();
-        AbsorbedStep final = AbsorbedSolve.Solve(xFinal, zt2, mu, finalNorms, names, options.DropCollinear, options.CollinearityTolerance);
+        int last = work.Run(mu, z, options.Tolerance);
+        AbsorbedStep final = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance);
         var score = new double[n];
         for (int i = 0; i < n; i++)
         {
             score[i] = y[i] - mu[i];
         }
 
-        return new PoissonIrls(final with { Beta = step.Beta }, xFinal, mu, score, deviance, iterations, Math.Max(projection, last));
-    }
-
-    private static (double[][] X, double[] Z, int Iterations) Project(AbsorbedSample sample, double[] mu, double[] z, double[][] takenX, double[] takenZ,
-        string[] names, bool effects, AbsorbedOptions options)
-    {
-        int n = z.Length;
-        int k = sample.Columns.Length;
-        var columns = new double[k + 1][];
-        for (int j = 0; j < k; j++)
-        {
-            double[] c = sample.Columns[j];
-            var start = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                start[i] = c[i] - takenX[j][i];
-            }
-
-            columns[j] = start;
-        }
-
-        var zStart = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            zStart[i] = z[i] - takenZ[i];
-        }
-
-        columns[k] = zStart;
-        int iterations = 0;
-        if (effects)
-        {
-            var projector = new EffectProjector(sample.Ids, sample.Groups, mu, options.Tolerance, options.MaxIterations);
-            iterations = projector.DemeanColumns(columns, names.Append("the working dependent").ToArray());
-            for (int j = 0; j < k; j++)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    takenX[j][i] = sample.Columns[j][i] - columns[j][i];
-                }
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                takenZ[i] = z[i] - columns[k][i];
-            }
-        }
-
-        return (columns.Take(k).ToArray(), columns[k], iterations);
+        return new PoissonIrls(final with { Beta = step.Beta }, work.X, mu, score, deviance, iterations, Math.Max(projection, last));
     }
 
     public static double PoissonDeviance(double[] y, double[] mu)
@@ -159,5 +124,83 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         }
 
         return 2.0 * d;
+    }
+
+    /// <summary>The regressors and the working variable with the effects projected out, and what was taken out of each (the next start).</summary>
+    private sealed class Projection
+    {
+        private readonly AbsorbedSample _sample;
+        private readonly bool _effects;
+        private readonly string[] _names;
+        private readonly EffectProjector? _projector;
+        private readonly double[][] _columns;
+        private readonly double[][] _taken;
+
+        public Projection(AbsorbedSample sample, string[] names, bool effects, AbsorbedOptions options, double[] mu)
+        {
+            _sample = sample;
+            _effects = effects;
+            int n = sample.Y.Length;
+            int k = sample.Columns.Length;
+            _names = names.Append("the working dependent").ToArray();
+            _projector = effects ? new EffectProjector(sample.Ids, sample.Groups, mu, options.Tolerance, options.MaxIterations) : null;
+            _columns = new double[k + 1][];
+            _taken = new double[k + 1][];
+            for (int j = 0; j <= k; j++)
+            {
+                _columns[j] = new double[n];
+                _taken[j] = new double[n];
+            }
+        }
+
+        /// <summary>The demeaned regressors (overwritten by the next run).</summary>
+        public double[][] X { get; private set; } = [];
+
+        /// <summary>The demeaned working variable.</summary>
+        public double[] Z { get; private set; } = [];
+
+        /// <summary>Projects with weights μ to the tolerance; returns the CG iterations.</summary>
+        public int Run(double[] mu, double[] z, double tolerance)
+        {
+            int k = _sample.Columns.Length;
+            int n = z.Length;
+            for (int j = 0; j <= k; j++)
+            {
+                double[] c = j < k ? _sample.Columns[j] : z;
+                double[] start = _columns[j];
+                double[] taken = _taken[j];
+                for (int i = 0; i < n; i++)
+                {
+                    start[i] = c[i] - taken[i];
+                }
+            }
+
+            int iterations = 0;
+            if (_projector is not null)
+            {
+                _projector.Reweight(mu);
+                _projector.Tolerance = tolerance;
+                iterations = _projector.DemeanColumns(_columns, _names);
+                for (int j = 0; j <= k; j++)
+                {
+                    double[] c = j < k ? _sample.Columns[j] : z;
+                    double[] result = _columns[j];
+                    double[] taken = _taken[j];
+                    for (int i = 0; i < n; i++)
+                    {
+                        taken[i] = c[i] - result[i];
+                    }
+                }
+            }
+
+            X = _columns.Take(k).ToArray();
+            Z = _columns[k];
+            return iterations;
+        }
+
+        /// <summary>Each regressor's (centred, with effects) weighted norm before the projection: the rank rule's scale.</summary>
+        public double[] Norms(double[] mu) => _sample.Columns
+            .Select(c => _effects ? AbsorbedSolve.CentredNorm(c, mu) : Math.Sqrt(c.Select((v, i) => mu[i] * v * v).Sum()))
+            .ToArray();
     }
 }
