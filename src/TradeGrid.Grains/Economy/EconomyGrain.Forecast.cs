@@ -81,6 +81,14 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
             HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon > 0 ? spec.HoldoutHorizon : 3, spec.HoldoutOrigins > 0 ? spec.HoldoutOrigins : 3);
             result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
         }
+        else if (method == ForecastMethod.Rolling && !spec.LogScale)
+        {
+            // Rolling-origin selection over the full horizon: the scores are reported, and the winner's final fit
+            // comes from (and fills) the component cache like a combination's.
+            HoldoutSelection selection = new RollingOriginForecaster().Select(
+                input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, series.Version));
+            result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
+        }
         else
         {
             ForecastResult forecast = Fit(input, spec, method, series.Version);
