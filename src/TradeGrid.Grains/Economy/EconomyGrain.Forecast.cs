@@ -26,6 +26,12 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     /// </summary>
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The exponential smoothing fits of each training series (by series, window and data version), shared by the methods
+    /// that fit the same model: etsdamped's two models are among ets's six, and ses's fit is theta's.
+    /// </summary>
+    private readonly Dictionary<string, EtsFitCache> _etsFits = new(StringComparer.Ordinal);
+
     public async ValueTask<SeriesForecastRecord> Forecast(ForecastSpec spec, CancellationToken cancellationToken)
     {
         RequireRegistered();
@@ -102,6 +108,10 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         {
             _componentCache.Clear();
         }
+        if (_etsFits.Count >= ForecastCacheCapacity)
+        {
+            _etsFits.Clear();
+        }
         _forecastCache[key] = result;
         return result;
     }
@@ -128,7 +138,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         }
         return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta or ForecastMethod.Dotm or ForecastMethod.EtsDamped
             ? Component(forecaster, input, spec, version)
-            : forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            : Run(forecaster, input, spec, version);
     }
 
     private ForecastResult Component(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
@@ -136,10 +146,32 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         string key = (spec with { Method = forecaster.Name, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
         if (!_componentCache.TryGetValue(key, out ForecastResult? forecast))
         {
-            forecast = forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            forecast = Run(forecaster, input, spec, version);
             _componentCache[key] = forecast;
         }
         return forecast;
+    }
+
+    /// <summary>Fits one method; the exponential smoothing methods share their model fits through <see cref="_etsFits"/>.</summary>
+    private ForecastResult Run(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
+    {
+        if (forecaster is not (EtsForecaster or SesForecaster or ThetaForecaster))
+        {
+            return forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+        }
+        string key = string.Join('|', version, spec.Indicator, spec.Partner, input.FirstYear, input.LastYear);
+        if (!_etsFits.TryGetValue(key, out EtsFitCache? fits))
+        {
+            fits = new EtsFitCache(input.Values);
+            _etsFits[key] = fits;
+        }
+        return forecaster switch
+        {
+            EtsForecaster ets => ets.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            SesForecaster ses => ses.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            ThetaForecaster theta => theta.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            _ => forecaster.Forecast(input.Values, spec.Horizon, spec.Levels),
+        };
     }
 
     /// <summary>
