@@ -27,8 +27,10 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The exponential smoothing fits of each training series (by series, window and data version), shared by the methods
-    /// that fit the same model: etsdamped's two models are among ets's six, and ses's fit is theta's.
+    /// The exponential smoothing fits behind the cached results, by the components' key without the method (series,
+    /// version, window, horizon, levels), shared by the methods that fit the same model: etsdamped's two models are
+    /// among ets's six, and ses's fit is theta's. Keyed like the component cache, so a request with other levels or
+    /// another horizon fits afresh, as it does for every other method.
     /// </summary>
     private readonly Dictionary<string, EtsFitCache> _etsFits = new(StringComparer.Ordinal);
 
@@ -159,7 +161,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         {
             return forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
         }
-        string key = string.Join('|', version, spec.Indicator, spec.Partner, input.FirstYear, input.LastYear);
+        string key = (spec with { Method = string.Empty, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
         if (!_etsFits.TryGetValue(key, out EtsFitCache? fits))
         {
             fits = new EtsFitCache(input.Values);
