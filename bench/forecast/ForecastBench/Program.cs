@@ -17,7 +17,7 @@ int? serverPid = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCultu
 string loadAtStart = args.Length > 4 ? args[4] : "unknown";
 
 string[] timedMethods = ["naive", "drift", "cagr", "ets", "arima", "theta", "combination"];
-string[] holdoutMethods = [.. timedMethods, "linear", "loglinear", "auto"];
+string[] holdoutMethods = [.. timedMethods, "linear", "loglinear", "auto", "rolling"];
 
 Dictionary<string, double[]> series = File.ReadLines(Path.Combine(rDir, "r_series.csv")).Skip(1)
     .Select(l => l.Split(','))

@@ -4,7 +4,7 @@ namespace TradeGrid.Grains.Abstractions.Forecasting;
 
 /// <summary>
 /// The Orleans-serializable twin of <see cref="ForecastResult"/> plus what the service adds: the series it belongs
-/// to, the years (Years[i] = OriginYear + 1 + i), the training window, the holdout scores of method auto, the data
+/// to, the years (Years[i] = OriginYear + 1 + i), the training window, the holdout scores (method auto with a holdout, or rolling), the data
 /// version it rests on, whether it came from the cache and how many values were stored.
 /// Lower[level][step] and Upper[level][step] as in <see cref="ForecastResult"/>.
 /// </summary>

@@ -26,6 +26,14 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
     /// </summary>
     private readonly Dictionary<string, ForecastResult> _componentCache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The exponential smoothing fits behind the cached results, by the components' key without the method (series,
+    /// version, window, horizon, levels), shared by the methods that fit the same model: etsdamped's two models are
+    /// among ets's six, and ses's fit is theta's. Keyed like the component cache, so a request with other levels or
+    /// another horizon fits afresh, as it does for every other method.
+    /// </summary>
+    private readonly Dictionary<string, EtsFitCache> _etsFits = new(StringComparer.Ordinal);
+
     public async ValueTask<SeriesForecastRecord> Forecast(ForecastSpec spec, CancellationToken cancellationToken)
     {
         RequireRegistered();
@@ -81,6 +89,14 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
             HoldoutSelection selection = HoldoutForecast.Select(input.Values, spec.Horizon, spec.Levels, spec.LogScale, spec.HoldoutHorizon > 0 ? spec.HoldoutHorizon : 3, spec.HoldoutOrigins > 0 ? spec.HoldoutOrigins : 3);
             result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
         }
+        else if (method == ForecastMethod.Rolling && !spec.LogScale)
+        {
+            // Rolling-origin selection over the full horizon: the scores are reported, and the winner's final fit
+            // comes from (and fills) the component cache like a combination's.
+            HoldoutSelection selection = new RollingOriginForecaster().Select(
+                input.Values, spec.Horizon, spec.Levels, c => Component(c, input, spec, series.Version));
+            result = SeriesForecastRecord.From(Code, spec, selection.Forecast, selection, input.FirstYear, input.LastYear, series.Version);
+        }
         else
         {
             ForecastResult forecast = Fit(input, spec, method, series.Version);
@@ -93,6 +109,10 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         if (_componentCache.Count >= ForecastCacheCapacity)
         {
             _componentCache.Clear();
+        }
+        if (_etsFits.Count >= ForecastCacheCapacity)
+        {
+            _etsFits.Clear();
         }
         _forecastCache[key] = result;
         return result;
@@ -120,7 +140,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         }
         return method is ForecastMethod.Ets or ForecastMethod.Arima or ForecastMethod.Theta or ForecastMethod.Dotm or ForecastMethod.EtsDamped
             ? Component(forecaster, input, spec, version)
-            : forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            : Run(forecaster, input, spec, version);
     }
 
     private ForecastResult Component(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
@@ -128,10 +148,32 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         string key = (spec with { Method = forecaster.Name, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
         if (!_componentCache.TryGetValue(key, out ForecastResult? forecast))
         {
-            forecast = forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+            forecast = Run(forecaster, input, spec, version);
             _componentCache[key] = forecast;
         }
         return forecast;
+    }
+
+    /// <summary>Fits one method; the exponential smoothing methods share their model fits through <see cref="_etsFits"/>.</summary>
+    private ForecastResult Run(IForecaster forecaster, ForecastInput input, ForecastSpec spec, long version)
+    {
+        if (forecaster is not (EtsForecaster or SesForecaster or ThetaForecaster))
+        {
+            return forecaster.Forecast(input.Values, spec.Horizon, spec.Levels);
+        }
+        string key = (spec with { Method = string.Empty, Store = false, HoldoutHorizon = 0, HoldoutOrigins = 0 }).CacheKey(version);
+        if (!_etsFits.TryGetValue(key, out EtsFitCache? fits))
+        {
+            fits = new EtsFitCache(input.Values);
+            _etsFits[key] = fits;
+        }
+        return forecaster switch
+        {
+            EtsForecaster ets => ets.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            SesForecaster ses => ses.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            ThetaForecaster theta => theta.Forecast(input.Values, spec.Horizon, spec.Levels, fits),
+            _ => forecaster.Forecast(input.Values, spec.Horizon, spec.Levels),
+        };
     }
 
     /// <summary>

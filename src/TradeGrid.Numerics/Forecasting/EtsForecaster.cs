@@ -49,7 +49,14 @@ public sealed class EtsForecaster : IForecaster
     /// </summary>
     public int MinimumObservations => 2 + (_model[1] == 'A' ? 2 : 0) + (_damped == true ? 1 : 0) + 5;
 
-    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels)
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels) => Forecast(y, horizon, levels, null);
+
+    /// <summary>As <see cref="Forecast(ReadOnlySpan{double}, int, IReadOnlyList{double})"/>, sharing model fits through <paramref name="fits"/>.</summary>
+    /// <param name="y">The series, oldest first, complete.</param>
+    /// <param name="horizon">Steps ahead, 1..50.</param>
+    /// <param name="levels">Interval levels in percent.</param>
+    /// <param name="fits">Fits of this series made for other methods; null fits every model.</param>
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels, EtsFitCache? fits)
     {
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
@@ -63,13 +70,13 @@ public sealed class EtsForecaster : IForecaster
             return Constant(series, horizon, levelArray, _name);
         }
 
-        EtsFit fit = Select(series, _model, _damped)
+        EtsFit fit = Select(series, _model, _damped, fits)
             ?? throw new InsufficientDataException($"ets: no model could be fitted to {series.Length} observations; use a longer series.");
         return ToResult(fit, series.Length, horizon, levelArray, _name);
     }
 
     /// <summary>The candidate loop of forecast::ets: lowest AICc wins, ties keep the earlier model.</summary>
-    internal static EtsFit? Select(double[] y, string model, bool? damped)
+    internal static EtsFit? Select(double[] y, string model, bool? damped, EtsFitCache? fits = null)
     {
         bool positive = y.All(v => v > 0);
         char[] errors = model[0] == 'Z' ? ['A', 'M'] : [model[0]];
@@ -86,7 +93,7 @@ public sealed class EtsForecaster : IForecaster
                     {
                         continue;
                     }
-                    EtsFit? fit = EtsEstimator.Fit(y, new EtsCandidate(error == 'M', trend == 'A', damp));
+                    EtsFit? fit = EtsFitCache.Fit(fits, y, new EtsCandidate(error == 'M', trend == 'A', damp));
                     if (fit is not null && !double.IsNaN(fit.Aicc) && fit.Aicc < (best?.Aicc ?? double.PositiveInfinity))
                     {
                         best = fit;
@@ -103,7 +110,7 @@ public sealed class EtsForecaster : IForecaster
         (double[][] lower, double[][] upper) = Intervals.Gaussian(mean, variance.Select(Math.Sqrt).ToArray(), levels);
         (string[] names, double[] values) = fit.Parameters();
         return new ForecastResult(
-            method, model ?? fit.Model.ToString(), names, values, mean, levels, lower, upper, fit.Fitted, fit.Sigma2, fit.LogLikelihood, fit.Aicc, n);
+            method, model ?? fit.Model.ToString(), names, values, mean, levels, lower, upper, (double[])fit.Fitted.Clone(), fit.Sigma2, fit.LogLikelihood, fit.Aicc, n);
     }
 
     /// <summary>forecast's is.constant: every value equal to the first.</summary>

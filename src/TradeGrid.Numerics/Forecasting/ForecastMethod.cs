@@ -64,4 +64,10 @@ public enum ForecastMethod
 
     /// <summary>Trimmed mean of ETS, ARIMA, DOTM, damped ETS and drift (<see cref="CombinationForecaster.Trimmed"/>).</summary>
     Trimmed,
+
+    /// <summary>
+    /// Selection among naive, drift, ETS, ARIMA, Theta and the combinations by rolling-origin sMAPE over the full
+    /// horizon on the training data (<see cref="RollingOriginForecaster"/>); intervals from the chosen candidate.
+    /// </summary>
+    Rolling,
 }

@@ -11,7 +11,8 @@ public static class Forecaster
     /// <summary>The method names accepted by <see cref="Parse"/>, for error messages and clients.</summary>
     public static IReadOnlyList<string> MethodNames { get; } =
         ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
-         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed"];
+         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed",
+         "rolling"];
 
     /// <summary>Forecasts with <paramref name="method"/>'s default specification; levels default to 80 and 95.</summary>
     /// <param name="y">The series, oldest first, complete (no missing years).</param>
@@ -52,6 +53,7 @@ public static class Forecaster
         ForecastMethod.EtsArima => CombinationForecaster.EtsArima(),
         ForecastMethod.EtsArimaDrift => CombinationForecaster.EtsArimaDrift(),
         ForecastMethod.Trimmed => CombinationForecaster.Trimmed(),
+        ForecastMethod.Rolling => new RollingOriginForecaster(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

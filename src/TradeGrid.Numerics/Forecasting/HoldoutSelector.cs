@@ -104,24 +104,9 @@ public sealed class HoldoutSelector : IForecaster
             {
                 return new HoldoutScore(candidate.Name, double.NaN, double.NaN, 0, $"origin {k} ({trainLength} observations): {ex.Message}");
             }
-            double naiveMae = 0.0;
-            for (int t = 1; t < trainLength; t++)
-            {
-                naiveMae += Math.Abs(train[t] - train[t - 1]);
-            }
-            naiveMae /= trainLength - 1;
-            double s = 0.0;
-            double absolute = 0.0;
-            for (int h = 0; h < _holdoutHorizon; h++)
-            {
-                double actual = y[trainLength + h];
-                double f = result.Point[h];
-                double denominator = Math.Abs(actual) + Math.Abs(f);
-                s += denominator == 0.0 ? 0.0 : Math.Abs(actual - f) / denominator;
-                absolute += Math.Abs(actual - f);
-            }
-            smape += 200.0 / _holdoutHorizon * s;
-            mase += naiveMae == 0.0 ? double.NaN : absolute / _holdoutHorizon / naiveMae;
+            (double originSmape, double originMase) = OriginErrors.Of(y, trainLength, result.Point, _holdoutHorizon);
+            smape += originSmape;
+            mase += originMase;
         }
         return new HoldoutScore(candidate.Name, smape / _origins, mase / _origins, _origins, null);
     }

@@ -16,12 +16,19 @@ public sealed class SesForecaster : IForecaster
     /// <summary>ets switches to HoltWinters for n ≤ 2 parameters + 4; refused here, as for <see cref="ThetaForecaster"/>.</summary>
     public int MinimumObservations => 7;
 
-    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels)
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels) => Forecast(y, horizon, levels, null);
+
+    /// <summary>As <see cref="Forecast(ReadOnlySpan{double}, int, IReadOnlyList{double})"/>, sharing the ETS(A,N,N) fit through <paramref name="fits"/>.</summary>
+    /// <param name="y">The series, oldest first, complete.</param>
+    /// <param name="horizon">Steps ahead, 1..50.</param>
+    /// <param name="levels">Interval levels in percent.</param>
+    /// <param name="fits">Fits of this series made for other methods; null fits the model.</param>
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels, EtsFitCache? fits)
     {
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] series = ForecastChecks.Series(y, MinimumObservations, Name);
-        EtsFit fit = EtsEstimator.Fit(series, new EtsCandidate(false, false, false), minimiseMse: true)
+        EtsFit fit = EtsFitCache.Fit(fits, series, new EtsCandidate(false, false, false), minimiseMse: true)
             ?? throw new InsufficientDataException($"ses needs at least {MinimumObservations} observations; the series has {series.Length}.");
         return EtsForecaster.ToResult(fit, series.Length, horizon, levelArray, Name, "Simple exponential smoothing");
     }

@@ -17,14 +17,21 @@ public sealed class ThetaForecaster : IForecaster
     /// <summary>ses via ets switches to HoltWinters for n ≤ 6; refused here.</summary>
     public int MinimumObservations => 7;
 
-    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels)
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels) => Forecast(y, horizon, levels, null);
+
+    /// <summary>As <see cref="Forecast(ReadOnlySpan{double}, int, IReadOnlyList{double})"/>, sharing the ETS(A,N,N) fit through <paramref name="fits"/>.</summary>
+    /// <param name="y">The series, oldest first, complete.</param>
+    /// <param name="horizon">Steps ahead, 1..50.</param>
+    /// <param name="levels">Interval levels in percent.</param>
+    /// <param name="fits">Fits of this series made for other methods; null fits the model.</param>
+    public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels, EtsFitCache? fits)
     {
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] series = ForecastChecks.Series(y, MinimumObservations, Name);
         int n = series.Length;
 
-        EtsFit ses = EtsEstimator.Fit(series, new EtsCandidate(false, false, false), minimiseMse: true)
+        EtsFit ses = EtsFitCache.Fit(fits, series, new EtsCandidate(false, false, false), minimiseMse: true)
             ?? throw new InsufficientDataException($"theta needs at least {MinimumObservations} observations; the series has {n}.");
         double drift = Slope(series) / 2.0;
         double alpha = Math.Max(1e-10, ses.Alpha);
@@ -41,7 +48,7 @@ public sealed class ThetaForecaster : IForecaster
         (double[][] lower, double[][] upper) = Intervals.Gaussian(point, se, levelArray);
         return new ForecastResult(
             Name, "Theta", ["alpha", "drift", "l"], [alpha, drift, ses.InitialLevel], point, levelArray, lower, upper,
-            ses.Fitted, ses.Sigma2, double.NaN, double.NaN, n);
+            (double[])ses.Fitted.Clone(), ses.Sigma2, double.NaN, double.NaN, n);
     }
 
     /// <summary>lsfit(0:(n − 1), y)'s slope.</summary>

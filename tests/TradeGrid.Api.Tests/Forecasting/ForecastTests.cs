@@ -59,6 +59,7 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("etsarima")]
     [InlineData("etsarimadrift")]
     [InlineData("trimmed")]
+    [InlineData("rolling")]
     public async Task One_series_forecast_equals_the_numerics_on_the_served_values(string method)
     {
         (int[] years, double[] y) = await SeriesAsync("USA", "rgdpna");

@@ -116,4 +116,36 @@ public sealed class EconomyForecastGrainTests(TwoSiloCluster cluster)
         Assert.Equal(expectedTheta.Model, theta.Model);
         Assert.Equal(expectedTheta.Point, theta.Point);
     }
+
+    [Fact]
+    public async Task Methods_sharing_exponential_smoothing_fits_and_rolling_equal_the_single_process_ones()
+    {
+        IEconomyGrain economy = await EconomyAsync("FG05");
+        await economy.Write(Batch("fg_s", Enumerable.Range(1990, 25).Select(y => (y, Value(y), Provenance.Reported))));
+        double[] observed = Enumerable.Range(1990, 25).Select(Value).ToArray();
+        IEconomyForecastGrain grain = cluster.Grains.EconomyForecast("FG05");
+        ForecastSpec Plain(string method) => Spec("fg_s", method) with { HoldoutHorizon = 0, HoldoutOrigins = 0 };
+
+        // ets fits the six models etsdamped chooses two from; ses fits the model theta starts from; rolling ends with
+        // a candidate fitted through the same caches.
+        SeriesForecastRecord ets = await grain.Forecast(Plain("ets"));
+        SeriesForecastRecord etsDamped = await grain.Forecast(Plain("etsdamped"));
+        SeriesForecastRecord ses = await grain.Forecast(Plain("ses"));
+        SeriesForecastRecord theta = await grain.Forecast(Plain("theta"));
+        SeriesForecastRecord rolling = await grain.Forecast(Plain("rolling"));
+
+        foreach ((SeriesForecastRecord served, ForecastMethod method) in new[]
+        {
+            (ets, ForecastMethod.Ets), (etsDamped, ForecastMethod.EtsDamped), (ses, ForecastMethod.Ses), (theta, ForecastMethod.Theta), (rolling, ForecastMethod.Rolling),
+        })
+        {
+            ForecastResult expected = Forecaster.Forecast(observed, method, 3, Levels);
+            Assert.Equal(expected.Model, served.Model);
+            Assert.Equal(expected.Point, served.Point);
+            Assert.Equal(expected.Lower[0], served.Lower[0]);
+        }
+        HoldoutSelection selection = new RollingOriginForecaster().Select(observed, 3, Levels, null);
+        Assert.Equal(selection.Scores.Select(c => c.Smape), rolling.Holdout.Select(c => c.Smape));
+        Assert.Equal("smape", rolling.Criterion);
+    }
 }
