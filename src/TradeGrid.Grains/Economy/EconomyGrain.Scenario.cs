@@ -114,13 +114,15 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
             _scenarioWork.Remove(job.JobId);
         }
 
+        // One chunk of all the paths: the grain has let go of its buffers (the job's work is dropped), so they leave as they are.
+        bool whole = last && pathStart == 0 && count == job.Paths;
         return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
         {
             Economy = Code,
             PathStart = pathStart,
             Count = count,
-            Baseline = b.ToArray(),
-            Scenario = s.ToArray(),
+            Baseline = whole ? allBaseline : b.ToArray(),
+            Scenario = whole ? allScenario : s.ToArray(),
             Summary = summary,
         }));
     }
