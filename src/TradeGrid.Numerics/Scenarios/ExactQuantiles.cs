@@ -117,56 +117,67 @@ public static class ExactQuantiles
         }
     }
 
-    /// <summary>The value of rank r (0-based) of a[left..right] once sorted, with a[left..right] reordered around it.</summary>
+    /// <summary>
+    /// The value of rank r (0-based) of a[left..right] once sorted, with a[left..right] reordered around it. Each step
+    /// splits the range three ways about a median-of-three pivot (below, equal, above), so ties cost nothing: a column
+    /// of equal values (the difference in years no shock reaches) is one pass, not one pass per rank.
+    /// </summary>
     private static double Select(Span<double> a, int left, int right, int r)
     {
         while (right > left)
         {
-            int mid = left + (right - left) / 2;
-            // Median of three as the pivot, moved to the right end.
-            if (a[mid] < a[left])
+            double x = a[left];
+            double y = a[left + (right - left) / 2];
+            double z = a[right];
+            double pivot = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
+            int below = Partition(a, left, right, pivot, orEqual: false);
+            if (r < below)
             {
-                (a[mid], a[left]) = (a[left], a[mid]);
+                right = below - 1;
+                continue;
             }
 
-            if (a[right] < a[left])
+            int equal = Partition(a, below, right, pivot, orEqual: true);
+            if (r < equal)
             {
-                (a[right], a[left]) = (a[left], a[right]);
+                return pivot;
             }
 
-            if (a[mid] < a[right])
-            {
-                (a[mid], a[right]) = (a[right], a[mid]);
-            }
+            left = equal;
+        }
 
-            double pivot = a[right];
-            int store = left;
-            for (int i = left; i < right; i++)
+        return a[r];
+    }
+
+    /// <summary>
+    /// Moves the values of a[from..to] below the pivot (or not above it) to the front, in one pass without a branch on
+    /// the comparison (random data mispredicts half of them): a value that stays behind swaps with one that stayed
+    /// behind before it. Returns the end of the front.
+    /// </summary>
+    private static int Partition(Span<double> a, int from, int to, double pivot, bool orEqual)
+    {
+        int store = from;
+        if (orEqual)
+        {
+            for (int i = from; i <= to; i++)
             {
-                // Without a branch on the comparison (random data mispredicts half of them): a value not below the
-                // pivot swaps with one that is not below it either, and store stays.
+                double v = a[i];
+                a[i] = a[store];
+                a[store] = v;
+                store += v <= pivot ? 1 : 0;
+            }
+        }
+        else
+        {
+            for (int i = from; i <= to; i++)
+            {
                 double v = a[i];
                 a[i] = a[store];
                 a[store] = v;
                 store += v < pivot ? 1 : 0;
             }
-
-            (a[store], a[right]) = (a[right], a[store]);
-            if (store == r)
-            {
-                return a[store];
-            }
-
-            if (store < r)
-            {
-                left = store + 1;
-            }
-            else
-            {
-                right = store - 1;
-            }
         }
 
-        return a[r];
+        return store;
     }
 }
