@@ -60,6 +60,11 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
                 $"no projection for {work.Input.Years[bad]}: a driver's baseline or scenario level is outside its transform's domain (log of a value ≤ 0)"));
         }
 
+        if (job.Paths == 0)
+        {
+            _scenarioWork.Remove(job.JobId); // deterministic only: nothing follows, so nothing to keep (and no Release call)
+        }
+
         (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model);
         int[] years = work.Input.Years;
         int cut = Array.FindIndex(historyYears, y => y >= years[0]);

@@ -102,10 +102,6 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
                         }
                     }
                 }
-                else
-                {
-                    await Task.WhenAll(live.Select(i => grains.EconomyScenario(wave[i]).Release(plan.JobId, cancellationToken).AsTask()));
-                }
 
                 foreach (ScenarioSeriesRecord r in projected)
                 {
