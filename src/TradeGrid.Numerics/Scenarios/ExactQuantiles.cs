@@ -119,8 +119,9 @@ public static class ExactQuantiles
 
     /// <summary>
     /// The value of rank r (0-based) of a[left..right] once sorted, with a[left..right] reordered around it. Each step
-    /// splits the range three ways about a median-of-three pivot (below, equal, above), so ties cost nothing: a column
-    /// of equal values (the difference in years no shock reaches) is one pass, not one pass per rank.
+    /// moves the values below a median-of-three pivot to the front; when none is, the pivot's ties are set apart too, so
+    /// ties cost nothing: a column of equal values (the difference in years no shock reaches) is two passes, not one
+    /// pass per rank.
     /// </summary>
     private static double Select(Span<double> a, int left, int right, int r)
     {
@@ -137,6 +138,13 @@ public static class ExactQuantiles
                 continue;
             }
 
+            if (below > left)
+            {
+                left = below;
+                continue;
+            }
+
+            // Nothing is below the pivot: set its ties apart (a column of equal values ends here).
             int equal = Partition(a, below, right, pivot, orEqual: true);
             if (r < equal)
             {
