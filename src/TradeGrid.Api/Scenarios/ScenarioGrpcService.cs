@@ -170,6 +170,8 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         }
 
         /// <summary>A job streamed by its gateway ends with that gateway: nothing to resume, so no checkpoint is kept.</summary>
+        public bool KeepsCheckpoints => false;
+
         public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

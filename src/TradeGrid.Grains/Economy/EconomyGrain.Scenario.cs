@@ -60,6 +60,11 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
                 $"no projection for {work.Input.Years[bad]}: a driver's baseline or scenario level is outside its transform's domain (log of a value ≤ 0)"));
         }
 
+        if (job.Paths == 0)
+        {
+            _scenarioWork.Remove(job.JobId); // deterministic only: nothing follows, so nothing to keep (and no Release call)
+        }
+
         (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model);
         int[] years = work.Input.Years;
         int cut = Array.FindIndex(historyYears, y => y >= years[0]);
@@ -114,13 +119,15 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
             _scenarioWork.Remove(job.JobId);
         }
 
+        // One chunk of all the paths: the grain has let go of its buffers (the job's work is dropped), so they leave as they are.
+        bool whole = last && pathStart == 0 && count == job.Paths;
         return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
         {
             Economy = Code,
             PathStart = pathStart,
             Count = count,
-            Baseline = b.ToArray(),
-            Scenario = s.ToArray(),
+            Baseline = whole ? allBaseline : b.ToArray(),
+            Scenario = whole ? allScenario : s.ToArray(),
             Summary = summary,
         }));
     }

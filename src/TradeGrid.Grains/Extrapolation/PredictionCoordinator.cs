@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -13,7 +12,7 @@ namespace TradeGrid.Grains.Extrapolation;
 /// A fit with fixed effects is refitted without them (pooled, with an intercept): an economy outside the sample has
 /// no effect of its own, and year effects are not reported, so the pooled model is the one that can predict for it;
 /// the response says so. A log dependent's smearing factor is summed over the fit's economies (one small round, kept
-/// per fit); then every target economy predicts its own years in parallel. A prediction that stores nothing, from a
+/// per fit: <see cref="SmearingFactors"/>); then every target economy predicts its own years in parallel. A prediction that stores nothing, from a
 /// pooled fit, makes one round, not two: each economy's answer carries its data version, so the staleness check reads
 /// the versions off the answers (and asks only the fit's economies that were not asked to predict); a stale fit is then
 /// refitted (or refused) and the economies predict again, as when the check came first. A plain class: it runs where
@@ -25,11 +24,6 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
         : this(grains, new WriteCoordinator(grains))
     {
     }
-
-    private const int MaxCachedFactors = 256;
-
-    // Smearing factors by fit and the moment it was made: a refit gets a new key, so a cached factor is never stale.
-    private readonly ConcurrentDictionary<(string FitId, DateTimeOffset FittedAt), double> _smearing = new();
 
     public const string PooledRule = "refitted without fixed effects (pooled OLS with an intercept): an economy outside the fit has no effect of its own";
 
@@ -186,19 +180,7 @@ public sealed class PredictionCoordinator(IGrainFactory grains, WriteCoordinator
             return model;
         }
 
-        if (!_smearing.TryGetValue((fit.FitId, fit.FittedAt), out double factor))
-        {
-            SmearingSum[] parts = await Task.WhenAll(fit.Spec.Economies.Select(e =>
-                grains.EconomyExtrapolation(e).SmearingPart(fit.Spec, s.Coefficients, cancellationToken).AsTask()));
-            factor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count));
-            if (_smearing.Count >= MaxCachedFactors)
-            {
-                _smearing.Clear();
-            }
-
-            _smearing[(fit.FitId, fit.FittedAt)] = factor;
-        }
-
+        double factor = await SmearingFactors.OfAsync(grains, fit, cancellationToken);
         return model with { SmearingFactor = factor };
     }
 }

@@ -66,6 +66,13 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         }
 
         int offset = (int)block.PathStart * horizon;
+        if (Enumerable.Range(firstYear, horizon).All(y => Counts(block.Economy, y)))
+        {
+            ScenarioSummary.AddInto(_pathBaseline.AsSpan(offset, block.Count * horizon), block.Baseline.AsSpan(0, block.Count * horizon));
+            ScenarioSummary.AddInto(_pathScenario.AsSpan(offset, block.Count * horizon), block.Scenario.AsSpan(0, block.Count * horizon));
+            return;
+        }
+
         for (int h = 0; h < horizon; h++)
         {
             if (!Counts(block.Economy, firstYear + h))

@@ -10,16 +10,21 @@ namespace TradeGrid.Grains.Scenarios;
 /// <summary>
 /// Runs a scenario over the economy grains. Plan: <see cref="ScenarioPlanner"/>. Run: economies in code order, in
 /// waves of <see cref="Wave"/>; each economy of a wave projects itself (drivers forecast in its grain), then, with
-/// paths, simulates its paths in chunks of <see cref="Chunk"/> (each call well under the grain call timeout: a chunk is
-/// at most Chunk × 50 years of one economy). The coordinator adds each chunk into the aggregates' per-path sums in code
+/// paths, simulates its paths in chunks of at most <see cref="PathYearsPerCall"/> path-years (a few milliseconds of one
+/// core: big enough that a call's overhead does not count, far under the grain call timeout). The coordinator adds each chunk into the aggregates' per-path sums in code
 /// order and drops it: it never holds more than a wave's chunk of economy paths, and each economy's own distributions
 /// are computed in its grain over all its paths. Aggregates (groups asked, then WLD) get exact distributions over
 /// their summed paths. A plain class: it runs in the job grain (StartScenario) or in the gateway (RunScenario).
 /// </summary>
-public sealed class ScenarioCoordinator(IGrainFactory grains)
+public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCall = ScenarioCoordinator.PathYearsPerCall)
 {
     public const int Wave = 16;
-    public const int Chunk = 2048;
+
+    /// <summary>Path-years one economy simulates per call by default: 10,000 paths of 10 years in one call, 2,000 of 50.</summary>
+    public const int PathYearsPerCall = 1 << 17;
+
+    /// <summary>Paths per call for a horizon: a multiple of 4, the paths the numerics compute at once.</summary>
+    public int ChunkPaths(int horizon) => Math.Max(4, pathYearsPerCall / horizon / 4 * 4);
 
     /// <summary>Validates what needs the model and the data, and makes the plan (nothing is started).</summary>
     public Task<ScenarioPlan> PlanAsync(ScenarioRequestSpec request, CancellationToken cancellationToken) =>
@@ -69,9 +74,10 @@ public sealed class ScenarioCoordinator(IGrainFactory grains)
 
                 if (plan.Paths > 0)
                 {
-                    for (int start = 0; start < plan.Paths; start += Chunk)
+                    int chunk = ChunkPaths(horizon);
+                    for (int start = 0; start < plan.Paths; start += chunk)
                     {
-                        int count = Math.Min(Chunk, plan.Paths - start);
+                        int count = Math.Min(chunk, plan.Paths - start);
                         bool last = start + count == plan.Paths;
                         var blocks = await Task.WhenAll(live.Select(i =>
                             grains.EconomyScenario(wave[i]).Simulate(jobs[i], start, count, last, cancellationToken).AsTask()));
@@ -96,10 +102,6 @@ public sealed class ScenarioCoordinator(IGrainFactory grains)
                         }
                     }
                 }
-                else
-                {
-                    await Task.WhenAll(live.Select(i => grains.EconomyScenario(wave[i]).Release(plan.JobId, cancellationToken).AsTask()));
-                }
 
                 foreach (ScenarioSeriesRecord r in projected)
                 {
@@ -113,14 +115,17 @@ public sealed class ScenarioCoordinator(IGrainFactory grains)
                 }
 
                 waves++;
-                await sink.WaveDoneAsync(new ScenarioCheckpoint
+                if (sink.KeepsCheckpoints)
                 {
-                    Waves = waves,
-                    Results = results.ToArray(),
-                    Aggregates = aggregates.Select(a => a.Save()).ToArray(),
-                    Skipped = skipped,
-                    Methods = methods.ToArray(),
-                });
+                    await sink.WaveDoneAsync(new ScenarioCheckpoint
+                    {
+                        Waves = waves,
+                        Results = results.ToArray(),
+                        Aggregates = aggregates.Select(a => a.Save()).ToArray(),
+                        Skipped = skipped,
+                        Methods = methods.ToArray(),
+                    });
+                }
             }
         }
         catch (OperationCanceledException)

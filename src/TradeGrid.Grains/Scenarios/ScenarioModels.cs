@@ -96,9 +96,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, log ? ResponseScale.Log : ResponseScale.Level, correction);
             if (log && correction == BiasCorrection.Smearing)
             {
-                SmearingSum[] parts = await Task.WhenAll(spec.Economies.Select(e =>
-                    grains.EconomyExtrapolation(e).SmearingPart(spec, s.Coefficients, cancellationToken).AsTask()));
-                model = model with { SmearingFactor = Smearing.Factor(parts.Sum(p => p.Sum), parts.Sum(p => (long)p.Count)) };
+                model = model with { SmearingFactor = await SmearingFactors.OfAsync(grains, fit, cancellationToken) };
             }
         }
 

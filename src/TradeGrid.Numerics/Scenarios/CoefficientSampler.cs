@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace TradeGrid.Numerics.Scenarios;
@@ -55,6 +56,32 @@ public static class CoefficientSampler
         for (int i = 0; i < k; i++)
         {
             double s = beta[i];
+            for (int j = 0; j < k; j++)
+            {
+                s += factor[i * k + j] * z[j];
+            }
+
+            draw[i] = s;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Draw"/> for the four paths firstPath … firstPath + 3 at once, one per lane (<see cref="LaneStreams"/>):
+    /// what the path simulator uses, so every economy of a path gets the same draw.
+    /// </summary>
+    internal static void DrawLanes(ReadOnlySpan<double> beta, ReadOnlySpan<double> factor, ulong seed, long firstPath, Span<Vector256<double>> z,
+        Span<Vector256<double>> draw)
+    {
+        int k = beta.Length;
+        LaneStreams stream = LaneStreams.For(seed, StreamPurpose.Coefficients, 0, firstPath);
+        for (int j = 0; j < k; j++)
+        {
+            z[j] = stream.NextNormal();
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            Vector256<double> s = Vector256.Create(beta[i]);
             for (int j = 0; j < k; j++)
             {
                 s += factor[i * k + j] * z[j];

@@ -3,8 +3,9 @@ namespace TradeGrid.Numerics.Scenarios;
 /// <summary>
 /// Exact sample quantiles of all the paths, R's type 7 (quantile()'s default, numpy's "linear"): with the values sorted,
 /// Q(p) = x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]), h = (n − 1)p. No sketch: the order statistics are found by
-/// selection (Hoare's quickselect, median-of-three, narrowing the range rank by rank), so the only error is the Monte
-/// Carlo one, SE(Q̂(p)) ≈ √(p(1 − p)/n) / f(Q(p)). NaN values (years a path could not make) are left out.
+/// selection (quickselect, median-of-three), so the only error is the Monte
+/// Carlo one, SE(Q̂(p)) ≈ √(p(1 − p)/n) / f(Q(p)). All the lower ranks are selected together (each selection splits the
+/// range for the others) and each upper rank is the least value above its lower rank. NaN values (years a path could not make) are left out.
 /// </summary>
 public static class ExactQuantiles
 {
@@ -28,30 +29,42 @@ public static class ExactQuantiles
             return result;
         }
 
-        // Ranks needed (⌊h⌋ and ⌊h⌋ + 1 of each probability), ascending: each selection narrows the range of the next.
-        var ranks = new SortedSet<int>();
-        foreach (double p in probabilities)
+        // The distinct lower ranks ⌊h⌋, ascending; each upper rank ⌊h⌋ + 1 is then the least value between its rank and the next.
+        Span<int> ranks = probabilities.Length <= 64 ? stackalloc int[probabilities.Length] : new int[probabilities.Length];
+        for (int q = 0; q < probabilities.Length; q++)
         {
-            double h = (n - 1) * p;
-            int lo = (int)Math.Floor(h);
-            ranks.Add(lo);
-            ranks.Add(Math.Min(lo + 1, n - 1));
+            ranks[q] = (int)Math.Floor((n - 1) * probabilities[q]);
         }
 
-        var order = new Dictionary<int, double>();
-        int left = 0;
-        foreach (int r in ranks)
+        ranks.Sort();
+        int distinct = 0;
+        for (int q = 0; q < ranks.Length; q++)
         {
-            order[r] = Select(values, left, n - 1, r);
-            left = r + 1;
+            if (distinct == 0 || ranks[q] != ranks[distinct - 1])
+            {
+                ranks[distinct++] = ranks[q];
+            }
         }
 
+        ranks = ranks[..distinct];
+        SelectAll(values, ranks, 0, n - 1);
         for (int q = 0; q < probabilities.Length; q++)
         {
             double h = (n - 1) * probabilities[q];
             int lo = (int)Math.Floor(h);
-            double a = order[lo];
-            double b = order[Math.Min(lo + 1, n - 1)];
+            int t = ranks.BinarySearch(lo);
+            double a = values[lo];
+            double b = a;
+            if (lo + 1 < n)
+            {
+                int end = t + 1 < ranks.Length ? ranks[t + 1] : n - 1;
+                b = values[lo + 1];
+                for (int i = lo + 2; i <= end; i++)
+                {
+                    b = Math.Min(b, values[i]);
+                }
+            }
+
             result[q] = a + (h - lo) * (b - a);
         }
 
@@ -90,55 +103,89 @@ public static class ExactQuantiles
         return new PathDistribution(mean, sd, Type7InPlace(scratch[..paths], probabilities));
     }
 
-    /// <summary>The value of rank r (0-based) of a[left..right] once sorted, with a[left..right] reordered around it.</summary>
+    /// <summary>Puts each of the ranks (ascending) in its place in a[left..right]: the middle rank first, then the ranks on each side within their side.</summary>
+    private static void SelectAll(Span<double> a, ReadOnlySpan<int> ranks, int left, int right)
+    {
+        while (ranks.Length > 0 && left <= right)
+        {
+            int mid = ranks.Length / 2;
+            int r = ranks[mid];
+            Select(a, left, right, r);
+            SelectAll(a, ranks[..mid], left, r - 1);
+            ranks = ranks[(mid + 1)..];
+            left = r + 1;
+        }
+    }
+
+    /// <summary>
+    /// The value of rank r (0-based) of a[left..right] once sorted, with a[left..right] reordered around it. Each step
+    /// moves the values below a median-of-three pivot to the front; when none is, the pivot's ties are set apart too, so
+    /// ties cost nothing: a column of equal values (the difference in years no shock reaches) is two passes, not one
+    /// pass per rank.
+    /// </summary>
     private static double Select(Span<double> a, int left, int right, int r)
     {
         while (right > left)
         {
-            int mid = left + (right - left) / 2;
-            // Median of three as the pivot, moved to the right end.
-            if (a[mid] < a[left])
+            double x = a[left];
+            double y = a[left + (right - left) / 2];
+            double z = a[right];
+            double pivot = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
+            int below = Partition(a, left, right, pivot, orEqual: false);
+            if (r < below)
             {
-                (a[mid], a[left]) = (a[left], a[mid]);
+                right = below - 1;
+                continue;
             }
 
-            if (a[right] < a[left])
+            if (below > left)
             {
-                (a[right], a[left]) = (a[left], a[right]);
+                left = below;
+                continue;
             }
 
-            if (a[mid] < a[right])
+            // Nothing is below the pivot: set its ties apart (a column of equal values ends here).
+            int equal = Partition(a, below, right, pivot, orEqual: true);
+            if (r < equal)
             {
-                (a[mid], a[right]) = (a[right], a[mid]);
+                return pivot;
             }
 
-            double pivot = a[right];
-            int store = left;
-            for (int i = left; i < right; i++)
-            {
-                if (a[i] < pivot)
-                {
-                    (a[i], a[store]) = (a[store], a[i]);
-                    store++;
-                }
-            }
-
-            (a[store], a[right]) = (a[right], a[store]);
-            if (store == r)
-            {
-                return a[store];
-            }
-
-            if (store < r)
-            {
-                left = store + 1;
-            }
-            else
-            {
-                right = store - 1;
-            }
+            left = equal;
         }
 
         return a[r];
+    }
+
+    /// <summary>
+    /// Moves the values of a[from..to] below the pivot (or not above it) to the front, in one pass without a branch on
+    /// the comparison (random data mispredicts half of them): a value that stays behind swaps with one that stayed
+    /// behind before it. Returns the end of the front.
+    /// </summary>
+    private static int Partition(Span<double> a, int from, int to, double pivot, bool orEqual)
+    {
+        int store = from;
+        if (orEqual)
+        {
+            for (int i = from; i <= to; i++)
+            {
+                double v = a[i];
+                a[i] = a[store];
+                a[store] = v;
+                store += v <= pivot ? 1 : 0;
+            }
+        }
+        else
+        {
+            for (int i = from; i <= to; i++)
+            {
+                double v = a[i];
+                a[i] = a[store];
+                a[store] = v;
+                store += v < pivot ? 1 : 0;
+            }
+        }
+
+        return store;
     }
 }

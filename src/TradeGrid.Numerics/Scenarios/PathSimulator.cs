@@ -13,6 +13,9 @@ namespace TradeGrid.Numerics.Scenarios;
 /// take their error as a log-normal with mean x and the same variance, x·exp(s·e/sd − s²/2), s² = ln(1 + sd²/x²). Without residual noise a path is the
 /// conditional mean (<see cref="Predictor.Point"/>, bias-corrected); with it, the inverse link of x'b + ε.
 /// A path's numbers depend on (seed, economy, path) only: never on the chunk, thread or silo that computed them.
+/// Paths go four at a time, one per vector lane (<see cref="LaneStreams"/>: each lane steps its own path's streams), with
+/// what does not depend on the path worked out once per economy (<see cref="PathPlan"/>); a block that runs past the
+/// last path asked computes the lanes beyond it and drops them, so a path's bytes never depend on its neighbours.
 /// </summary>
 public static class PathSimulator
 {
@@ -24,127 +27,16 @@ public static class PathSimulator
         long pathStart, int count, Span<double> baseline, Span<double> scenario)
     {
         model.Validate();
-        int k = model.Parameters;
-        int drivers = model.Drivers;
         int horizon = input.Horizon;
         if (baseline.Length < count * horizon || scenario.Length < count * horizon)
         {
             throw new ArgumentException($"Buffers of {baseline.Length} and {scenario.Length} for {count} paths × {horizon} years.");
         }
 
-        PredictionModel prediction = model.Prediction;
-        double sigma = prediction.Sigma;
-        bool noise = options.ResidualNoise && prediction.Scale != ResponseScale.PoissonMean && sigma > 0.0;
-        bool[] multiplicative = new bool[drivers];
-        if (model.WeightDriver >= 0)
+        var block = new PathBlock(model, factor, input, options);
+        for (int p = 0; p < count; p += LaneStreams.Lanes)
         {
-            multiplicative[model.WeightDriver] = true; // a weight (trade) is a positive level
-        }
-
-        for (int i = 0; i < model.Terms.Length; i++)
-        {
-            if (model.Terms[i] >= 0 && model.Transforms[i] == DriverTransform.Log)
-            {
-                multiplicative[model.Terms[i]] = true;
-            }
-        }
-
-        Span<double> z = stackalloc double[k];
-        Span<double> beta = stackalloc double[k];
-        Span<double> b = stackalloc double[drivers];
-        Span<double> s = stackalloc double[drivers];
-        var errors = new double[drivers * horizon];
-        var sds = new double[drivers * horizon];
-        var epsilon = new double[horizon];
-        ulong driverKey = options.CommonShocks ? 0UL : input.Key;
-        for (int p = 0; p < count; p++)
-        {
-            long path = pathStart + p;
-            CoefficientSampler.Draw(prediction.Coefficients, factor, options.Seed, path, z, beta);
-            DriverErrors(input, options, driverKey, path, drivers, horizon, errors, sds);
-            if (noise)
-            {
-                RandomStream r = RandomStream.For(options.Seed, StreamPurpose.Residuals, input.Key, path);
-                for (int h = 0; h < horizon; h++)
-                {
-                    epsilon[h] = sigma * r.NextNormal();
-                }
-            }
-
-            int row = p * horizon;
-            for (int h = 0; h < horizon; h++)
-            {
-                for (int j = 0; j < drivers; j++)
-                {
-                    double x = input.Baseline[j][h];
-                    double e = errors[j * horizon + h];
-                    b[j] = e == 0.0 ? x : multiplicative[j] ? LogNormal(x, e, sds[j * horizon + h]) : x + e;
-                    s[j] = input.Shocked(j, h, b[j]);
-                }
-
-                double etaB = ScenarioPropagation.Link(model, beta, b, input.Effect);
-                double etaS = ScenarioPropagation.Link(model, beta, s, input.Effect);
-                baseline[row + h] = Level(prediction, etaB, noise, epsilon[h]) * ScenarioPropagation.Weight(model, b);
-                scenario[row + h] = Level(prediction, etaS, noise, epsilon[h]) * ScenarioPropagation.Weight(model, s);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A positive driver's simulated level: log-normal with mean x and the error's variance sd², driven by the same
-    /// standardised draw e/sd (x·exp(s·e/sd − s²/2), s² = ln(1 + sd²/x²)).
-    /// </summary>
-    private static double LogNormal(double x, double e, double sd)
-    {
-        if (!(x > 0.0) || !(sd > 0.0))
-        {
-            return x + e;
-        }
-
-        double s2 = Math.Log(1.0 + (sd / x) * (sd / x));
-        return x * Math.Exp(Math.Sqrt(s2) * (e / sd) - s2 / 2.0);
-    }
-
-    private static double Level(PredictionModel model, double eta, bool noise, double epsilon) =>
-        noise ? Predictor.InverseLink(model.Scale, eta + epsilon) : Predictor.Point(model, eta);
-
-    /// <summary>Every driver's error in every year of one path: J × H draws, always all of them, so the streams line up across economies and options.</summary>
-    private static void DriverErrors(EconomyScenarioInput input, SimulationOptions options, ulong key, long path, int drivers, int horizon, double[] errors,
-        double[] sds)
-    {
-        RandomStream r = RandomStream.For(options.Seed, StreamPurpose.Drivers, key, path);
-        for (int j = 0; j < drivers; j++)
-        {
-            DriverErrorModel? m = input.Errors[j];
-            double sum = 0.0;
-            double variance = 0.0;
-            for (int h = 0; h < horizon; h++)
-            {
-                double u;
-                if (options.Bootstrap && m is { Residuals.Length: > 0 })
-                {
-                    u = m.Residuals[r.NextInt(m.Residuals.Length)];
-                }
-                else if (options.Bootstrap)
-                {
-                    _ = r.NextInt(2); // keep the stream aligned with economies that bootstrap
-                    u = 0.0;
-                }
-                else
-                {
-                    u = r.NextNormal();
-                }
-
-                if (m is not null)
-                {
-                    sum += m.Increments[h] * u;
-                    variance += m.Increments[h] * m.Increments[h];
-                }
-
-                sds[j * horizon + h] = Math.Sqrt(variance);
-
-                errors[j * horizon + h] = m is null ? 0.0 : sum;
-            }
+            block.Run(pathStart + p, Math.Min(LaneStreams.Lanes, count - p), baseline[(p * horizon)..], scenario[(p * horizon)..]);
         }
     }
 }

@@ -17,21 +17,28 @@ public struct RandomStream
     /// <summary>The stream of (seed, purpose, key, path): the four are hashed by SplitMix64 steps into the 256-bit state.</summary>
     public static RandomStream For(ulong seed, StreamPurpose purpose, ulong key, long path)
     {
+        var r = new RandomStream();
+        (r._s0, r._s1, r._s2, r._s3) = State(seed, purpose, key, path);
+        return r;
+    }
+
+    /// <summary>The 256-bit state of <see cref="For"/>: what <see cref="LaneStreams"/> loads into each lane.</summary>
+    internal static (ulong S0, ulong S1, ulong S2, ulong S3) State(ulong seed, StreamPurpose purpose, ulong key, long path)
+    {
         ulong x = SplitMix(seed ^ 0x5851F42D4C957F2DUL);
         x = SplitMix(x ^ ((ulong)purpose * 0x9E3779B97F4A7C15UL));
         x = SplitMix(x ^ key);
         x = SplitMix(x ^ (ulong)path);
-        var r = new RandomStream();
-        r._s0 = SplitMix(x + 0x9E3779B97F4A7C15UL);
-        r._s1 = SplitMix(r._s0 + x);
-        r._s2 = SplitMix(r._s1 + x);
-        r._s3 = SplitMix(r._s2 + x);
-        if ((r._s0 | r._s1 | r._s2 | r._s3) == 0)
+        ulong s0 = SplitMix(x + 0x9E3779B97F4A7C15UL);
+        ulong s1 = SplitMix(s0 + x);
+        ulong s2 = SplitMix(s1 + x);
+        ulong s3 = SplitMix(s2 + x);
+        if ((s0 | s1 | s2 | s3) == 0)
         {
-            r._s0 = 1; // the one state xoshiro cannot leave
+            s0 = 1; // the one state xoshiro cannot leave
         }
 
-        return r;
+        return (s0, s1, s2, s3);
     }
 
     /// <summary>A stable 64-bit key of a code (FNV-1a over its characters): never string.GetHashCode, which is randomised per process.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace TradeGrid.Numerics.Scenarios;
 
 /// <summary>
@@ -33,7 +35,13 @@ public static class ScenarioSummary
     /// <summary>Adds a block of one economy's paths into an aggregate's sums (the caller adds economies in a fixed order, so sums are bit-identical run to run).</summary>
     public static void AddInto(Span<double> sums, ReadOnlySpan<double> block)
     {
-        for (int i = 0; i < block.Length; i++)
+        int i = 0;
+        for (; i + Vector256<double>.Count <= block.Length; i += Vector256<double>.Count)
+        {
+            (Vector256.Create<double>(sums[i..]) + Vector256.Create<double>(block[i..])).CopyTo(sums[i..]);
+        }
+
+        for (; i < block.Length; i++)
         {
             sums[i] += block[i];
         }

@@ -16,13 +16,16 @@ namespace TradeGrid.Grains.Tests.Scenarios;
 /// <summary>
 /// A seeded scenario on two silos: run twice, every economy's and aggregate's numbers are identical bytes, and they
 /// equal the single-process numerics (<see cref="PathSimulator"/>, <see cref="ScenarioSummary"/>) on the same inputs,
-/// the aggregate summed in code order. 3,000 paths: two chunks per economy.
+/// the aggregate summed in code order. 3,000 paths in chunks of 2,048: two chunks per economy, the second not a whole
+/// block of the numerics' four paths.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
 {
     private const int Economies = 12;
     private const int Paths = 3000;
+    private const int ChunkPaths = 2048;
+    private const int Horizon = 5;
     private static readonly SemaphoreSlim _once = new(1, 1);
     private static string? _fitId;
 
@@ -30,8 +33,8 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
     public async Task Same_seed_gives_identical_bytes_on_two_silos_and_in_one_process()
     {
         string fitId = await SeedOnceAsync();
-        var coordinator = new ScenarioCoordinator(cluster.Grains);
         ScenarioRequestSpec request = Request(fitId);
+        var coordinator = new ScenarioCoordinator(cluster.Grains, ChunkPaths * Horizon);
 
         ScenarioPlan plan1 = await coordinator.PlanAsync(request, CancellationToken.None);
         ScenarioResultRecord first = await coordinator.RunAsync(plan1, new NoSink(), CancellationToken.None);
@@ -39,6 +42,8 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         ScenarioResultRecord second = await coordinator.RunAsync(plan2, new NoSink(), CancellationToken.None);
 
         Assert.NotEqual(plan1.JobId, plan2.JobId);
+        Assert.Equal(Horizon, plan1.Horizon);
+        Assert.Equal(ChunkPaths, coordinator.ChunkPaths(plan1.Horizon));
         Assert.Equal(Bytes(first), Bytes(second));
         Assert.Equal(Economies, first.Economies.Count(e => e.Skipped.Length == 0));
         Assert.Equal(2, cluster.Cluster.GetActiveSilos().Count());

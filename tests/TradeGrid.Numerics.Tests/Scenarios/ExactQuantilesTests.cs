@@ -32,6 +32,18 @@ public sealed class ExactQuantilesTests
     }
 
     [Fact]
+    public void A_column_of_equal_values_gives_that_value_and_one_odd_value_only_its_tail()
+    {
+        // The difference of a year no shock reaches: every path 0.
+        Assert.All(ExactQuantiles.Type7InPlace(new double[40_000], Probabilities), q => Assert.Equal(0.0, q));
+
+        double[] values = Enumerable.Repeat(2.5, 40_000).ToArray();
+        values[123] = 7.0;
+        double[] q = ExactQuantiles.Type7InPlace(values, [0.5, 0.999, 1.0]);
+        Assert.Equal([2.5, 2.5, 7.0], q);
+    }
+
+    [Fact]
     public void Missing_values_are_left_out()
     {
         double[] q = ExactQuantiles.Type7InPlace([double.NaN, 3, 1, double.NaN, 2], [0.5, 1e-9]);

@@ -1,0 +1,103 @@
+using System.Runtime.Intrinsics;
+
+namespace TradeGrid.Numerics.Scenarios;
+
+/// <summary>
+/// The <see cref="RandomStream"/>s of four consecutive paths, one per lane of a 256-bit vector: lane l holds the stream
+/// of (seed, purpose, key, firstPath + l) and steps exactly as that stream would alone (xoshiro256** with the
+/// multiplications by 5 and 9 as shifts and adds). Normals come from Marsaglia's polar method lane by lane: a lane
+/// whose pair is rejected draws again while the others wait, so each lane's sequence of normals depends on its own
+/// stream only, never on the paths beside it (the logarithm is <see cref="Vector256.Log(Vector256{double})"/>).
+/// A mutable struct: pass it by <c>ref</c>.
+/// </summary>
+internal struct LaneStreams
+{
+    public const int Lanes = 4;
+
+    private Vector256<ulong> _s0;
+    private Vector256<ulong> _s1;
+    private Vector256<ulong> _s2;
+    private Vector256<ulong> _s3;
+    private Vector256<double> _spare;
+    private bool _hasSpare;
+
+    public static LaneStreams For(ulong seed, StreamPurpose purpose, ulong key, long firstPath)
+    {
+        Span<ulong> s = stackalloc ulong[4 * Lanes];
+        for (int l = 0; l < Lanes; l++)
+        {
+            (s[l], s[Lanes + l], s[2 * Lanes + l], s[3 * Lanes + l]) = RandomStream.State(seed, purpose, key, firstPath + l);
+        }
+
+        return new LaneStreams
+        {
+            _s0 = Vector256.Create<ulong>(s[..Lanes]),
+            _s1 = Vector256.Create<ulong>(s[Lanes..(2 * Lanes)]),
+            _s2 = Vector256.Create<ulong>(s[(2 * Lanes)..(3 * Lanes)]),
+            _s3 = Vector256.Create<ulong>(s[(3 * Lanes)..]),
+        };
+    }
+
+    /// <summary>The next standard normal of every lane (the second of each polar pair is kept for the next call, as <see cref="RandomStream.NextNormal"/>).</summary>
+    public Vector256<double> NextNormal()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+
+        Vector256<double> one = Vector256<double>.One;
+        Vector256<double> need = Vector256<double>.AllBitsSet;
+        Vector256<double> u = Vector256<double>.Zero;
+        Vector256<double> v = Vector256<double>.Zero;
+        Vector256<double> s = one;
+        do
+        {
+            (Vector256<ulong> s0, Vector256<ulong> s1, Vector256<ulong> s2, Vector256<ulong> s3) = (_s0, _s1, _s2, _s3);
+            Vector256<double> cu = 2.0 * NextDouble() - one;
+            Vector256<double> cv = 2.0 * NextDouble() - one;
+            Vector256<ulong> keep = need.AsUInt64();
+            // Lanes that already have their pair do not move.
+            _s0 = Vector256.ConditionalSelect(keep, _s0, s0);
+            _s1 = Vector256.ConditionalSelect(keep, _s1, s1);
+            _s2 = Vector256.ConditionalSelect(keep, _s2, s2);
+            _s3 = Vector256.ConditionalSelect(keep, _s3, s3);
+            Vector256<double> cs = cu * cu + cv * cv;
+            Vector256<double> ok = need & Vector256.LessThan(cs, one) & ~Vector256.Equals(cs, Vector256<double>.Zero);
+            u = Vector256.ConditionalSelect(ok, cu, u);
+            v = Vector256.ConditionalSelect(ok, cv, v);
+            s = Vector256.ConditionalSelect(ok, cs, s);
+            need = Vector256.AndNot(need, ok);
+        }
+        while (need != Vector256<double>.Zero);
+
+        Vector256<double> f = Vector256.Sqrt(-2.0 * Vector256.Log(s) / s);
+        _spare = v * f;
+        _hasSpare = true;
+        return u * f;
+    }
+
+    /// <summary>Uniform on [0, 1) with 53 random bits in every lane.</summary>
+    public Vector256<double> NextDouble() =>
+        Vector256.ConvertToDouble(Vector256.ShiftRightLogical(NextUInt64(), 11)) * (1.0 / 9007199254740992.0);
+
+    /// <summary>xoshiro256** in every lane.</summary>
+    public Vector256<ulong> NextUInt64()
+    {
+        Vector256<ulong> x5 = Vector256.ShiftLeft(_s1, 2) + _s1;
+        Vector256<ulong> r = RotateLeft(x5, 7);
+        Vector256<ulong> result = Vector256.ShiftLeft(r, 3) + r;
+        Vector256<ulong> t = Vector256.ShiftLeft(_s1, 17);
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    private static Vector256<ulong> RotateLeft(Vector256<ulong> x, int k) =>
+        Vector256.ShiftLeft(x, k) | Vector256.ShiftRightLogical(x, 64 - k);
+}
