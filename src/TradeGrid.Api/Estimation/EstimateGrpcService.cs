@@ -25,12 +25,7 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
         DesignSpec design = RcepPreset.Resolve(request, view, limits.Value);
 
-        // A fit whose data has not changed is served by the read-only check, which callers run side by side; only a
-        // new spec or changed data goes through Fit, one caller at a time (the same answer Fit's own cache check gives).
-        IFitCoordinator coordinator = grains.FitCoordinator(design.FitId());
-        FitOutcome outcome = await coordinator.GetFit(ct) is { Stale: false } cached
-            ? cached with { FromCache = true }
-            : await coordinator.Fit(design, limits.Value.MaxRows, ct);
+        FitOutcome outcome = await grains.FitCoordinator(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
         return new FitResponse { Fit = outcome.ToProto() };
     }
 

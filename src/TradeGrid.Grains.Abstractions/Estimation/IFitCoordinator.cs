@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace TradeGrid.Grains.Abstractions.Estimation;
 
 /// <summary>
@@ -20,12 +18,8 @@ public interface IFitCoordinator : IGrainWithStringKey
     [ResponseTimeout("01:00:00")]
     ValueTask<FitOutcome> Fit(DesignSpec spec, int maxRows, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The last fit, with <see cref="FitOutcome.Stale"/> set when its data has changed; null if never fitted. Read-only:
-    /// many callers check the cached fit at once (each asks the economies for their versions after it arrived), where
-    /// <see cref="Fit"/> serves one caller at a time.
-    /// </summary>
-    [Alias("GetFit"), ReadOnly]
+    /// <summary>The last fit, with <see cref="FitOutcome.Stale"/> set when its data has changed; null if never fitted.</summary>
+    [Alias("GetFit")]
     ValueTask<FitOutcome?> GetFit(CancellationToken cancellationToken = default);
 
     /// <summary>
