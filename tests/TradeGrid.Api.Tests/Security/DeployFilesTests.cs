@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Security;
 using TradeGrid.Api.Tests.Support;
@@ -14,8 +13,6 @@ namespace TradeGrid.Api.Tests.Security;
 /// </summary>
 public sealed partial class DeployFilesTests
 {
-    private static readonly string[] Ports = ["--grpc-port", "0", "--http-port", "0", "--gateway-port", "0", "--Logging:LogLevel:Default=Warning"];
-
     [Fact]
     public void The_image_listens_on_every_interface()
     {
@@ -29,7 +26,7 @@ public sealed partial class DeployFilesTests
         string[] settings = EnvFileSettings(File.ReadAllLines(Path.Combine(RepoFiles.Root(), "deploy", "silo.env")));
 
         Assert.Contains("--TradeGrid:Auth:AllowAnonymous=true", settings);
-        await BuildsAsync([.. ImageArguments(), .. settings, .. Ports]);
+        await HostBuild.BuildsAsync([.. ImageArguments(), .. settings, .. HostBuild.Ports]);
     }
 
     [Fact]
@@ -43,7 +40,7 @@ public sealed partial class DeployFilesTests
             Assert.Equal(0, exit);
             string[] settings = EnvFileSettings(File.ReadAllLines(file));
             Assert.Equal(4, settings.Length);
-            await BuildsAsync([.. ImageArguments(), .. settings, .. Ports]);
+            await HostBuild.BuildsAsync([.. ImageArguments(), .. settings, .. HostBuild.Ports]);
         }
         finally
         {
@@ -59,7 +56,7 @@ public sealed partial class DeployFilesTests
             .Select(m => $"--{m.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal)}={m.Groups[2].Value}").ToArray();
 
         Assert.Equal(4, settings.Length);
-        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build([.. ImageArguments(), .. settings, .. Ports]));
+        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build([.. ImageArguments(), .. settings, .. HostBuild.Ports]));
         Assert.Contains("TradeGrid:Auth:ApiKeys:0: Salt and Hash must be base64", ex.Message);
         Assert.Contains("secretRef:\n                name: tradegrid-keys",
             File.ReadAllText(Path.Combine(RepoFiles.Root(), "deploy", "k8s", "silo-statefulset.yaml")).ReplaceLineEndings("\n"));
@@ -79,12 +76,6 @@ public sealed partial class DeployFilesTests
             .Select(l => l.Split('=', 2))
             .Select(kv => $"--{kv[0].Replace("__", ":", StringComparison.Ordinal)}={kv[1]}")
             .ToArray();
-
-    private static async Task BuildsAsync(string[] args)
-    {
-        WebApplication app = TradeGridHost.Build(args);
-        await app.DisposeAsync();
-    }
 
     [GeneratedRegex(@"^\s+(TradeGrid__\w+):\s*(\S+)\s*$")]
     private static partial Regex SecretEntry();

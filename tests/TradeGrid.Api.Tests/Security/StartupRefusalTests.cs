@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using TradeGrid.Api.Hosting;
 using TradeGrid.Api.Security;
 
@@ -10,12 +9,10 @@ namespace TradeGrid.Api.Tests.Security;
 /// </summary>
 public sealed class StartupRefusalTests
 {
-    private static readonly string[] Ports = ["--grpc-port", "0", "--http-port", "0", "--gateway-port", "0", "--Logging:LogLevel:Default=Warning"];
-
     [Fact]
     public void A_public_address_without_authentication_is_refused_with_how_to_configure_it()
     {
-        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build(["--host", "0.0.0.0", .. Ports]));
+        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build(["--host", "0.0.0.0", .. HostBuild.Ports]));
 
         Assert.Contains("refusing to listen on 0.0.0.0 without authentication", ex.Message);
         Assert.Contains("new-api-key", ex.Message);
@@ -26,7 +23,7 @@ public sealed class StartupRefusalTests
     [Fact]
     public async Task The_server_process_says_why_and_exits_2()
     {
-        int exit = await ServerMain.RunAsync(["--host", "0.0.0.0", .. Ports]);
+        int exit = await ServerMain.RunAsync(["--host", "0.0.0.0", .. HostBuild.Ports]);
 
         Assert.Equal(2, exit);
     }
@@ -35,15 +32,15 @@ public sealed class StartupRefusalTests
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     public async Task Loopback_without_authentication_is_served(string host) =>
-        await BuildsAsync(["--host", host, .. Ports]);
+        await HostBuild.BuildsAsync(["--host", host, .. HostBuild.Ports]);
 
     [Fact]
     public async Task A_public_address_is_served_anonymously_when_told_to() =>
-        await BuildsAsync(["--host", "0.0.0.0", "--allow-anonymous", .. Ports]);
+        await HostBuild.BuildsAsync(["--host", "0.0.0.0", "--allow-anonymous", .. HostBuild.Ports]);
 
     [Fact]
     public async Task A_public_address_is_served_with_keys() =>
-        await BuildsAsync(["--host", "0.0.0.0", .. new TestKeys(Roles.Admin).Arguments, .. Ports]);
+        await HostBuild.BuildsAsync(["--host", "0.0.0.0", .. new TestKeys(Roles.Admin).Arguments, .. HostBuild.Ports]);
 
     [Theory]
     [InlineData("--TradeGrid:Auth:ApiKeys:0:Role=owner", "Role 'owner'")]
@@ -52,14 +49,8 @@ public sealed class StartupRefusalTests
     [InlineData("--TradeGrid:RateLimits:Requests:TokenLimit=0", "TradeGrid:RateLimits:Requests:TokenLimit must be at least 1")]
     public void A_configuration_that_cannot_work_is_refused_naming_the_setting(string setting, string named)
     {
-        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build([.. new TestKeys(Roles.Admin).Arguments, setting, .. Ports]));
+        StartupRefusedException ex = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build([.. new TestKeys(Roles.Admin).Arguments, setting, .. HostBuild.Ports]));
 
         Assert.Contains(named, ex.Message);
-    }
-
-    private static async Task BuildsAsync(string[] args)
-    {
-        WebApplication app = TradeGridHost.Build(args);
-        await app.DisposeAsync();
     }
 }
