@@ -11,7 +11,7 @@ namespace TradeGrid.Api.Tests.Observability;
 /// The scrape endpoint serves Orleans' and gRPC's metrics on its own port and nothing else; the Orleans dashboard is
 /// served on the admin port to the admin role only, and on the API's ports not at all, whatever the credentials.
 /// </summary>
-[Collection(OwnServerCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public sealed class ObservabilityTests(ObservedServer server) : IClassFixture<ObservedServer>
 {
     /// <summary>Only a guard against a metric that never comes, not a speed requirement.</summary>
