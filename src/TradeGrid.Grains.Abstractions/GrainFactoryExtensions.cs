@@ -39,6 +39,9 @@ public static class GrainFactoryExtensions
     /// <summary>The one ledger of atomic writes: their commit point.</summary>
     public static IWriteLedgerGrain WriteLedger(this IGrainFactory factory) => factory.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
 
+    /// <summary>The one board where every change of an economy's data is noted before it can be seen.</summary>
+    public static IChangeBoardGrain ChangeBoard(this IGrainFactory factory) => factory.GetGrain<IChangeBoardGrain>(IChangeBoardGrain.DefaultKey);
+
     public static ICatalogGrain Catalog(this IGrainFactory factory) => factory.GetGrain<ICatalogGrain>(ICatalogGrain.DefaultKey);
 
     /// <summary>The coordinator that fits, and caches, the model with this fit id (<c>DesignSpec.FitId()</c>).</summary>

@@ -38,4 +38,8 @@ public interface IEconomyGrain : IGrainWithStringKey
 
     [Alias("GetVersion")]
     ValueTask<long> GetVersion(CancellationToken cancellationToken = default);
+
+    /// <summary>The data version, and whether rows of an undecided write are staged here (committed ones are applied first).</summary>
+    [Alias("ReadVersion")]
+    ValueTask<VersionReading> ReadVersion(CancellationToken cancellationToken = default);
 }

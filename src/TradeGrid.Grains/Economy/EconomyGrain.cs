@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using TradeGrid.Data.Model;
 using TradeGrid.Domain;
+using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Economy;
@@ -45,8 +46,11 @@ public sealed partial class EconomyGrain(
         cancellationToken.ThrowIfCancellationRequested();
         long version = state.State.Version + 1;
         // Swap only after every merge succeeded, so a failed merge leaves the state as it was.
-        state.State.Series = Merged(state.State.Series, batch.Value, version);
-        state.State.Version = version;
+        Dictionary<string, SeriesRecord> merged = Merged(state.State.Series, batch.Value, version);
+        // Noted before it is stored: a reader that took its token after this note and then asks this grain for its
+        // version waits for this call, or finds what storage kept if the silo was lost half-way.
+        await GrainFactory.ChangeBoard().Note([Code], CancellationToken.None);
+        (state.State.Series, state.State.Version) = (merged, version);
         await SaveAsync();
         return version;
     }
@@ -119,6 +123,9 @@ public sealed partial class EconomyGrain(
     }
 
     public ValueTask<long> GetVersion(CancellationToken cancellationToken) => ValueTask.FromResult(state.State.Version);
+
+    public ValueTask<VersionReading> ReadVersion(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new VersionReading(state.State.Version, state.State.Staged.Count > 0));
 
     private EconomyRecord RequireRegistered() =>
         state.State.Economy ?? throw UnknownEconomyException.Of(string.Empty, $"'{Code}'", "see ListEconomies, or import with create_economies to add it");

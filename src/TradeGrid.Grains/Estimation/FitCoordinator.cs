@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Hosting;
 
 namespace TradeGrid.Grains.Estimation;
@@ -12,7 +14,8 @@ namespace TradeGrid.Grains.Estimation;
 /// Coordinator of one model (key: the spec's fit id). Partner series that partner-side regressors read are gathered
 /// here once and passed to every reporter, so economy grains never call each other (no call cycles between grains).
 /// The fit is kept, in the grain's stored state, with the data versions it read; a request whose economies all still
-/// have those versions is served from it, any change refits. A refused fit leaves it as it was. Stored, the fit
+/// have those versions is served from it, any change refits. Whether they still have them is asked of the change
+/// board first (one call); the economies themselves are asked only when the board has a note for one of them. A refused fit leaves it as it was. Stored, the fit
 /// outlives the silo: with durable storage GetFit and Predict answer from it after a restart.
 /// </summary>
 public sealed class FitCoordinator(
@@ -20,6 +23,13 @@ public sealed class FitCoordinator(
     ILogger<FitCoordinator> logger) : Grain, IFitCoordinator
 {
     private FitOutcome? _fit;
+
+    /// <summary>
+    /// A change-board token taken before a version check that found <see cref="_fit"/>'s versions, with no write
+    /// pending: while the board says none of the fit's economies changed since, the fit is current without asking them.
+    /// In memory only: a new activation checks the versions once.
+    /// </summary>
+    private ChangeToken? _verified;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -30,11 +40,21 @@ public sealed class FitCoordinator(
     public async ValueTask<FitOutcome> Fit(DesignSpec spec, int maxRows, CancellationToken cancellationToken)
     {
         string[] partnerSources = spec.PartnerSources();
-        EconomyVersion[] current = await Versions(spec, cancellationToken);
+        string[] economies = Economies(spec);
+        ChangeCheck check = await GrainFactory.ChangeBoard().ChangedSince(_fit is null ? null : _verified, economies, cancellationToken);
+        if (_fit is { } unchanged && !check.Changed)
+        {
+            return unchanged with { FromCache = true };
+        }
+
+        (EconomyVersion[] current, bool pending) = await Versions(economies, cancellationToken);
         if (_fit is { } cached && cached.Versions.SequenceEqual(current))
         {
+            _verified = pending ? null : check.Now;
             return cached with { FromCache = true };
         }
+
+        _verified = null;
 
         PartnerSeries[] partners = await GatherPartners(spec, partnerSources, cancellationToken);
         string stamp = string.Join(",", current.Where(v => partnerSources.Contains(v.Economy)).Select(v => $"{v.Economy}:{v.Version}"));
@@ -83,6 +103,8 @@ public sealed class FitCoordinator(
         };
         logger.LogInformation("Fit {FitId}: {Estimator} on {Rows} rows of {Blocks} economies in {Elapsed} ms",
             _fit.FitId, spec.Estimator, statistics.Observations, blocks.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // The versions read after the token hold while the board says unchanged, unless a write was pending or a block read a newer one.
+        _verified = !pending && _fit.Versions.SequenceEqual(current) ? check.Now : null;
         state.State.Fit = _fit;
         await state.WriteStateAsync(CancellationToken.None);
         await GrainFactory.FitIndex().Record(
@@ -97,20 +119,32 @@ public sealed class FitCoordinator(
             return null;
         }
 
-        EconomyVersion[] current = await Versions(_fit.Spec, cancellationToken);
-        return _fit with { Stale = !_fit.Versions.SequenceEqual(current) };
+        string[] economies = Economies(_fit.Spec);
+        ChangeCheck check = await GrainFactory.ChangeBoard().ChangedSince(_verified, economies, cancellationToken);
+        if (!check.Changed)
+        {
+            return _fit;
+        }
+
+        (EconomyVersion[] current, bool pending) = await Versions(economies, cancellationToken);
+        bool stale = !_fit.Versions.SequenceEqual(current);
+        _verified = stale || pending ? null : check.Now;
+        return _fit with { Stale = stale };
     }
 
     public ValueTask<FitOutcome?> PeekFit(CancellationToken cancellationToken) => ValueTask.FromResult(_fit);
 
     private IEconomyEstimateGrain Block(string economy) => GrainFactory.EconomyEstimate(economy);
 
-    /// <summary>Current data versions of the reporters and of the partners whose series are read, in a fixed order.</summary>
-    private async Task<EconomyVersion[]> Versions(DesignSpec spec, CancellationToken cancellationToken)
+    /// <summary>The reporters and the partners whose series are read, in a fixed order.</summary>
+    private static string[] Economies(DesignSpec spec) =>
+        spec.Economies.Union(spec.PartnerSources(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Current data versions of <paramref name="economies"/>, and whether any holds rows of an undecided write.</summary>
+    private async Task<(EconomyVersion[] Versions, bool Pending)> Versions(string[] economies, CancellationToken cancellationToken)
     {
-        string[] economies = spec.Economies.Union(spec.PartnerSources(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        long[] versions = await Task.WhenAll(economies.Select(e => GrainFactory.Economy(e).GetVersion(cancellationToken).AsTask()));
-        return economies.Select((e, i) => new EconomyVersion(e, versions[i])).ToArray();
+        VersionReading[] readings = await Task.WhenAll(economies.Select(e => GrainFactory.Economy(e).ReadVersion(cancellationToken).AsTask()));
+        return (economies.Select((e, i) => new EconomyVersion(e, readings[i].Version)).ToArray(), readings.Any(r => r.WritePending));
     }
 
     private async Task<PartnerSeries[]> GatherPartners(DesignSpec spec, string[] partners, CancellationToken cancellationToken)

@@ -78,6 +78,9 @@ public sealed class WriteCoordinator(IGrainFactory grains, IWriteHooks hooks)
         long sequence;
         try
         {
+            // Noted before the commit point: a reader that took its token after this and then reads these economies'
+            // versions finds the rows staged (undecided) or applied, never the old version as if nothing were coming.
+            await grains.ChangeBoard().Note(staged, CancellationToken.None);
             await hooks.BeforeCommitAsync(writeId, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             sequence = await Ledger.Commit(writeId, staged, CancellationToken.None);

@@ -31,6 +31,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
             siloBuilder.AddTradeGridMemoryStorage();
             siloBuilder.UseInMemoryReminderService(); // job grains keep a reminder while they run
             siloBuilder.AddTradeGridExceptions();
+            siloBuilder.AddIncomingGrainCallFilter<VersionReadCounter>();
         }
     }
 
