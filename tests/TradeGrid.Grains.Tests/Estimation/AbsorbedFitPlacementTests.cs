@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Data.Csv;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Absorption;
 using TradeGrid.Numerics.Regression;
 
@@ -140,15 +137,7 @@ public sealed class AbsorbedFitPlacementTests(TwoSiloCluster cluster)
                 }
             }
 
-            EconomyRecord[] records = codes.Select(EconomyRecord.Bare).ToArray();
-            await cluster.Grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await cluster.Grains.Economy(r.Code).Register(r);
-            }
-
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "apf.csv", DefaultSource = "test" });
-            await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await cluster.ImportAsync(codes, csv.ToString(), "apf.csv");
             _flows = flows;
             return flows;
         }

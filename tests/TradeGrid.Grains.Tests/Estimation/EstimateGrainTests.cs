@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Data.Csv;
-using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Poisson;
 using TradeGrid.Numerics.Regression;
@@ -226,15 +222,7 @@ public sealed class EstimateGrainTests(TwoSiloCluster cluster)
                 }
             }
 
-            EconomyRecord[] records = codes.Select(EconomyRecord.Bare).ToArray();
-            await cluster.Grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await cluster.Grains.Economy(r.Code).Register(r);
-            }
-
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "est.csv", DefaultSource = "test" });
-            await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await cluster.ImportAsync(codes, csv.ToString(), "est.csv");
             var design = new double[x.Count, 2];
             var separating = new double[x.Count, 3];
             for (int i = 0; i < x.Count; i++)

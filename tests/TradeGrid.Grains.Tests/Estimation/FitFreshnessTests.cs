@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Orleans.Concurrency;
-using TradeGrid.Data.Csv;
 using TradeGrid.Data.Model;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Tests.Support;
@@ -117,14 +115,7 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
                 csv.Append(CultureInfo.InvariantCulture, $"{code},ff_x,{year},{x:R}\n{code},ff_y,{year},{y:R}\n");
             }
         }
-        EconomyRecord[] records = codes.Select(EconomyRecord.Bare).ToArray();
-        await cluster.Grains.Catalog().AddEconomies(records);
-        foreach (EconomyRecord r in records)
-        {
-            await cluster.Grains.Economy(r.Code).Register(r);
-        }
-        ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "ff.csv", DefaultSource = "test" });
-        await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+        await cluster.ImportAsync(codes, csv.ToString(), "ff.csv");
         return codes;
     }
 }

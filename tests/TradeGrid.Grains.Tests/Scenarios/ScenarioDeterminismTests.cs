@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Data.Csv;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Scenarios;
 
@@ -171,15 +168,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
                 }
             }
 
-            EconomyRecord[] records = codes.Select(EconomyRecord.Bare).ToArray();
-            await cluster.Grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await cluster.Grains.Economy(r.Code).Register(r);
-            }
-
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "sc.csv", DefaultSource = "test" });
-            await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await cluster.ImportAsync(codes, csv.ToString(), "sc.csv");
             var spec = new DesignSpec
             {
                 Dependent = new VariableSpec("sc_y", TransformKind.Log, 0, SideKind.Reporter),

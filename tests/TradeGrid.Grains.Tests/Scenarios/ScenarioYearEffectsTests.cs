@@ -1,14 +1,11 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Data.Csv;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Regression;
@@ -243,16 +240,7 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
                 csv.Append(CultureInfo.InvariantCulture, $"{economies[i]},ye_y,{years[i]},{y[i].ToString("R", CultureInfo.InvariantCulture)}\n");
             }
 
-            EconomyRecord[] records = Codes().Select(EconomyRecord.Bare).ToArray();
-            await cluster.Grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await cluster.Grains.Economy(r.Code).Register(r);
-            }
-
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect,
-                new ImportOptions { FileName = "ye.csv", DefaultSource = "test" });
-            await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await cluster.ImportAsync(Codes(), csv.ToString(), "ye.csv");
             _seeded = true;
         }
         finally
