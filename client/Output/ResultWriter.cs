@@ -45,7 +45,15 @@ internal static class ResultWriter
                 int width = TerminalWidth();
                 if (TableLayout.Widths(headers, cells, width) is not { } widths)
                 {
-                    Expanded(Console.Out, headers, cells, title);
+                    // Without the box the columns need two spaces between them instead of three columns each.
+                    if (TableLayout.Widths(headers, cells, width, TableLayout.CompactRules(headers.Length)) is { } compact)
+                    {
+                        CompactTable.Write(Console.Out, headers, cells, compact, title);
+                    }
+                    else
+                    {
+                        Expanded(Console.Out, headers, cells, title);
+                    }
                     break;
                 }
                 var table = new Table { Border = TableBorder.Rounded };

@@ -7,12 +7,20 @@ namespace TradeGrid.Cli.Output;
 /// </summary>
 internal static class TableLayout
 {
-    /// <summary>Content widths per column, or null when the longest words alone are wider than <paramref name="width"/>.</summary>
-    public static int[]? Widths(string[] headers, string[][] rows, int width)
+    /// <summary>Content widths per column of a rounded table, or null when the longest words alone are wider than <paramref name="width"/>.</summary>
+    public static int[]? Widths(string[] headers, string[][] rows, int width) => Widths(headers, rows, width, RoundedRules(headers.Length));
+
+    /// <summary>Columns a rounded table spends on its rules and padding: "│ " before each column, " " after, a last "│".</summary>
+    public static int RoundedRules(int columns) => (3 * columns) + 1;
+
+    /// <summary>Columns a compact table (<see cref="CompactTable"/>) spends between its columns: two spaces each.</summary>
+    public static int CompactRules(int columns) => 2 * (columns - 1);
+
+    /// <summary>Content widths per column when <paramref name="rules"/> columns go to rules and padding, or null when the longest words alone do not fit.</summary>
+    public static int[]? Widths(string[] headers, string[][] rows, int width, int rules)
     {
         int[] widest = Measure(headers, rows, cell => cell.Length);
         int[] longestWord = Measure(headers, rows, cell => cell.Split(' ').Max(w => w.Length));
-        int rules = (3 * headers.Length) + 1;
         int spare = width - rules - longestWord.Sum();
         if (spare < 0)
         {

@@ -54,6 +54,30 @@ public sealed class ResultWriterTests
     }
 
     [Fact]
+    public void A_coefficient_table_one_column_too_wide_for_the_box_is_written_without_it_every_number_whole()
+    {
+        string[] headers = ["term", "estimate", "std. error", "t", "p", "", "95% CI low", "high"];
+        string[][] rows =
+        [
+            ["(Intercept)", "6.557", "0.238", "27.55", "1.15E-50", "***", "6.085", "7.028"],
+            ["openness", "0.01444", "0.08172", "0.1766", "0.86", "", "-0.1475", "0.1764"],
+        ];
+        Assert.Null(TableLayout.Widths(headers, rows, 80));
+        int[] widths = TableLayout.Widths(headers, rows, 80, TableLayout.CompactRules(headers.Length))!;
+        using var output = new StringWriter();
+
+        CompactTable.Write(output, headers, rows, widths, title: "OLS: log(rgdpna)");
+
+        string[] lines = output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal("OLS: log(rgdpna)", lines[0]);
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.StartsWith("(Intercept)  6.557", lines.Single(l => l.StartsWith("(Intercept)", StringComparison.Ordinal)), StringComparison.Ordinal);
+        string openness = lines.Single(l => l.StartsWith("openness", StringComparison.Ordinal));
+        Assert.All(rows[1].Where(c => c.Length > 0), cell => Assert.Contains(cell, openness.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains(lines, l => l.StartsWith("───────────  ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_rows_says_so()
     {
         using var output = new StringWriter();
