@@ -41,7 +41,8 @@ internal static class ResultWriter
                 }
                 break;
             default:
-                string[][] cells = rows.ToArray();
+                // A column no row fills says nothing in a table (CSV and JSON keep it).
+                (headers, string[][] cells) = TableLayout.WithoutEmptyColumns(headers, rows.ToArray());
                 int width = TerminalWidth();
                 if (TableLayout.Widths(headers, cells, width) is not { } widths)
                 {

@@ -76,6 +76,16 @@ internal static class TableLayout
         return string.Join('\n', lines);
     }
 
+    /// <summary>The table without the columns in which every row is empty; all of them when there is no row.</summary>
+    public static (string[] Headers, string[][] Rows) WithoutEmptyColumns(string[] headers, string[][] rows)
+    {
+        int[] kept = Enumerable.Range(0, headers.Length)
+            .Where(i => rows.Length == 0 || rows.Any(r => i < r.Length && r[i].Length > 0)).ToArray();
+        return kept.Length == headers.Length || kept.Length == 0
+            ? (headers, rows)
+            : (kept.Select(i => headers[i]).ToArray(), rows.Select(r => kept.Select(i => i < r.Length ? r[i] : string.Empty).ToArray()).ToArray());
+    }
+
     /// <summary>Columns a table needs to show every cell on one line: each column's widest cell, a space either side, and the rules.</summary>
     public static int FullWidth(string[] headers, string[][] rows) => Measure(headers, rows, cell => cell.Length).Sum() + (3 * headers.Length) + 1;
 

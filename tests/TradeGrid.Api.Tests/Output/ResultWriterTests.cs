@@ -78,6 +78,21 @@ public sealed class ResultWriterTests
     }
 
     [Fact]
+    public void Columns_no_row_fills_are_left_out_of_a_table_and_kept_when_there_is_no_row()
+    {
+        string[] headers = ["economy", "note", "cagr_%"];
+
+        (string[] shown, string[][] rows) = TableLayout.WithoutEmptyColumns(headers, [["WLD", "", "12.0292"], ["CHN", "", "9.1"]]);
+        (string[] none, _) = TableLayout.WithoutEmptyColumns(headers, []);
+        (string[] kept, _) = TableLayout.WithoutEmptyColumns(headers, [["WLD", "", "1"], ["CHN", "gap filled", "2"]]);
+
+        Assert.Equal(["economy", "cagr_%"], shown);
+        Assert.Equal(["CHN", "9.1"], rows[1]);
+        Assert.Equal(headers, none);
+        Assert.Equal(headers, kept);
+    }
+
+    [Fact]
     public void No_rows_says_so()
     {
         using var output = new StringWriter();
