@@ -97,15 +97,7 @@ public sealed class CombinationForecaster : IForecaster
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] series = ForecastChecks.Series(y, MinimumObservations, Name);
-        var parts = new ForecastResult[_components.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            parts[i] = component is null ? _components[i].Forecast(series, horizon, levelArray) : component(_components[i]);
-            if (parts[i].Point.Length != horizon || parts[i].Levels.Length != levelArray.Length)
-            {
-                throw new ArgumentException($"the {_components[i].Name} forecast supplied has another horizon or other levels.", nameof(component));
-            }
-        }
+        ForecastResult[] parts = ComponentForecasts.Collect(_components, series, horizon, levelArray, component);
 
         double[] point = Average(parts.Select(p => p.Point));
         double[][] lower = levelArray.Select((_, i) => Average(parts.Select(p => p.Lower[i]))).ToArray();
