@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradeGrid.Data.Model;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -196,7 +197,12 @@ internal static class ScenarioInputBuilder
         }
 
         int h = years[^1] - last;
-        var spec = new ForecastSpec(source.Indicator, string.Empty, source.Method, h, [95.0], 0, 0, LogScale: false, Store: false, 0, 0);
+        // Bilateral models: a history with missing years inside (WDI's internet users of the early 1990s) is trained from
+        // its last gap on, which the forecast would otherwise refuse (most of the world's partners would be skipped). A
+        // history without gaps is trained whole (train_start 0). Unilateral models keep refusing gaps: their documented
+        // runs (itc-world-2030's projected economies and Box 2's s) rest on that.
+        int trainStart = job.Model.Bilateral ? AfterLastGap(s) : 0;
+        var spec = new ForecastSpec(source.Indicator, string.Empty, source.Method, h, [95.0], trainStart, 0, LogScale: false, Store: false, 0, 0);
         SeriesForecastRecord f = forecast(s, spec);
         var path = new double[years.Length];
         var sigmas = new double[years.Length];
@@ -214,7 +220,31 @@ internal static class ScenarioInputBuilder
             error = DriverErrorModel.FromSigmas(sigmas, residuals);
         }
 
-        return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}");
+        string trained = trainStart == 0 ? string.Empty : $", trained from {trainStart.ToString(CultureInfo.InvariantCulture)} after a gap";
+        return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}{trained}");
+    }
+
+    /// <summary>The first observed year after the series' last missing year inside its observed span; 0 when it has no gap.</summary>
+    private static int AfterLastGap(SeriesRecord series)
+    {
+        int previous = 0;
+        int start = 0;
+        for (int i = 0; i < series.Years.Length; i++)
+        {
+            if (series.Provenance[i] == (byte)Provenance.Forecast)
+            {
+                continue;
+            }
+
+            if (previous != 0 && series.Years[i] > previous + 1)
+            {
+                start = series.Years[i];
+            }
+
+            previous = series.Years[i];
+        }
+
+        return start;
     }
 
     /// <summary>
