@@ -78,9 +78,9 @@ internal static class ScenarioInputBuilder
             methods[j] = string.Empty;
         }
 
-        try
+        foreach (int j in mine)
         {
-            foreach (int j in mine)
+            try
             {
                 (double[] path, DriverErrorModel? error, string method) = Driver(economy, series, job, j, years, forecast);
                 levels[j] = path;
@@ -88,10 +88,12 @@ internal static class ScenarioInputBuilder
                 residuals[j] = error?.Residuals ?? [];
                 methods[j] = method;
             }
-        }
-        catch (TradeGridException ex)
-        {
-            return ScenarioDriverPaths.SkippedFor(economy, $"partner {ex.Message}");
+            catch (TradeGridException ex)
+            {
+                // The forecast's own messages name the series ("BRN KA_OPEN has missing years …") or only the method ("auto needs …").
+                string what = ex.Message.StartsWith(economy, StringComparison.Ordinal) ? ex.Message : $"{economy} {model.Drivers[j]}: {ex.Message}";
+                return ScenarioDriverPaths.SkippedFor(economy, $"partner {what}");
+            }
         }
 
         return new ScenarioDriverPaths { Economy = economy, Levels = levels, Increments = increments, Residuals = residuals, Methods = methods };
