@@ -15,7 +15,9 @@ public static class ScenarioMapping
         "Baseline: each driver's path per economy (forecast from its last observed year, given, or held); scenario: the same "
         + "paths with the shocks applied to the driver's level before the model's transform. Each year's value is the model's "
         + "prediction at the fitted coefficients (Predict's back-transform and bias correction; economy fixed effects: each "
-        + "economy's own recovered effect; year effects: the last sample year's, held). Monte Carlo paths draw the coefficients from N(b, V) (one draw per path, shared by "
+        + "economy's own recovered effect; year effects: the last sample year's, held); bilateral models: one projection per (reporter, partner) pair, "
+        + "reporter-side drivers the reporter's, partner-side drivers the partner's (forecast in its grain), a shock reaching a pair "
+        + "through the side of the driver it moves. Monte Carlo paths draw the coefficients from N(b, V) (one draw per path, shared by "
         + "every economy), each driver's forecast error (normal innovations matching its forecast's standard error each year, or "
         + "bootstrapped standardised changes), and optionally the residual; baseline and scenario share every draw. Streams are "
         + "xoshiro256** seeded from (seed, economy, path). Quantiles are exact type-7 sample quantiles over all paths.";
@@ -44,7 +46,7 @@ public static class ScenarioMapping
 
     public static ScenarioSeries ToProto(this ScenarioSeriesRecord r)
     {
-        var series = new ScenarioSeries { Economy = r.Economy, Aggregate = r.Aggregate, Skipped = r.Skipped, Members = r.Members, HistoryNote = r.HistoryNote };
+        var series = new ScenarioSeries { Economy = r.Economy, Partner = r.Partner, Aggregate = r.Aggregate, Skipped = r.Skipped, Members = r.Members, HistoryNote = r.HistoryNote };
         for (int i = 0; i < r.HistoryYears.Length; i++)
         {
             series.History.Add(new YearValue { Year = r.HistoryYears[i], Value = r.HistoryValues[i] });

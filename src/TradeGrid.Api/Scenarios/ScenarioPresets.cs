@@ -1,3 +1,4 @@
+using TradeGrid.Api.Estimation;
 using TradeGrid.Api.Extrapolation;
 using TradeGrid.Api.V1;
 using TradeGrid.Domain;
@@ -8,7 +9,10 @@ namespace TradeGrid.Api.Scenarios;
 /// Scenario presets. <c>itc-world-2030</c>: the ITC Box 2 world share model (itc-box2: logit of the digital share of
 /// trade on ln GDP and openness), every driver forecast by auto, GDP (cgdpo) +1% a year compounding from the first
 /// projected year in every economy, to 2030; the projected value is share × trade, summed to the world.
-/// <c>rcep-openness</c> is refused with the reason (its model is bilateral). Fields the request sets override the preset's.
+/// <c>rcep-openness</c>: the RCEP paper's bilateral model (the rcep-digital-services fit preset: China's digitally
+/// deliverable services exports by partner) with Chinn-Ito openness as KA_OPEN, the index rescaled to [0, 1]; the
+/// RCEP members' openness +10% from the first projected year, to 2030, China's exports to every partner it has them
+/// with projected, RCEP reported as a group of partners. Fields the request sets override the preset's.
 /// </summary>
 public static class ScenarioPresets
 {
@@ -26,9 +30,7 @@ public static class ScenarioPresets
 
         if (preset.Equals(RcepOpenness, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidSpecException(
-                $"preset: {RcepOpenness} projects China's services exports by partner (a bilateral reporter → partner model), and scenarios project "
-                + $"unilateral models only; use {ItcWorld2030}, or a fit_id of a unilateral fit");
+            return (Rcep(spec), false);
         }
 
         if (!preset.Equals(ItcWorld2030, StringComparison.OrdinalIgnoreCase))
@@ -57,6 +59,44 @@ public static class ScenarioPresets
 
         return (s, true);
     }
+
+    /// <summary>
+    /// The rcep-openness spec. Openness is Chinn-Ito's KA_OPEN (KAOPEN rescaled to [0, 1]), not the fit preset's default
+    /// KAOPEN: KAOPEN is centred near zero and negative for half the RCEP members (Indonesia, Laos, Malaysia, the
+    /// Philippines, Thailand, Viet Nam in 2022), where +10% would lower their openness.
+    /// </summary>
+    private static ScenarioSpec Rcep(ScenarioSpec spec)
+    {
+        if (spec.FitId.Length > 0 || spec.Fit is not null)
+        {
+            throw new InvalidSpecException($"preset: {RcepOpenness} brings its own model (the {RcepPreset.Name} fit); leave fit_id and fit unset");
+        }
+
+        ScenarioSpec s = spec.Clone();
+        s.Preset = RcepOpenness;
+        s.Fit = new FitRequest { Preset = RcepPreset.Name, Rcep = new RcepPresetOptions { OpennessIndicator = RcepOpennessIndicator } };
+        if (s.TargetYear == 0)
+        {
+            s.TargetYear = 2030;
+        }
+
+        if (s.Shocks.Count == 0)
+        {
+            var openness = new ScenarioShock { Indicator = RcepOpennessIndicator, Kind = ShockKind.Percent, Value = 10.0 };
+            openness.Groups.Add(RcepPreset.DefaultPartnerGroup);
+            s.Shocks.Add(openness);
+        }
+
+        if (s.Groups.Count == 0)
+        {
+            s.Groups.Add(RcepPreset.DefaultPartnerGroup);
+        }
+
+        return s;
+    }
+
+    /// <summary>Chinn-Ito's capital-account openness rescaled to [0, 1] (ka_open).</summary>
+    public const string RcepOpennessIndicator = "KA_OPEN";
 
     /// <summary>The world model's request: the itc-box2 preset of EstimateWorld.</summary>
     public static EstimateWorldRequest WorldRequest() => WorldPreset.Apply(new EstimateWorldRequest { Preset = WorldPreset.Name });

@@ -73,12 +73,14 @@ public static class ScenarioValidation
         return new ScenarioRequestSpec
         {
             FitId = spec.FitId.Length > 0 ? RequestValidation.FitId(spec.FitId) : string.Empty,
-            Design = spec.Fit is { } fit ? SpecValidation.Resolve(RcepPreset.Apply(fit), view, estimate) : null,
+            // RcepPreset.Resolve: a preset code the catalogue lacks is NotFound naming what to import (rcep-openness's data).
+            Design = spec.Fit is { } fit ? RcepPreset.Resolve(fit, view, estimate) : null,
             World = worldModel ? WorldValidation.Resolve(ScenarioPresets.WorldRequest(), view) : null,
             TargetYear = spec.TargetYear,
             Sources = spec.Baselines.Select((b, i) => Source(b, $"baselines[{i}]", view)).ToArray(),
             Shocks = spec.Shocks.Select((s, i) => Shock(s, $"shocks[{i}]", view)).ToArray(),
             Economies = selection.Economies,
+            NamedEconomies = selection.Named.ToArray(),
             Groups = spec.Groups.Select((g, i) => Group(view, g, $"groups[{i}]")).ToArray(),
             Paths = spec.Paths,
             Seed = spec.Seed,

@@ -5,6 +5,8 @@ namespace TradeGrid.Grains.Abstractions.Scenarios;
 /// <summary>
 /// Scenarios on the economy grain (same key): the economy forecasts its own drivers, projects its own baseline and
 /// scenario, and simulates its own Monte Carlo paths in chunks; only its projection and its paths' values leave it.
+/// For a bilateral model the reporter's grain projects each of its pairs (a job per pair) and a partner's grain makes
+/// its partner-side drivers' paths; grains never call each other: the coordinator carries the paths.
 /// </summary>
 [Alias("TradeGrid.IEconomyScenarioGrain")]
 public interface IEconomyScenarioGrain : IGrainWithStringKey
@@ -12,6 +14,20 @@ public interface IEconomyScenarioGrain : IGrainWithStringKey
     /// <summary>The last year in which this economy has a value of one of the indicators (0: none).</summary>
     [Alias("LastDataYear")]
     ValueTask<int> LastDataYear(string[] indicators, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The partners to which this (reporter) economy has the dependent <paramref name="indicator"/> (a code or a sum of
+    /// codes joined by '+': partners with every part), sorted: a bilateral scenario's default partners.
+    /// </summary>
+    [Alias("DependentPartners")]
+    ValueTask<string[]> DependentPartners(string indicator, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// This economy's paths of the job's partner-side drivers (a bilateral model: this economy is a partner), forecast
+    /// here as any driver is, or the reason they cannot be made.
+    /// </summary>
+    [Alias("DriverPaths")]
+    ValueTask<ScenarioDriverPaths> DriverPaths(ScenarioEconomyJob job, CancellationToken cancellationToken = default);
 
     /// <summary>The deterministic projection (baseline, scenario, history), or the reason it cannot be made.</summary>
     [Alias("Project")]

@@ -1,6 +1,12 @@
 namespace TradeGrid.Grains.Abstractions.Scenarios;
 
-/// <summary>One economy's part of a scenario: the plan's model and switches with only this economy's given paths and shocks.</summary>
+/// <summary>
+/// One economy's part of a scenario: the plan's model and switches with only this economy's given paths and shocks.
+/// For a bilateral model, one (reporter, partner) pair's part, run in the reporter's grain: <see cref="Partner"/> and
+/// the partner's own driver paths (<see cref="PartnerDrivers"/>, made in the partner's grain), the reporter's given
+/// paths, and each shock reaching the pair through its side (a partner-side driver's shock when the partner is
+/// targeted, a reporter-side one when the reporter is).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioEconomyJob")]
 public sealed record ScenarioEconomyJob
 {
@@ -18,7 +24,38 @@ public sealed record ScenarioEconomyJob
     [Id(11)] public required bool ResidualNoise { get; init; }
     [Id(12)] public required bool Bootstrap { get; init; }
 
+    /// <summary>Bilateral: the pair's partner (empty: unilateral).</summary>
+    [Id(13)] public string Partner { get; init; } = string.Empty;
+
+    /// <summary>Bilateral: the partner's paths of the partner-side drivers (null: unilateral).</summary>
+    [Id(14)] public ScenarioDriverPaths? PartnerDrivers { get; init; }
+
+    /// <summary>The key under which a grain keeps this job's work: the job id, and the partner for a pair.</summary>
+    public string WorkKey => Partner.Length == 0 ? JobId : $"{JobId}>{Partner}";
+
     public int Horizon => LastYear - FirstYear + 1;
+
+    /// <summary>The job of one (reporter, partner) pair, with the partner's driver paths gathered from its grain.</summary>
+    public static ScenarioEconomyJob ForPair(ScenarioPlan plan, string reporter, string partner, ScenarioDriverPaths partnerDrivers)
+    {
+        ScenarioModelRecord m = plan.Model;
+        string Side(int driver) => m.IsPartnerDriver(driver) ? partner : reporter;
+        return Of(plan, reporter) with
+        {
+            Given = plan.Given.Where(g => !m.IsPartnerDriver(g.Driver) && g.Economy == reporter).ToArray(),
+            Shocks = plan.Shocks.Where(s => s.Targets.Any(t => t.Economy == Side(s.Driver)))
+                .Select(s => s with { Targets = s.Targets.Where(t => t.Economy == Side(s.Driver)).ToArray() }).ToArray(),
+            Partner = partner,
+            PartnerDrivers = partnerDrivers,
+        };
+    }
+
+    /// <summary>The job a partner's grain runs to make its partner-side drivers' paths (no shocks: they apply per pair).</summary>
+    public static ScenarioEconomyJob ForPartner(ScenarioPlan plan, string partner) => Of(plan, partner) with
+    {
+        Given = plan.Given.Where(g => plan.Model.IsPartnerDriver(g.Driver) && g.Economy == partner).ToArray(),
+        Shocks = [],
+    };
 
     /// <summary>The job of one economy: the plan with that economy's given paths and the shocks that reach it.</summary>
     public static ScenarioEconomyJob Of(ScenarioPlan plan, string economy) => new()

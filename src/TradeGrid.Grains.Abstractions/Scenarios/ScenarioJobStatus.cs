@@ -34,6 +34,6 @@ public sealed record ScenarioJobStatus
         Paths = plan.Paths,
         TargetYear = plan.LastYear,
         Preset = plan.Preset,
-        Total = plan.Economies.Length,
+        Total = plan.Units().Length,
     };
 }

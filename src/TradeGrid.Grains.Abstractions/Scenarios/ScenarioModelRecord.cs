@@ -10,7 +10,8 @@ namespace TradeGrid.Grains.Abstractions.Scenarios;
 /// covariance (A·A' = V), the driver indicators, for each coefficient its driver (−1: intercept) and transform
 /// (<see cref="DriverTransform"/> as a number), the weight driver (−1: none), the dependent (for the history) and, for
 /// a model with economy fixed effects, the fit's spec from which each economy recovers its own effect; for a model with
-/// year effects, the fit's year effects (<see cref="YearEffects"/>), whose last the projected years hold.
+/// year effects, the fit's year effects (<see cref="YearEffects"/>), whose last the projected years hold; for a
+/// bilateral model, the side each driver is read from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioModelRecord")]
 public sealed record ScenarioModelRecord
@@ -32,6 +33,20 @@ public sealed record ScenarioModelRecord
     /// <summary>The fit's sample years and their year effects λ_t (models with year effects; empty otherwise).</summary>
     [Id(11)] public int[] EffectYears { get; init; } = [];
     [Id(12)] public double[] YearEffectValues { get; init; } = [];
+
+    /// <summary>
+    /// Bilateral models: per driver, whether it is read from the partner's series (true) or the reporter's (false); an
+    /// indicator on both sides is two drivers. Empty for unilateral models (every driver is the economy's own).
+    /// </summary>
+    [Id(13)] public bool[] PartnerSide { get; init; } = [];
+
+    /// <summary>Rows are (reporter, partner, year): one projection per pair.</summary>
+    public bool Bilateral => PartnerSide.Length > 0;
+
+    public bool IsPartnerDriver(int driver) => PartnerSide.Length > 0 && PartnerSide[driver];
+
+    /// <summary>A driver as a message names it: the indicator, prefixed "partner:" when it is read from the partner.</summary>
+    public string DriverName(int driver) => IsPartnerDriver(driver) ? "partner:" + Drivers[driver] : Drivers[driver];
 
     /// <summary>The fit's year effects, or null for a model without them.</summary>
     public YearEffects? YearEffects => EffectYears.Length == 0 ? null : new YearEffects(EffectYears, YearEffectValues);

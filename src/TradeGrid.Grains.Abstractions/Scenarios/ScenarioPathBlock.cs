@@ -13,4 +13,7 @@ public sealed record ScenarioPathBlock
     [Id(3)] public required double[] Baseline { get; init; }
     [Id(4)] public required double[] Scenario { get; init; }
     [Id(5)] public ScenarioSeriesRecord? Summary { get; init; }
+
+    /// <summary>Bilateral models: the partner of the (reporter = <see cref="Economy"/>) pair; empty otherwise.</summary>
+    [Id(6)] public string Partner { get; init; } = string.Empty;
 }

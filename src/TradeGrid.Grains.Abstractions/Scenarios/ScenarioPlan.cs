@@ -4,7 +4,7 @@ namespace TradeGrid.Grains.Abstractions.Scenarios;
 
 /// <summary>
 /// A validated, resolved scenario: the model, the drivers' baselines, the shocks with the economies they reach, the
-/// projected economies and years, the aggregates, the Monte Carlo switches, and the request as protobuf JSON
+/// projected economies (reporters, and partners for a bilateral model) and years, the aggregates, the Monte Carlo switches, and the request as protobuf JSON
 /// (<see cref="SpecJson"/>, stored with the result). Everything a job needs to run on any silo.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TradeGrid.ScenarioPlan")]
@@ -35,5 +35,16 @@ public sealed record ScenarioPlan
     /// <summary>The world share model with world_scaling: how WLD is scaled to the world (null: WLD is the sum).</summary>
     [Id(21)] public WorldScalingRecord? WorldScaling { get; init; }
 
+    /// <summary>Bilateral models: the partners projected, sorted (each reporter of <see cref="Economies"/> to each); empty otherwise.</summary>
+    [Id(22)] public string[] Partners { get; init; } = [];
+
     public int Horizon => LastYear - FirstYear + 1;
+
+    /// <summary>
+    /// What is projected, in order: each economy (unilateral), or each (reporter, partner) pair, reporters in code
+    /// order and each reporter's partners in code order, a reporter's flow to itself left out (partner empty: unilateral).
+    /// </summary>
+    public (string Economy, string Partner)[] Units() => Partners.Length == 0
+        ? Economies.Select(e => (e, string.Empty)).ToArray()
+        : Economies.SelectMany(r => Partners.Where(p => p != r).Select(p => (r, p))).ToArray();
 }

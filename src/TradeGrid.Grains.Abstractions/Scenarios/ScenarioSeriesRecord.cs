@@ -33,6 +33,12 @@ public sealed record ScenarioSeriesRecord
     /// <summary>Aggregates: what the history is made of (observed values, model values standing in, the years).</summary>
     [Id(15)] public string HistoryNote { get; init; } = string.Empty;
 
+    /// <summary>Bilateral models: the partner of this (reporter → partner) projection, whose reporter is <see cref="Economy"/>; empty otherwise.</summary>
+    [Id(16)] public string Partner { get; init; } = string.Empty;
+
+    /// <summary>The projection's name in messages: the economy, or reporter→partner.</summary>
+    public string Unit => Partner.Length == 0 ? Economy : $"{Economy}→{Partner}";
+
     /// <summary>Every level divided by <paramref name="s"/> &gt; 0 (history, projections, and the paths' mean, SD and quantiles, which scale with it).</summary>
     public ScenarioSeriesRecord DividedBy(double s)
     {

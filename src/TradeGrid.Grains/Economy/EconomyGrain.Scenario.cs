@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Scenarios;
+using TradeGrid.Grains.Estimation;
 using TradeGrid.Grains.Forecasting;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Numerics.Scenarios;
@@ -12,12 +13,17 @@ namespace TradeGrid.Grains.Economy;
 /// Scenarios: the economy forecasts its own drivers (through the forecasting part's cache), projects its own baseline
 /// and scenario, and simulates its own paths chunk by chunk, keeping them until its last chunk to give its exact
 /// distributions. Inputs come from <see cref="ScenarioInputBuilder"/>; the mathematics from the numerics'
-/// <see cref="ScenarioPropagation"/>, <see cref="PathSimulator"/> and <see cref="ScenarioSummary"/>.
+/// <see cref="ScenarioPropagation"/>, <see cref="PathSimulator"/> and <see cref="ScenarioSummary"/>. For a bilateral model a
+/// reporter's grain projects each of its pairs (work kept per pair), and a partner's grain makes its partner-side
+/// drivers' paths (<see cref="DriverPaths"/>), which the coordinator carries to the reporters.
 /// </summary>
 public sealed partial class EconomyGrain : IEconomyScenarioGrain
 {
-    /// <summary>Jobs whose inputs and paths this grain keeps at once; older ones are dropped (and rebuilt if asked again).</summary>
-    private const int ScenarioJobCapacity = 8;
+    /// <summary>
+    /// Works (a job, or a job's pair) whose inputs and paths this grain keeps at once; beyond it they are dropped (and
+    /// rebuilt if asked again). A reporter of a bilateral model holds a wave's pairs of one job (16), so room for two.
+    /// </summary>
+    private const int ScenarioJobCapacity = 2 * ScenarioCoordinator.Wave;
 
     private readonly Dictionary<string, ScenarioWork> _scenarioWork = new(StringComparer.Ordinal);
 
@@ -36,6 +42,23 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         return ValueTask.FromResult(last);
     }
 
+    public ValueTask<string[]> DependentPartners(string indicator, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        string[] parts = SeriesSums.Parts(indicator);
+        string[] partners = State.Series.Values.Where(s => s.Partner.Length > 0 && s.Indicator == parts[0]).Select(s => s.Partner)
+            .Where(p => parts.All(c => State.Series.ContainsKey(SeriesRecord.Key(c, p))))
+            .Order(StringComparer.Ordinal).ToArray();
+        return ValueTask.FromResult(partners);
+    }
+
+    public ValueTask<ScenarioDriverPaths> DriverPaths(ScenarioEconomyJob job, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ScenarioInputBuilder.PartnerPaths(Code, State.Series, job, (s, spec) => Compute(s, spec, cancellationToken)));
+    }
+
     public ValueTask<ScenarioSeriesRecord> Project(ScenarioEconomyJob job, CancellationToken cancellationToken)
     {
         RequireRegistered();
@@ -47,7 +70,7 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         }
         catch (TradeGridException ex)
         {
-            return ValueTask.FromResult(ScenarioSeriesRecord.SkippedFor(Code, ex.Message));
+            return ValueTask.FromResult(ScenarioSeriesRecord.SkippedFor(Code, ex.Message) with { Partner = job.Partner });
         }
 
         (double[] baseline, double[] scenario) = ScenarioPropagation.Project(work.Model, work.Input);
@@ -55,25 +78,28 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         bad = bad >= 0 ? bad : Array.FindIndex(scenario, v => !double.IsFinite(v));
         if (bad >= 0)
         {
-            _scenarioWork.Remove(job.JobId);
+            _scenarioWork.Remove(job.WorkKey);
             return ValueTask.FromResult(ScenarioSeriesRecord.SkippedFor(Code,
-                $"no projection for {work.Input.Years[bad]}: a driver's baseline or scenario level is outside its transform's domain (log of a value ≤ 0)"));
+                $"no projection for {work.Input.Years[bad]}: a driver's baseline or scenario level is outside its transform's domain (log of a value ≤ 0)") with { Partner = job.Partner });
         }
 
         if (job.Paths == 0)
         {
-            _scenarioWork.Remove(job.JobId); // deterministic only: nothing follows, so nothing to keep (and no Release call)
+            _scenarioWork.Remove(job.WorkKey); // deterministic only: nothing follows, so nothing to keep (and no Release call)
         }
 
-        (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model);
+        (int[] historyYears, double[] historyValues) = ScenarioInputBuilder.History(State.Series, job.Model, job.Partner);
         int[] years = work.Input.Years;
         int cut = Array.FindIndex(historyYears, y => y >= years[0]);
-        (int[] modelYears, double[][] drivers) = ScenarioInputBuilder.ObservedDrivers(State.Series, job.Model, years[0], historyYears.ToHashSet());
+        // A pair's partner-side drivers live in the partner's grain: a pair has no model history, only its observed one.
+        (int[] modelYears, double[][] drivers) = job.Model.Bilateral ? ([], [])
+            : ScenarioInputBuilder.ObservedDrivers(State.Series, job.Model, years[0], historyYears.ToHashSet());
         double[] modelValues = ScenarioPropagation.Fitted(work.Model, drivers, ScenarioInputBuilder.HistoryEffects(job.Model, work.Input.Effect, modelYears));
         int[] finite = Enumerable.Range(0, modelYears.Length).Where(i => double.IsFinite(modelValues[i])).ToArray();
         return ValueTask.FromResult(new ScenarioSeriesRecord
         {
             Economy = Code,
+            Partner = job.Partner,
             HistoryYears = cut < 0 ? historyYears : historyYears[..cut],
             HistoryValues = cut < 0 ? historyValues : historyValues[..cut],
             Years = years,
@@ -111,12 +137,13 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
             var (db, ds, dd) = ScenarioSummary.Of(allBaseline, allScenario, horizon, job.Quantiles);
             summary = ScenarioSeriesRecord.SkippedFor(Code, string.Empty) with
             {
+                Partner = job.Partner,
                 Years = work.Input.Years,
                 BaselinePaths = db.Select(YearDistribution.From).ToArray(),
                 ScenarioPaths = ds.Select(YearDistribution.From).ToArray(),
                 DifferencePaths = dd.Select(YearDistribution.From).ToArray(),
             };
-            _scenarioWork.Remove(job.JobId);
+            _scenarioWork.Remove(job.WorkKey);
         }
 
         // One chunk of all the paths: the grain has let go of its buffers (the job's work is dropped), so they leave as they are.
@@ -124,6 +151,7 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
         {
             Economy = Code,
+            Partner = job.Partner,
             PathStart = pathStart,
             Count = count,
             Baseline = whole ? allBaseline : b.ToArray(),
@@ -134,13 +162,18 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
 
     public ValueTask Release(string jobId, CancellationToken cancellationToken)
     {
-        _scenarioWork.Remove(jobId);
+        // The job's own work and its pairs' (keys "job>partner").
+        foreach (string key in _scenarioWork.Keys.Where(k => k == jobId || k.StartsWith(jobId + ">", StringComparison.Ordinal)).ToArray())
+        {
+            _scenarioWork.Remove(key);
+        }
+
         return ValueTask.CompletedTask;
     }
 
     private ScenarioWork Work(ScenarioEconomyJob job, CancellationToken cancellationToken)
     {
-        if (_scenarioWork.TryGetValue(job.JobId, out ScenarioWork? work))
+        if (_scenarioWork.TryGetValue(job.WorkKey, out ScenarioWork? work))
         {
             return work;
         }
@@ -152,7 +185,7 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         }
 
         work = new ScenarioWork(job.Model.ToModel(), input, methods);
-        _scenarioWork[job.JobId] = work;
+        _scenarioWork[job.WorkKey] = work;
         return work;
     }
 

@@ -7,7 +7,9 @@ namespace TradeGrid.Grains.Scenarios;
 /// <summary>
 /// One aggregate's running sums: the deterministic baseline and scenario per year, the members' history per year, and
 /// with paths the per-path sums (paths × years, twice). Economies are added in code order, chunk by chunk, each only in
-/// the years its membership holds, so the sums are bit-identical whatever the scheduling.
+/// the years its membership holds, so the sums are bit-identical whatever the scheduling. For a bilateral model the
+/// units are (reporter, partner) pairs, added in the plan's order; a pair is a member by its partner
+/// (<see cref="AggregateGroup.ByPartner"/>: a group of partners) or by its reporter (a reporter's total, WLD).
 /// </summary>
 internal sealed class AggregateSums(AggregateGroup group, int firstYear, int horizon, int paths)
 {
@@ -21,29 +23,40 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
 
     public AggregateGroup Group => group;
 
-    public bool Counts(string economy, int year) => _members.TryGetValue(economy, out YearSpan[]? spans) && spans.Any(s => s.Holds(year));
+    /// <summary>Whether a unit (an economy, or "reporter>partner") counts in the year: its member's membership holds then.</summary>
+    public bool Counts(string unit, int year) => _members.TryGetValue(Member(unit), out YearSpan[]? spans) && spans.Any(s => s.Holds(year));
 
-    public bool Has(string economy) => _members.ContainsKey(economy);
+    public bool Has(string unit) => _members.ContainsKey(Member(unit));
+
+    /// <summary>A projection's unit: the economy, or "reporter>partner" for a pair.</summary>
+    public static string UnitOf(string economy, string partner) => partner.Length == 0 ? economy : economy + ">" + partner;
+
+    private string Member(string unit)
+    {
+        int arrow = unit.IndexOf('>', StringComparison.Ordinal);
+        return arrow < 0 ? unit : group.ByPartner ? unit[(arrow + 1)..] : unit[..arrow];
+    }
 
     public void AddProjection(ScenarioSeriesRecord e)
     {
-        if (!Has(e.Economy))
+        string unit = UnitOf(e.Economy, e.Partner);
+        if (!Has(unit))
         {
             return;
         }
 
-        _added.Add(e.Economy);
+        _added.Add(unit);
         for (int h = 0; h < horizon; h++)
         {
-            if (Counts(e.Economy, firstYear + h))
+            if (Counts(unit, firstYear + h))
             {
                 _baseline[h] += e.Baseline[h];
                 _scenario[h] += e.Scenario[h];
             }
         }
 
-        AddHistory(e.Economy, e.HistoryYears, e.HistoryValues, modelled: 0);
-        AddHistory(e.Economy, e.ModelHistoryYears, e.ModelHistoryValues, modelled: 1);
+        AddHistory(unit, e.HistoryYears, e.HistoryValues, modelled: 0);
+        AddHistory(unit, e.ModelHistoryYears, e.ModelHistoryValues, modelled: 1);
     }
 
     private void AddHistory(string economy, int[] years, double[] values, int modelled)
@@ -60,13 +73,14 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
 
     public void AddPaths(ScenarioPathBlock block)
     {
-        if (!Has(block.Economy))
+        string unit = UnitOf(block.Economy, block.Partner);
+        if (!Has(unit))
         {
             return;
         }
 
         int offset = (int)block.PathStart * horizon;
-        if (Enumerable.Range(firstYear, horizon).All(y => Counts(block.Economy, y)))
+        if (Enumerable.Range(firstYear, horizon).All(y => Counts(unit, y)))
         {
             ScenarioSummary.AddInto(_pathBaseline.AsSpan(offset, block.Count * horizon), block.Baseline.AsSpan(0, block.Count * horizon));
             ScenarioSummary.AddInto(_pathScenario.AsSpan(offset, block.Count * horizon), block.Scenario.AsSpan(0, block.Count * horizon));
@@ -75,7 +89,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
 
         for (int h = 0; h < horizon; h++)
         {
-            if (!Counts(block.Economy, firstYear + h))
+            if (!Counts(unit, firstYear + h))
             {
                 continue;
             }

@@ -8,8 +8,9 @@ using TradeGrid.Numerics.Extrapolation;
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
-/// Runs a scenario over the economy grains. Plan: <see cref="ScenarioPlanner"/>. Run: economies in code order, in
-/// waves of <see cref="Wave"/>; each economy of a wave projects itself (drivers forecast in its grain), then, with
+/// Runs a scenario over the economy grains. Plan: <see cref="ScenarioPlanner"/>. Run: economies in code order (a
+/// bilateral model: first each partner's partner-side driver paths, made in its grain; then (reporter, partner) pairs,
+/// each in its reporter's grain with its partner's paths), in waves of <see cref="Wave"/>; each economy of a wave projects itself (drivers forecast in its grain), then, with
 /// paths, simulates its paths in chunks of at most <see cref="PathYearsPerCall"/> path-years (a few milliseconds of one
 /// core: big enough that a call's overhead does not count, far under the grain call timeout). The coordinator adds each chunk into the aggregates' per-path sums in code
 /// order and drops it: it never holds more than a wave's chunk of economy paths, and each economy's own distributions
@@ -38,7 +39,8 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
     {
         int horizon = plan.Horizon;
         AggregateSums[] aggregates = plan.Aggregates.Select(g => new AggregateSums(g, plan.FirstYear, horizon, plan.Paths)).ToArray();
-        var results = new List<ScenarioSeriesRecord>(plan.Economies.Length);
+        (string Economy, string Partner)[] units = plan.Units();
+        var results = new List<ScenarioSeriesRecord>(units.Length);
         var methods = new SortedSet<string>(StringComparer.Ordinal);
         int skipped = 0;
         int waves = 0;
@@ -57,12 +59,15 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
 
         try
         {
-            foreach (string[] wave in plan.Economies.Chunk(Wave).Skip(waves))
+            // Bilateral: each partner makes its partner-side drivers' paths in its own grain, once for every reporter.
+            Dictionary<string, ScenarioDriverPaths> partnerDrivers = await PartnerDriversAsync(plan, cancellationToken);
+            foreach ((string Economy, string Partner)[] wave in units.Chunk(Wave).Skip(waves))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScenarioEconomyJob[] jobs = wave.Select(e => ScenarioEconomyJob.Of(plan, e)).ToArray();
+                ScenarioEconomyJob[] jobs = wave.Select(u => u.Partner.Length == 0 ? ScenarioEconomyJob.Of(plan, u.Economy)
+                    : ScenarioEconomyJob.ForPair(plan, u.Economy, u.Partner, partnerDrivers[u.Partner])).ToArray();
                 ScenarioSeriesRecord[] projected = await Task.WhenAll(jobs.Select((j, i) =>
-                    grains.EconomyScenario(wave[i]).Project(j, cancellationToken).AsTask()));
+                    grains.EconomyScenario(wave[i].Economy).Project(j, cancellationToken).AsTask()));
                 var live = Enumerable.Range(0, wave.Length).Where(i => projected[i].Skipped.Length == 0).ToArray();
                 foreach (int i in live)
                 {
@@ -80,7 +85,7 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
                         int count = Math.Min(chunk, plan.Paths - start);
                         bool last = start + count == plan.Paths;
                         var blocks = await Task.WhenAll(live.Select(i =>
-                            grains.EconomyScenario(wave[i]).Simulate(jobs[i], start, count, last, cancellationToken).AsTask()));
+                            grains.EconomyScenario(wave[i].Economy).Simulate(jobs[i], start, count, last, cancellationToken).AsTask()));
                         for (int b = 0; b < live.Length; b++)
                         {
                             ScenarioPathBlock block = blocks[b].Value;
@@ -107,8 +112,8 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
                 {
                     results.Add(r);
                     skipped += r.Skipped.Length > 0 ? 1 : 0;
-                    methods.UnionWith(r.DriverMethods.Select((m, j) => $"{plan.Model.Drivers[j]}: {m.Split(':')[0]}"));
-                    if (await sink.EconomyDoneAsync(r, results.Count, plan.Economies.Length, skipped))
+                    methods.UnionWith(r.DriverMethods.Select((m, j) => $"{plan.Model.DriverName(j)}: {m.Split(':')[0]}"));
+                    if (await sink.EconomyDoneAsync(r, results.Count, units.Length, skipped))
                     {
                         throw new OperationCanceledException("The scenario job was cancelled.");
                     }
@@ -138,7 +143,7 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
         WorldScalingRecord? scaling = null;
         if (plan.WorldScaling is { } asked)
         {
-            string[] projected = results.Where(r => r.Skipped.Length == 0).Select(r => r.Economy).ToArray();
+            string[] projected = results.Where(r => r.Skipped.Length == 0).Select(r => r.Economy).Distinct(StringComparer.Ordinal).ToArray();
             scaling = await WorldShareAsync(asked, plan.FirstYear - 1, projected, cancellationToken);
             finished[^1] = finished[^1].DividedBy(scaling.Share);
         }
@@ -192,6 +197,26 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
         }
 
         return asked with { Year = year, GdpShare = gdpShare, TradeShare = tradeShare, Share = s, WorldSource = source };
+    }
+
+    /// <summary>
+    /// A bilateral plan's partner-side driver paths, made in each partner's grain (in waves, in code order); empty for a
+    /// unilateral plan. Made again on a resume: the same data and methods give the same paths.
+    /// </summary>
+    private async Task<Dictionary<string, ScenarioDriverPaths>> PartnerDriversAsync(ScenarioPlan plan, CancellationToken cancellationToken)
+    {
+        var paths = new Dictionary<string, ScenarioDriverPaths>(StringComparer.Ordinal);
+        foreach (string[] wave in plan.Partners.Chunk(Wave))
+        {
+            ScenarioDriverPaths[] made = await Task.WhenAll(wave.Select(p =>
+                grains.EconomyScenario(p).DriverPaths(ScenarioEconomyJob.ForPartner(plan, p), cancellationToken).AsTask()));
+            foreach (ScenarioDriverPaths m in made)
+            {
+                paths[m.Economy] = m;
+            }
+        }
+
+        return paths;
     }
 
     /// <summary>Frees what the economy grains keep for a stopped job (best effort, not cancellable: the job's token is already cancelled).</summary>

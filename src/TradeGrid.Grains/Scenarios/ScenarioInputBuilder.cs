@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradeGrid.Data.Model;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
@@ -15,7 +16,9 @@ namespace TradeGrid.Grains.Scenarios;
 /// projected years (its forecast from its last observed year, a given path, or its last value held), the forecast's
 /// standard error per year (from its 95% interval: (upper − lower) / (2 · 1.96)) for the Monte Carlo, the shocks that
 /// reach the economy with the years they hold, and (fixed-effects models) the economy's own effect plus, with year
-/// effects, the held year effect (<see cref="YearEffects.Held"/>).
+/// effects, the held year effect (<see cref="YearEffects.Held"/>). For a (reporter, partner) pair of a bilateral model the
+/// reporter-side drivers are the reporter's own (made here) and the partner-side ones the partner's, made in its grain
+/// by <see cref="PartnerPaths"/> and carried by the coordinator.
 /// </summary>
 internal static class ScenarioInputBuilder
 {
@@ -35,20 +38,85 @@ internal static class ScenarioInputBuilder
         var methods = new string[drivers];
         for (int j = 0; j < drivers; j++)
         {
-            (baseline[j], errors[j], methods[j]) = Driver(economy, series, job, j, years, forecast);
+            (baseline[j], errors[j], methods[j]) = model.IsPartnerDriver(j) ? FromPartner(job, j) : Driver(economy, series, job, j, years, forecast);
         }
 
         var shocks = job.Shocks.Select(s => new ShockPlan(s.Driver, s.ToShock(), years.Select(y => s.Targets.Any(t => t.Holds(y))).ToArray())).ToArray();
         YearEffects? yearEffects = model.YearEffects;
         double own = model.EffectSpec is { } spec ? Effect(economy, series, spec, model.Terms.Coefficients, yearEffects) : 0.0;
         double effect = own + (yearEffects?.Held ?? 0.0);
-        return (new EconomyScenarioInput(years, baseline, shocks, effect, errors, RandomStream.KeyOf(economy)), methods);
+        // A pair's streams are its own: keyed by reporter and partner, never by the chunk or silo that runs it.
+        ulong key = job.Partner.Length == 0 ? RandomStream.KeyOf(economy) : RandomStream.PairKeyOf(economy, job.Partner);
+        return (new EconomyScenarioInput(years, baseline, shocks, effect, errors, key), methods);
     }
 
-    /// <summary>The dependent's observed values (times the weight driver's, for a weighted model), for charts.</summary>
-    public static (int[] Years, double[] Values) History(IReadOnlyDictionary<string, SeriesRecord> series, ScenarioModelRecord model)
+    /// <summary>
+    /// This economy's paths of the job's partner-side drivers, made as any driver's (forecast, given or held); the
+    /// series are checked first, so a partner without one costs no forecast.
+    /// </summary>
+    public static ScenarioDriverPaths PartnerPaths(string economy, IReadOnlyDictionary<string, SeriesRecord> series, ScenarioEconomyJob job, ForecastOf forecast)
     {
-        if (!series.TryGetValue(SeriesRecord.Key(model.Dependent, string.Empty), out SeriesRecord? dependent))
+        ScenarioModelRecord model = job.Model;
+        int drivers = model.Drivers.Length;
+        int[] mine = Enumerable.Range(0, drivers).Where(model.IsPartnerDriver).ToArray();
+        foreach (int j in mine)
+        {
+            if (!job.Given.Any(g => g.Driver == j) && !series.TryGetValue(SeriesRecord.Key(model.Drivers[j], string.Empty), out _))
+            {
+                return ScenarioDriverPaths.SkippedFor(economy, $"partner {economy} has no {model.Drivers[j]}");
+            }
+        }
+
+        int[] years = Enumerable.Range(job.FirstYear, job.Horizon).ToArray();
+        var levels = new double[drivers][];
+        var increments = new double[drivers][];
+        var residuals = new double[drivers][];
+        var methods = new string[drivers];
+        for (int j = 0; j < drivers; j++)
+        {
+            levels[j] = increments[j] = residuals[j] = [];
+            methods[j] = string.Empty;
+        }
+
+        foreach (int j in mine)
+        {
+            try
+            {
+                (double[] path, DriverErrorModel? error, string method) = Driver(economy, series, job, j, years, forecast);
+                levels[j] = path;
+                increments[j] = error?.Increments ?? [];
+                residuals[j] = error?.Residuals ?? [];
+                methods[j] = method;
+            }
+            catch (TradeGridException ex)
+            {
+                // The forecast's own messages name the series ("BRN KA_OPEN has missing years …") or only the method ("auto needs …").
+                string what = ex.Message.StartsWith(economy, StringComparison.Ordinal) ? ex.Message : $"{economy} {model.Drivers[j]}: {ex.Message}";
+                return ScenarioDriverPaths.SkippedFor(economy, $"partner {what}");
+            }
+        }
+
+        return new ScenarioDriverPaths { Economy = economy, Levels = levels, Increments = increments, Residuals = residuals, Methods = methods };
+    }
+
+    /// <summary>A partner-side driver of a pair: the path its partner's grain made (the coordinator carried it here).</summary>
+    private static (double[] Path, DriverErrorModel? Error, string Method) FromPartner(ScenarioEconomyJob job, int j)
+    {
+        ScenarioDriverPaths partner = job.PartnerDrivers
+            ?? throw new ArgumentException($"Job {job.JobId}: driver {j} is read from the partner, and the job carries no partner paths.", nameof(job));
+        if (partner.Skipped.Length > 0)
+        {
+            throw new InsufficientDataException(partner.Skipped);
+        }
+
+        DriverErrorModel? error = partner.Increments[j].Length == 0 ? null : new DriverErrorModel(partner.Increments[j], partner.Residuals[j]);
+        return (partner.Levels[j], error, partner.Methods[j]);
+    }
+
+    /// <summary>The dependent's observed values (to <paramref name="partner"/> for a pair; times the weight driver's, for a weighted model), for charts.</summary>
+    public static (int[] Years, double[] Values) History(IReadOnlyDictionary<string, SeriesRecord> series, ScenarioModelRecord model, string partner = "")
+    {
+        if (SeriesSums.Find(series, model.Dependent, partner) is not { } dependent)
         {
             return ([], []);
         }
@@ -131,7 +199,12 @@ internal static class ScenarioInputBuilder
         }
 
         int h = years[^1] - last;
-        var spec = new ForecastSpec(source.Indicator, string.Empty, source.Method, h, [95.0], 0, 0, LogScale: false, Store: false, 0, 0);
+        // Bilateral models: a history with missing years inside (WDI's internet users of the early 1990s) is trained from
+        // its last gap on, which the forecast would otherwise refuse (most of the world's partners would be skipped). A
+        // history without gaps is trained whole (train_start 0). Unilateral models keep refusing gaps: their documented
+        // runs (itc-world-2030's projected economies and Box 2's s) rest on that.
+        int trainStart = job.Model.Bilateral ? AfterLastGap(s) : 0;
+        var spec = new ForecastSpec(source.Indicator, string.Empty, source.Method, h, [95.0], trainStart, 0, LogScale: false, Store: false, 0, 0);
         SeriesForecastRecord f = forecast(s, spec);
         var path = new double[years.Length];
         var sigmas = new double[years.Length];
@@ -149,7 +222,31 @@ internal static class ScenarioInputBuilder
             error = DriverErrorModel.FromSigmas(sigmas, residuals);
         }
 
-        return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}");
+        string trained = trainStart == 0 ? string.Empty : $", trained from {trainStart.ToString(CultureInfo.InvariantCulture)} after a gap";
+        return (path, error, $"{f.Method}: {f.Model} from {last.ToString(CultureInfo.InvariantCulture)}{trained}");
+    }
+
+    /// <summary>The first observed year after the series' last missing year inside its observed span; 0 when it has no gap.</summary>
+    private static int AfterLastGap(SeriesRecord series)
+    {
+        int previous = 0;
+        int start = 0;
+        for (int i = 0; i < series.Years.Length; i++)
+        {
+            if (series.Provenance[i] == (byte)Provenance.Forecast)
+            {
+                continue;
+            }
+
+            if (previous != 0 && series.Years[i] > previous + 1)
+            {
+                start = series.Years[i];
+            }
+
+            previous = series.Years[i];
+        }
+
+        return start;
     }
 
     /// <summary>

@@ -15,32 +15,41 @@ namespace TradeGrid.Grains.Scenarios;
 /// model (ITC Box 2's logit(share) on its drivers, value = share × trade). Models a projection can evaluate year by
 /// year: unilateral, dependent in levels or logs (or the share's logit), regressors in levels, logs or log1p of the
 /// economy's own series without lags; pooled, with economy fixed effects (each economy's own recovered effect) and, for
-/// OLS, with year or two-way effects (the fit's year effects, the last held for the projected years).
+/// OLS, with year or two-way effects (the fit's year effects, the last held for the projected years); and bilateral
+/// (reporter → partner) models that <see cref="BilateralCheck"/> accepts, projected per pair.
 /// </summary>
 internal sealed class ScenarioModels(IGrainFactory grains)
 {
     public const string OwnEffectRule = "each economy's own fixed effect, recovered from its rows of the fit and the fitted slopes (R's fixef())";
 
     /// <summary>
-    /// What the model will read, before anything is fitted: its drivers, its economies and (fit_id) the stored fit. The
-    /// spec is checked here, so a refusal makes no fit.
+    /// What the model will read, before anything is fitted: its drivers (with, for a bilateral model, the side each is
+    /// read from), its economies (reporters), its partners (bilateral; else empty), the dependent and (fit_id) the
+    /// stored fit. The spec is checked here, so a refusal makes no fit.
     /// </summary>
-    public async Task<(string[] Drivers, string[] Economies, FitOutcome? Stored)> PreviewAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
+    public async Task<ScenarioModelPreview> PreviewAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
     {
         if (request.World is { } world)
         {
-            return (WorldDrivers(world), world.Universe, null);
+            return new ScenarioModelPreview(WorldDrivers(world), [], world.Universe, [], world.ShareIndicator, null);
         }
 
         if (request.Design is { } design)
         {
             CheckSpec(design, "The inline fit");
-            return (DriversOf(design), design.Economies, null);
+            return Preview(design, null);
         }
 
         FitOutcome fit = await grains.FitCoordinator(request.FitId).GetFit(cancellationToken) ?? throw new FitNotFoundException(request.FitId);
         CheckSpec(fit.Spec, $"Fit {fit.FitId}");
-        return (DriversOf(fit.Spec), fit.Spec.Economies, fit);
+        return Preview(fit.Spec, fit);
+    }
+
+    private static ScenarioModelPreview Preview(DesignSpec spec, FitOutcome? fit)
+    {
+        (string Indicator, bool Partner)[] drivers = DriversOf(spec);
+        return new ScenarioModelPreview(drivers.Select(d => d.Indicator).ToArray(), spec.Bilateral ? drivers.Select(d => d.Partner).ToArray() : [],
+            spec.Economies, spec.Partners, spec.Dependent.Indicator, fit);
     }
 
     public async Task<(ScenarioModelRecord Model, FitOutcome Fit, string Correction, double Factor)> ResolveAsync(ScenarioRequestSpec request, FitOutcome? stored,
@@ -92,7 +101,10 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             bool log = spec.Dependent.Transform == TransformKind.Log;
             // Smearing sums exp(residual) over the pooled rows; with fixed effects the residuals are the within ones,
             // whose log-normal mean exp(σ²/2) uses the fit's own σ: the normal correction stands in for smearing there.
-            BiasCorrection correction = spec.Effects != EffectsKind.None && request.Correction == BiasCorrection.Smearing ? BiasCorrection.Normal : request.Correction;
+            // A bilateral fit's residuals need the partners' series in every reporter's rows, which the smearing round
+            // does not gather: there too the normal correction, with the fit's σ, stands in (the result says which).
+            BiasCorrection correction = (spec.Effects != EffectsKind.None || spec.Bilateral) && request.Correction == BiasCorrection.Smearing
+                ? BiasCorrection.Normal : request.Correction;
             model = new PredictionModel(s.Coefficients, s.Covariance, s.Sigma, s.ResidualDf, log ? ResponseScale.Log : ResponseScale.Level, correction);
             if (log && correction == BiasCorrection.Smearing)
             {
@@ -100,14 +112,15 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             }
         }
 
-        string[] drivers = DriversOf(spec);
+        (string Indicator, bool Partner)[] sides = DriversOf(spec);
+        string[] drivers = sides.Select(d => d.Indicator).ToArray();
         int offset = spec.HasIntercept ? 1 : 0;
         var termDrivers = new int[model.Parameters];
         var transforms = new int[model.Parameters];
         termDrivers[0] = -1;
         for (int j = 0; j < spec.Regressors.Length; j++)
         {
-            termDrivers[offset + j] = Array.IndexOf(drivers, spec.Regressors[j].Indicator);
+            termDrivers[offset + j] = Array.IndexOf(sides, (spec.Regressors[j].Indicator, spec.Regressors[j].Side == SideKind.Partner));
             transforms[offset + j] = (int)Transform(spec.Regressors[j]);
         }
 
@@ -125,6 +138,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             EffectsRule = EffectsRule(effects, yearEffects),
             EffectYears = yearEffects?.Years ?? [],
             YearEffectValues = yearEffects?.Values ?? [],
+            PartnerSide = spec.Bilateral ? sides.Select(d => d.Partner).ToArray() : [],
         };
         string name = model.Scale == ResponseScale.Log ? model.Correction.ToString().ToLowerInvariant() : string.Empty;
         return (record, fit, name, model.Scale == ResponseScale.Log ? model.LogFactor : double.NaN);
@@ -143,7 +157,9 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         };
     }
 
-    private static string[] DriversOf(DesignSpec spec) => spec.Regressors.Select(r => r.Indicator).Distinct(StringComparer.Ordinal).ToArray();
+    /// <summary>The drivers in the regressors' order: an indicator per side it is read from (a gravity model's GDP is two drivers).</summary>
+    private static (string Indicator, bool Partner)[] DriversOf(DesignSpec spec) =>
+        spec.Regressors.Select(r => (r.Indicator, r.Side == SideKind.Partner)).Distinct().ToArray();
 
     private static string[] WorldDrivers(WorldSpec world) =>
         world.Drivers.Select(d => d.Indicator).Append(world.TradeIndicator).Distinct(StringComparer.Ordinal).ToArray();
@@ -152,7 +168,8 @@ internal sealed class ScenarioModels(IGrainFactory grains)
     {
         if (spec.Bilateral)
         {
-            throw new InvalidSpecException($"{id} is bilateral (reporter → partner rows): scenarios project unilateral fits; fit the model per economy.");
+            BilateralCheck.Require(spec, id);
+            return;
         }
 
         if (spec.Absorbed)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
+using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 
@@ -20,14 +21,24 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
     public async Task<ScenarioPlan> PlanAsync(ScenarioRequestSpec request, CancellationToken cancellationToken)
     {
         var models = new ScenarioModels(grains);
-        (string[] drivers, string[] modelEconomies, FitOutcome? stored) = await models.PreviewAsync(request, cancellationToken);
-        string[] economies = request.Economies.Length > 0 ? request.Economies : modelEconomies;
-        int[] lasts = await Task.WhenAll(economies.Select(e => grains.EconomyScenario(e).LastDataYear(drivers, cancellationToken).AsTask()));
+        ScenarioModelPreview preview = await models.PreviewAsync(request, cancellationToken);
+        string[] drivers = preview.Drivers;
+        string[] known = drivers.Distinct(StringComparer.Ordinal).ToArray();
+        FitOutcome? stored = preview.Stored;
+        // A bilateral model projects its reporters to the partners named in `economies`, else to every partner the
+        // reporters have the dependent with; groups are reported over partners and do not select them.
+        string[] economies = preview.Bilateral ? preview.Economies : request.Economies.Length > 0 ? request.Economies : preview.Economies;
+        string[] partners = !preview.Bilateral ? []
+            : request.NamedEconomies.Length > 0 ? request.NamedEconomies.Order(StringComparer.Ordinal).ToArray()
+            : await DefaultPartnersAsync(economies, preview.Dependent, cancellationToken);
+        string[] own = preview.DriversOf(partner: false), theirs = preview.DriversOf(partner: true);
+        int[] lasts = await Task.WhenAll(economies.Select(e => grains.EconomyScenario(e).LastDataYear(own, cancellationToken).AsTask())
+            .Concat(partners.Select(p => grains.EconomyScenario(p).LastDataYear(theirs, cancellationToken).AsTask())));
         int dataLast = lasts.DefaultIfEmpty(0).Max();
         if (dataLast == 0)
         {
             throw new InsufficientDataException(
-                $"None of the {economies.Length} economies has a value of the model's drivers ({string.Join(", ", drivers)}); import them first.");
+                $"None of the {economies.Length + partners.Length} economies has a value of the model's drivers ({string.Join(", ", known)}); import them first.");
         }
 
         int first = dataLast + 1;
@@ -42,14 +53,16 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
         var shocks = new List<ScenarioShockRecord>();
         foreach (ScenarioShockRequest s in request.Shocks)
         {
-            int driver = Array.IndexOf(drivers, s.Indicator);
-            if (driver < 0)
+            // An indicator read on both sides of a bilateral model is two drivers: the shock moves the targeted
+            // economies' series wherever it enters (as reporter and as partner).
+            int[] matching = Enumerable.Range(0, drivers.Length).Where(j => drivers[j] == s.Indicator).ToArray();
+            if (matching.Length == 0)
             {
                 throw new InvalidSpecException(
-                    $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", drivers)}].");
+                    $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", known)}].");
             }
 
-            ScenarioShockRecord r = s.Shock with { Driver = driver };
+            ScenarioShockRecord r = s.Shock with { Driver = matching[0] };
             r = r with { StartYear = r.StartYear == 0 ? first : r.StartYear };
             if (r.StartYear < dataLast || r.StartYear > target)
             {
@@ -66,7 +79,7 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
                 throw new InvalidSpecException($"{s.Field}.full_year: {Year(r.FullYear)} is before start_year {Year(r.StartYear)}; give a later year or 0.");
             }
 
-            shocks.Add(r);
+            shocks.AddRange(matching.Select(j => r with { Driver = j }));
         }
 
         var sources = new List<ScenarioDriverSource>();
@@ -91,16 +104,21 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
         foreach (ScenarioSourceRequest s in request.Sources.Where(s => !drivers.Contains(s.Indicator)))
         {
             throw new InvalidSpecException(
-                $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", drivers)}].");
+                $"{s.Field}.indicator: the model does not use {InputQuote.Quote(s.Indicator)}; its regressors' indicators are [{string.Join(", ", known)}].");
         }
 
         // Every check has passed: only now is anything fitted (an inline fit, a stale fit's refit, the world model).
         (ScenarioModelRecord model, FitOutcome fit, string correction, double factor) = await models.ResolveAsync(request, stored, cancellationToken);
-        var projected = new HashSet<string>(economies, StringComparer.Ordinal);
-        AggregateGroup[] aggregates = request.Groups
-            .Select(g => g with { Members = g.Members.Where(m => projected.Contains(m.Economy)).ToArray() })
-            .Append(new AggregateGroup("WLD", economies.Select(e => new YearSpan(e, 0, 0)).ToArray()))
-            .ToArray();
+        var projected = new HashSet<string>(preview.Bilateral ? partners : economies, StringComparer.Ordinal);
+        IEnumerable<AggregateGroup> groups = request.Groups
+            .Select(g => g with { Members = g.Members.Where(m => projected.Contains(m.Economy)).ToArray(), ByPartner = preview.Bilateral });
+        if (preview.Bilateral)
+        {
+            // Each reporter's total over its partners, before the world (every pair).
+            groups = groups.Concat(economies.Order(StringComparer.Ordinal).Select(r => new AggregateGroup(r, [new YearSpan(r, 0, 0)])));
+        }
+
+        AggregateGroup[] aggregates = groups.Append(new AggregateGroup("WLD", economies.Select(e => new YearSpan(e, 0, 0)).ToArray())).ToArray();
         return new ScenarioPlan
         {
             JobId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -110,6 +128,7 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
             Given = given.ToArray(),
             Shocks = shocks.ToArray(),
             Economies = economies.Order(StringComparer.Ordinal).ToArray(),
+            Partners = partners,
             Aggregates = aggregates,
             FirstYear = first,
             LastYear = target,
@@ -133,5 +152,20 @@ internal sealed class ScenarioPlanner(IGrainFactory grains)
                 Variant = (int)world.Scaling,
             } : null,
         };
+    }
+
+    /// <summary>
+    /// The partners to which any reporter has the dependent, aggregates of the catalogue (WLD, EU, …) left out: an
+    /// aggregate as partner would count its members' flows twice in the totals.
+    /// </summary>
+    private async Task<string[]> DefaultPartnersAsync(string[] reporters, string dependent, CancellationToken cancellationToken)
+    {
+        string[][] each = await Task.WhenAll(reporters.Select(r => grains.EconomyScenario(r).DependentPartners(dependent, cancellationToken).AsTask()));
+        CatalogSnapshot catalog = await grains.Catalog().GetSnapshot(cancellationToken);
+        var aggregates = catalog.Economies.Where(e => e.IsAggregate).Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        aggregates.UnionWith(catalog.Groups.Select(g => g.Group));
+        string[] partners = each.SelectMany(p => p).Where(p => !aggregates.Contains(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return partners.Length > 0 ? partners
+            : throw new InsufficientDataException($"No reporter of the model ({string.Join(", ", reporters)}) has {dependent} to a partner; import the bilateral series first.");
     }
 }

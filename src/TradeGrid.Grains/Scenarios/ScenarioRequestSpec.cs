@@ -34,6 +34,9 @@ public sealed record ScenarioRequestSpec
     public required string SpecJson { get; init; }
     public required int MaxRows { get; init; }
 
+    /// <summary>The economies the request named itself (not through groups): a bilateral model's partners to project.</summary>
+    public string[] NamedEconomies { get; init; } = [];
+
     /// <summary>The world share model: scale WLD to the world (ITC Box 2).</summary>
     public bool WorldScaling { get; init; }
 }

@@ -54,6 +54,12 @@ public struct RandomStream
         return h;
     }
 
+    /// <summary>
+    /// The key of a (reporter, partner) pair's streams: FNV-1a of "reporter>partner". A pair's partner-side driver
+    /// errors are drawn from it, so two reporters' pairs to one partner draw that partner's errors independently.
+    /// </summary>
+    public static ulong PairKeyOf(string reporter, string partner) => KeyOf(reporter + ">" + partner);
+
     public ulong NextUInt64()
     {
         ulong result = RotateLeft(_s1 * 5, 7) * 9;

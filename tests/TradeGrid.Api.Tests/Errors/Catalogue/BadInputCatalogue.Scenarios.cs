@@ -56,8 +56,8 @@ public static partial class BadInputCatalogue
             "shocks[0].kind", "SHOCK_KIND_PERCENT");
         yield return S("scenario-world-scaling-other-model", Start, "world_scaling `true` with a fit of cq_y on cq_x", With(s => s.WorldScaling = true),
             "world_scaling: the Box 2 scaling applies to the world share model", "leave it unset");
-        yield return S("scenario-rcep-bilateral", Start, "preset `rcep-openness`", new ScenarioSpec { Preset = "rcep-openness" },
-            "preset: rcep-openness", "use itc-world-2030");
+        yield return S("scenario-rcep-with-fit", Start, "preset `rcep-openness` with a fit_id", new ScenarioSpec { Preset = "rcep-openness", FitId = "0123456789abcdef" },
+            "preset: rcep-openness brings its own model", "leave fit_id and fit unset");
         yield return S("scenario-server-busy", Start, "every long-job slot taken", Spec(),
             "long jobs are running, the server's limit (TradeGrid:Limits:MaxConcurrentJobs)", "retry when one finishes", StatusCode.ResourceExhausted) with { ServerBusy = true };
         yield return Ask("scenario-get-unknown-job", "ScenarioService.GetScenario", "job_id of no job", new GetScenarioRequest { JobId = "0123456789abcdef0123456789abcdef" },
