@@ -51,7 +51,7 @@ public sealed class ScenarioFollower(IGrainFactory grains, CatalogCache catalog,
             {
                 case ScenarioJobStatus.Completed:
                     ScenarioResultRecord result = await AskAsync(jobId, () => job.GetResult(), cancellationToken)
-                        ?? throw Lost(jobId, "it completed, but its result (not stored) was lost with its silo; run it again, with store to keep it");
+                        ?? throw Lost(jobId, "it completed, but its result was not stored and is no longer in memory (its grain was deactivated, or its silo lost); run it again, with store to keep it");
                     CatalogView view = await catalog.GetAsync(cancellationToken);
                     await stream.WriteAsync(new RunScenarioResponse { Summary = result.ToProto(economies: false, view) }, cancellationToken);
                     return;
