@@ -7,7 +7,8 @@ namespace TradeGrid.Cli.Commands.Scenarios;
 
 /// <summary>
 /// scenario run spec.json|--preset NAME: streams the job (progress on stderr), then prints the world's and the
-/// groups' years (baseline, scenario, difference, 5–95% bands) and can draw the fan chart.
+/// groups' years (baseline, scenario, difference, 5–95% bands) and can draw the fan chart. A stream that breaks after
+/// the job's id arrived (the serving silo lost) re-attaches once by that id: the job runs on in the cluster.
 /// </summary>
 internal static class ScenarioRunCommand
 {
@@ -89,38 +90,67 @@ internal static class ScenarioRunCommand
 
     private static async Task<ScenarioRun> RunAsync(ScenarioService.ScenarioServiceClient client, ScenarioSpec spec, Action<JobProgress> report, CancellationToken ct)
     {
-        ScenarioJob? job = null;
-        ScenarioResult? summary = null;
-        var economies = new List<ScenarioSeries>();
-        using AsyncServerStreamingCall<RunScenarioResponse> call = client.RunScenario(new RunScenarioRequest { Spec = spec }, cancellationToken: ct);
-        await foreach (RunScenarioResponse message in call.ResponseStream.ReadAllAsync(ct))
+        var stream = new StreamedScenario();
+        try
         {
-            switch (message.EventCase)
+            await stream.ReadAsync(client.RunScenario(new RunScenarioRequest { Spec = spec }, cancellationToken: ct), report, ct);
+        }
+        catch (RpcException ex) when (stream.Job is { } job && ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown)
+        {
+            // The stream broke (the server's silo lost, a connection cut), not the job: it runs on in the cluster.
+            // Re-attach by its id, once, and read it again from its start; the job is the same, so are its numbers.
+            Console.Error.WriteLine($"the stream of job {job.JobId} broke ({ex.StatusCode}); re-attaching by job id " +
+                $"(if this fails too: scenario get {job.JobId}, through any server of the cluster)");
+            stream = new StreamedScenario();
+            await stream.ReadAsync(client.RunScenario(new RunScenarioRequest { JobId = job.JobId }, cancellationToken: ct), report, ct);
+        }
+
+        return stream.ToRun();
+    }
+
+    /// <summary>What one RunScenario stream delivered: the job, each economy, the summary.</summary>
+    private sealed class StreamedScenario
+    {
+        private readonly List<ScenarioSeries> _economies = [];
+        private ScenarioResult? _summary;
+
+        public ScenarioJob? Job { get; private set; }
+
+        public async Task ReadAsync(AsyncServerStreamingCall<RunScenarioResponse> started, Action<JobProgress> report, CancellationToken ct)
+        {
+            using AsyncServerStreamingCall<RunScenarioResponse> call = started;
+            await foreach (RunScenarioResponse message in call.ResponseStream.ReadAllAsync(ct))
             {
-                case RunScenarioResponse.EventOneofCase.Job:
-                    job = message.Job;
-                    break;
-                case RunScenarioResponse.EventOneofCase.Progress:
-                    report(message.Progress);
-                    break;
-                case RunScenarioResponse.EventOneofCase.Economy:
-                    economies.Add(message.Economy);
-                    break;
-                case RunScenarioResponse.EventOneofCase.Summary:
-                    summary = message.Summary;
-                    break;
+                switch (message.EventCase)
+                {
+                    case RunScenarioResponse.EventOneofCase.Job:
+                        Job = message.Job;
+                        break;
+                    case RunScenarioResponse.EventOneofCase.Progress:
+                        report(message.Progress);
+                        break;
+                    case RunScenarioResponse.EventOneofCase.Economy:
+                        _economies.Add(message.Economy);
+                        break;
+                    case RunScenarioResponse.EventOneofCase.Summary:
+                        _summary = message.Summary;
+                        break;
+                }
             }
         }
 
-        if (job is null || summary is null)
+        public ScenarioRun ToRun()
         {
-            throw new RpcException(new Status(StatusCode.Internal, "the scenario stream ended without its job or its summary"));
-        }
+            if (Job is null || _summary is null)
+            {
+                throw new RpcException(new Status(StatusCode.Internal, "the scenario stream ended without its job or its summary"));
+            }
 
-        // The summary leaves out the economies already streamed: put them back, in code order, so that the
-        // CSV and JSON hold the whole result, as GetScenario returns it.
-        summary.Economies.Clear();
-        summary.Economies.AddRange(economies.OrderBy(e => e.Economy, StringComparer.Ordinal).ThenBy(e => e.Partner, StringComparer.Ordinal));
-        return new ScenarioRun(job, summary);
+            // The summary leaves out the economies already streamed: put them back, in code order, so that the
+            // CSV and JSON hold the whole result, as GetScenario returns it.
+            _summary.Economies.Clear();
+            _summary.Economies.AddRange(_economies.OrderBy(e => e.Economy, StringComparer.Ordinal).ThenBy(e => e.Partner, StringComparer.Ordinal));
+            return new ScenarioRun(Job, _summary);
+        }
     }
 }

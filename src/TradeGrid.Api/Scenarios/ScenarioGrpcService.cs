@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradeGrid.Api.Catalog;
 using TradeGrid.Api.Estimation;
@@ -13,13 +14,18 @@ namespace TradeGrid.Api.Scenarios;
 
 /// <summary>
 /// tradegrid.v1.ScenarioService: validates the spec (<see cref="ScenarioValidation"/>), plans it (the model, the data's
-/// last year, the checks that need them: a refusal starts nothing), then either hands the plan to a job grain that runs
-/// it to completion (StartScenario) or runs it here and streams it (RunScenario: the caller's deadline or cancellation,
-/// or CancelScenario, stops it and nothing is stored).
+/// last year, the checks that need them: a refusal starts nothing), then hands the plan to a job grain that runs it to
+/// completion and survives the loss of its silo (<see cref="ScenarioJobGrain"/>). StartScenario returns the job;
+/// RunScenario streams it (<see cref="ScenarioFollower"/>), and its caller's deadline or cancellation, like
+/// CancelScenario, stops it and nothing is stored.
 /// </summary>
-public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> estimate, IOptions<RequestLimits> limits, JobSlots slots)
+public sealed class ScenarioGrpcService(
+    IGrainFactory grains, CatalogCache catalog, IOptions<EstimateLimits> estimate, IOptions<RequestLimits> limits, JobSlots slots, ILogger<ScenarioGrpcService> logger)
     : ScenarioService.ScenarioServiceBase
 {
+    /// <summary>What a job stopped by its RunScenario caller's deadline or cancellation says.</summary>
+    public const string CancelledByCaller = "cancelled by the caller's deadline or cancellation (RunScenario); nothing was stored";
+
     public override async Task<StartScenarioResponse> StartScenario(StartScenarioRequest request, ServerCallContext context)
     {
         ScenarioPlan plan = await PlanAsync(request.Spec, context);
@@ -30,47 +36,31 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
     public override async Task RunScenario(RunScenarioRequest request, IServerStreamWriter<RunScenarioResponse> responseStream, ServerCallContext context)
     {
         CancellationToken ct = context.CancellationToken;
-        ScenarioPlan plan = await PlanAsync(request.Spec, context);
-        // The job runs in this gateway for as long as the stream: it holds one of the long-job slots.
-        using IDisposable slot = slots.Acquire("RunScenario", context);
-        IScenarioJobGrain job = grains.ScenarioJob(plan.JobId);
-        ScenarioJobStatus status = await job.Register(plan);
-        await responseStream.WriteAsync(new RunScenarioResponse { Job = status.ToProto() }, ct);
-        var sink = new StreamSink(job, responseStream, ct);
-        ScenarioResultRecord result;
-        try
+        var follower = new ScenarioFollower(grains, catalog, logger);
+        if (request.JobId.Length > 0)
         {
-            result = await new ScenarioCoordinator(grains).RunAsync(plan, sink, ct);
-        }
-        catch (OperationCanceledException) when (sink.Stopped is { State: ScenarioJobStatus.Cancelled })
-        {
-            throw new RpcException(new Status(StatusCode.Cancelled, $"Scenario job {plan.JobId} was cancelled by CancelScenario; nothing was stored."));
-        }
-        catch (OperationCanceledException) when (sink.Stopped is not null)
-        {
-            // The job's record was re-activated on another silo, which cannot resume a job that a stream runs: it ended it.
-            throw new RpcException(new Status(StatusCode.Unavailable, LostMessage(plan.JobId)));
-        }
-        catch (OperationCanceledException)
-        {
-            await job.Stop(ScenarioJobStatus.Cancelled, "the caller's deadline or cancellation stopped it; nothing was stored");
-            throw;
-        }
-        catch (TradeGridException ex)
-        {
-            await job.Stop(ScenarioJobStatus.Failed, ex.Message);
-            throw;
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            // A silo holding economies of the job was lost: this stream cannot resume it (StartScenario can).
-            await StopQuietlyAsync(job, ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, LostMessage(plan.JobId)));
+            await ReattachAsync(request, responseStream, follower, ct);
+            return;
         }
 
-        await job.Complete(result);
-        CatalogView view = await catalog.GetAsync(ct);
-        await responseStream.WriteAsync(new RunScenarioResponse { Summary = result.ToProto(economies: false, view) }, ct);
+        ScenarioPlan plan = await PlanAsync(request.Spec, context);
+        // The stream holds one of this gateway's long-job slots while it follows the job.
+        using IDisposable slot = slots.Acquire("RunScenario", context);
+        IScenarioJobGrain job = grains.ScenarioJob(plan.JobId);
+        try
+        {
+            // The same durable job as StartScenario's: it stores its plan and checkpoints, and outlives this gateway.
+            ScenarioJobStatus status = await job.Start(plan);
+            await responseStream.WriteAsync(new RunScenarioResponse { Job = status.ToProto() }, ct);
+            await follower.FollowAsync(plan.JobId, responseStream, ct);
+        }
+        catch when (ct.IsCancellationRequested)
+        {
+            // The caller's deadline or cancellation (a disconnect looks the same) stops the job before this call ends,
+            // whatever the cut call's last step raised. A job that has already ended is left as it is.
+            await CancelAsync(job, plan.JobId);
+            throw;
+        }
     }
 
     public override async Task<GetScenarioResponse> GetScenario(GetScenarioRequest request, ServerCallContext context)
@@ -95,7 +85,7 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
 
     public override async Task<CancelScenarioResponse> CancelScenario(CancelScenarioRequest request, ServerCallContext context)
     {
-        ScenarioJobStatus status = await grains.ScenarioJob(JobId(request.JobId)).Cancel() ?? throw new JobNotFoundException(request.JobId.Trim());
+        ScenarioJobStatus status = await grains.ScenarioJob(JobId(request.JobId)).Cancel("cancelled by CancelScenario; nothing was stored") ?? throw new JobNotFoundException(request.JobId.Trim());
         ScenarioJob job = status.ToProto();
         if (status.State == ScenarioJobStatus.Completed)
         {
@@ -105,21 +95,16 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
         return new CancelScenarioResponse { Job = job };
     }
 
-    /// <summary>What a RunScenario caller is told when a silo its job needed was lost: what happened, and how to run a job that survives it.</summary>
-    public static string LostMessage(string jobId) =>
-        $"Scenario job {jobId}: a silo running part of it was lost and a streamed job cannot resume on another; nothing was stored. " +
-        "Run it again with StartScenario, whose job resumes on a live silo after such a loss: GetScenario {job_id} re-attaches to it and returns the full result.";
-
-    /// <summary>Records the lost job as failed when its grain still answers; when it does not, its next activation ends it.</summary>
-    private static async Task StopQuietlyAsync(IScenarioJobGrain job, string reason)
+    /// <summary>Cancels the job of a cut RunScenario call; a job unreachable just then (its silo lost) is logged: it resumes and runs on.</summary>
+    private async Task CancelAsync(IScenarioJobGrain job, string jobId)
     {
         try
         {
-            await job.Stop(ScenarioJobStatus.Failed, reason);
+            await job.Cancel(CancelledByCaller);
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
-            // The job's grain was on the lost silo: the new activation finds the job running with no plan and fails it.
+            logger.LogWarning("Scenario job {JobId}: its caller cancelled, but the job did not answer ({Reason}); it resumes on a live silo and runs on (CancelScenario stops it)", jobId, ex.GetType().Name);
         }
     }
 
@@ -149,29 +134,19 @@ public sealed class ScenarioGrpcService(IGrainFactory grains, CatalogCache catal
     }
 
     /// <summary>
-    /// RunScenario's sink: each economy and the progress go to the caller's stream; the job grain says whether the job
-    /// was stopped, and its status says why: cancelled by CancelScenario, or failed because its record was lost with a silo.
+    /// RunScenario with a job id: a stream that broke (its silo was lost) re-attaches and is sent the job from its start.
+    /// It only watches: its caller's cancellation leaves the job running.
     /// </summary>
-    private sealed class StreamSink(IScenarioJobGrain job, IServerStreamWriter<RunScenarioResponse> stream, CancellationToken cancellationToken) : IScenarioSink
+    private async Task ReattachAsync(RunScenarioRequest request, IServerStreamWriter<RunScenarioResponse> responseStream, ScenarioFollower follower, CancellationToken ct)
     {
-        /// <summary>The job's status once the job grain said it had stopped; null while it runs.</summary>
-        public ScenarioJobStatus? Stopped { get; private set; }
-
-        public async ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped)
+        if (request.Spec is not null)
         {
-            await stream.WriteAsync(new RunScenarioResponse { Economy = economy.ToProto() }, cancellationToken);
-            var progress = new JobProgress { Done = done, Total = total, Skipped = skipped, Fraction = total == 0 ? 1.0 : (double)done / total };
-            await stream.WriteAsync(new RunScenarioResponse { Progress = progress }, cancellationToken);
-            if (await job.Progress(done, skipped))
-            {
-                Stopped = await job.GetStatus();
-            }
-            return Stopped is not null;
+            throw new InvalidSpecException("spec: give a spec to start a job, or job_id to re-attach to one, not both");
         }
 
-        /// <summary>A job streamed by its gateway ends with that gateway: nothing to resume, so no checkpoint is kept.</summary>
-        public bool KeepsCheckpoints => false;
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
+        string jobId = JobId(request.JobId);
+        ScenarioJobStatus status = await grains.ScenarioJob(jobId).GetStatus() ?? throw new JobNotFoundException(jobId);
+        await responseStream.WriteAsync(new RunScenarioResponse { Job = status.ToProto() }, ct);
+        await follower.FollowAsync(jobId, responseStream, ct);
     }
 }

@@ -1,32 +1,32 @@
+using Orleans.Concurrency;
+
 namespace TradeGrid.Grains.Abstractions.Scenarios;
 
 /// <summary>
-/// One scenario job (key: job id). It runs the job itself (<see cref="Start"/>: the job outlives its caller) or records a
-/// job a gateway runs for a streaming caller (<see cref="Register"/>, <see cref="Progress"/>, <see cref="Complete"/>).
-/// A completed job's result is kept, and written to grain storage when the plan says store; a cancelled job stores nothing.
+/// One scenario job (key: job id), run by the grain itself (<see cref="Start"/>): StartScenario's and RunScenario's
+/// alike, so the job outlives its caller's connection and resumes after the loss of its silo. RunScenario's stream
+/// follows it with <see cref="Read"/>. A completed job's result is kept, and written to grain storage when the plan says
+/// store; a cancelled job stores nothing.
 /// </summary>
 [Alias("TradeGrid.IScenarioJobGrain")]
 public interface IScenarioJobGrain : IGrainWithStringKey
 {
+    /// <summary>Stores the plan and starts the job; a job already started answers its status and starts nothing.</summary>
     [Alias("Start")]
     ValueTask<ScenarioJobStatus> Start(ScenarioPlan plan);
 
-    [Alias("Register")]
-    ValueTask<ScenarioJobStatus> Register(ScenarioPlan plan);
+    /// <summary>
+    /// The status and the economies done from <paramref name="from"/> on (at most a page). While the job runs and has
+    /// nothing past <paramref name="from"/>, waits up to <paramref name="wait"/> for the next economy or the job's end,
+    /// so a follower gets each economy as it completes without asking in a loop. Interleaves with the job's other
+    /// calls: it only reads the grain's fields. Null when no job has this id. The caller's cancellation ends the wait.
+    /// </summary>
+    [Alias("Read"), AlwaysInterleave]
+    ValueTask<ScenarioJobPage?> Read(int from, TimeSpan wait, CancellationToken cancellationToken = default);
 
-    /// <summary>Records progress of a job run elsewhere; returns true when the job has been cancelled (the runner stops).</summary>
-    [Alias("Progress")]
-    ValueTask<bool> Progress(int done, int skipped);
-
-    [Alias("Complete")]
-    ValueTask<ScenarioJobStatus> Complete(ScenarioResultRecord result);
-
-    /// <summary>Ends a job as cancelled or failed, with the reason; nothing is stored.</summary>
-    [Alias("Stop")]
-    ValueTask<ScenarioJobStatus> Stop(int state, string message);
-
+    /// <summary>Stops a running job with the reason (the job is then cancelled; nothing is stored); null when no job has this id.</summary>
     [Alias("Cancel")]
-    ValueTask<ScenarioJobStatus?> Cancel();
+    ValueTask<ScenarioJobStatus?> Cancel(string reason);
 
     /// <summary>The job's state; null when no job has this id.</summary>
     [Alias("GetStatus")]

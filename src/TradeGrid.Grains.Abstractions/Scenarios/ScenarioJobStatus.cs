@@ -24,6 +24,12 @@ public sealed record ScenarioJobStatus
     [Id(12)] public string Message { get; init; } = string.Empty;
     [Id(13)] public bool Stored { get; init; }
 
+    /// <summary>
+    /// For a failed job, the domain error that failed it (the exception's type name, e.g. InsufficientDataException),
+    /// so that a stream following the job ends with that error's status; empty when a fault, not the data, failed it.
+    /// </summary>
+    [Id(14)] public string FailedWith { get; init; } = string.Empty;
+
     public static ScenarioJobStatus Of(ScenarioPlan plan) => new()
     {
         JobId = plan.JobId,

@@ -15,7 +15,7 @@ namespace TradeGrid.Grains.Scenarios;
 /// core: big enough that a call's overhead does not count, far under the grain call timeout). The coordinator adds each chunk into the aggregates' per-path sums in code
 /// order and drops it: it never holds more than a wave's chunk of economy paths, and each economy's own distributions
 /// are computed in its grain over all its paths. Aggregates (groups asked, then WLD) get exact distributions over
-/// their summed paths. A plain class: it runs in the job grain (StartScenario) or in the gateway (RunScenario).
+/// their summed paths. A plain class: it runs in the job grain, for StartScenario and RunScenario alike.
 /// </summary>
 public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCall = ScenarioCoordinator.PathYearsPerCall)
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Hosting;
@@ -7,14 +8,14 @@ using TradeGrid.Grains.Hosting;
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
-/// One scenario job (key: job id). <see cref="Start"/> runs the job here, on this grain's scheduler, in the background:
-/// the call returns at once and the job runs to completion whether or not its caller waits, unless cancelled. It
-/// stores its plan at the start and a checkpoint after every wave, and keeps a reminder while it runs: when its silo
-/// is lost (or every silo restarts), the reminder, or any caller asking for the job, activates the grain on a live
-/// silo, which resumes from the last checkpoint; a call that failed because a silo died is retried from it too. The
-/// result is bit-identical to an uninterrupted run (<see cref="ScenarioCheckpoint"/>).
-/// <see cref="Register"/> records a job a gateway runs for a streaming caller, which reports progress and completion;
-/// such a job ends with its gateway (a new activation finds it running with no plan and marks it failed).
+/// One scenario job (key: job id), StartScenario's or RunScenario's. <see cref="Start"/> runs the job here, on this
+/// grain's scheduler, in the background: the call returns at once and the job runs to completion whether or not its
+/// caller waits, unless cancelled. It stores its plan at the start and a checkpoint after every wave, and keeps a
+/// reminder while it runs: when its silo is lost (or every silo restarts), the reminder, or any caller asking for the
+/// job (GetScenario, CancelScenario, a RunScenario stream following it), activates the grain on a live silo, which
+/// resumes from the last checkpoint; a call that failed because a silo died is retried from it too. The result is
+/// bit-identical to an uninterrupted run (<see cref="ScenarioCheckpoint"/>). A stream follows the job with
+/// <see cref="Read"/>: the economies in plan order, the same at the same index after a resume.
 /// When a job ends its final status is stored, with the result when it completed and asked to be stored.
 /// </summary>
 public sealed class ScenarioJobGrain(
@@ -31,9 +32,21 @@ public sealed class ScenarioJobGrain(
 
     private const int MaxRetries = 60;
 
+    /// <summary>Economies one <see cref="Read"/> returns at most: with the paths' distributions, a page of a few hundred KB.</summary>
+    private const int PageSize = 32;
+
+    /// <summary>The economies done so far, in plan order: from the checkpoint after a resume, then as the run reports them.</summary>
+    private readonly List<ScenarioSeriesRecord> _economies = [];
+
     private ScenarioJobStatus? _status;
     private ScenarioResultRecord? _result;
     private CancellationTokenSource? _cancel;
+
+    /// <summary>Completed (and replaced) at every economy done and at the job's end: what a waiting <see cref="Read"/> waits for.</summary>
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The last state write: writes go one after another (see <see cref="WriteStateAsync"/>).</summary>
+    private Task _writes = Task.CompletedTask;
 
     private IJobHooks Hooks => ServiceProvider.GetService<IJobHooks>() ?? JobHooks.None;
 
@@ -54,13 +67,15 @@ public sealed class ScenarioJobGrain(
         if (state.State.Plan is { } plan)
         {
             logger.LogWarning("Scenario job {JobId} resumes after {Waves} waves: the activation that ran it was lost", plan.JobId, state.State.Checkpoint?.Waves ?? 0);
+            _economies.AddRange(state.State.Checkpoint?.Results ?? []);
             StartRun(plan);
         }
         else
         {
+            // Only a job stored by a release whose RunScenario ran jobs in the gateway has no plan: nothing to resume from.
             await Stop(ScenarioJobStatus.Failed,
-                "a silo running this streamed job (RunScenario) was lost and such a job cannot resume on another; nothing was stored. " +
-                "Run it again with StartScenario, whose job resumes after a lost silo: GetScenario {job_id} re-attaches to it");
+                "a silo running this job was lost and the job kept no plan to resume from; nothing was stored. Run it again: " +
+                "StartScenario and RunScenario jobs now resume after a lost silo (GetScenario {job_id} re-attaches to them)");
         }
     }
 
@@ -76,57 +91,25 @@ public sealed class ScenarioJobGrain(
         return _status!; // set by BeginAsync
     }
 
-    public async ValueTask<ScenarioJobStatus> Register(ScenarioPlan plan)
+    public async ValueTask<ScenarioJobPage?> Read(int from, TimeSpan wait, CancellationToken cancellationToken)
     {
+        if (_status is { State: ScenarioJobStatus.Running } && from >= _economies.Count && wait > TimeSpan.Zero)
+        {
+            // WhenAny: a wait that times out or is cancelled ends the wait, it is not an error (the caller checks its token).
+            await Task.WhenAny(_changed.Task.WaitAsync(wait, cancellationToken));
+        }
+
         if (_status is null)
         {
-            await BeginAsync(ScenarioJobStatus.Of(plan), plan: null);
-            DelayDeactivation(TimeSpan.FromHours(6));
+            return null;
         }
 
-        return _status!; // set above, or by an earlier call
+        IReadOnlyList<ScenarioSeriesRecord> done = _status.State == ScenarioJobStatus.Completed && _result is { } result ? result.Economies : _economies;
+        ScenarioSeriesRecord[] page = done.Skip(Math.Max(0, from)).Take(PageSize).ToArray();
+        return new ScenarioJobPage(_status, page);
     }
 
-    public ValueTask<bool> Progress(int done, int skipped)
-    {
-        if (_status is { State: ScenarioJobStatus.Running })
-        {
-            _status = _status with { Done = done, Skipped = skipped };
-        }
-
-        return ValueTask.FromResult(_status is not { State: ScenarioJobStatus.Running });
-    }
-
-    public async ValueTask<ScenarioJobStatus> Complete(ScenarioResultRecord result)
-    {
-        if (_status is not { State: ScenarioJobStatus.Running })
-        {
-            return _status ?? throw new InvalidOperationException("Complete before Register.");
-        }
-
-        _result = result;
-        await EndAsync(_status with
-        {
-            State = ScenarioJobStatus.Completed,
-            Done = result.Economies.Length,
-            FinishedAt = DateTimeOffset.UtcNow,
-            Stored = result.Plan.Store,
-        }, result.Plan.Store ? result : null);
-        return _status;
-    }
-
-    public async ValueTask<ScenarioJobStatus> Stop(int stateCode, string message)
-    {
-        if (_status is not { State: ScenarioJobStatus.Running })
-        {
-            return _status ?? throw new InvalidOperationException("Stop before Register.");
-        }
-
-        await EndAsync(_status with { State = stateCode, Message = message, FinishedAt = DateTimeOffset.UtcNow }, stored: null);
-        return _status;
-    }
-
-    public async ValueTask<ScenarioJobStatus?> Cancel()
+    public async ValueTask<ScenarioJobStatus?> Cancel(string reason)
     {
         if (_status is not { State: ScenarioJobStatus.Running })
         {
@@ -134,7 +117,7 @@ public sealed class ScenarioJobGrain(
         }
 
         _cancel?.Cancel();
-        return await Stop(ScenarioJobStatus.Cancelled, "cancelled by CancelScenario; nothing was stored");
+        return await Stop(ScenarioJobStatus.Cancelled, reason);
     }
 
     public ValueTask<ScenarioJobStatus?> GetStatus() => ValueTask.FromResult(_status);
@@ -151,10 +134,56 @@ public sealed class ScenarioJobGrain(
         }
     }
 
-    private async Task BeginAsync(ScenarioJobStatus status, ScenarioPlan? plan)
+    /// <summary>Records an economy done by the run; answers true when the job has stopped (cancelled: the run stops).</summary>
+    private ValueTask<bool> Progress(ScenarioSeriesRecord economy, int done, int skipped)
+    {
+        if (_status is { State: ScenarioJobStatus.Running })
+        {
+            // A run retried from the checkpoint reports again the economies done after it: the same ones, already here.
+            if (done > _economies.Count)
+            {
+                _economies.Add(economy);
+            }
+
+            _status = _status with { Done = done, Skipped = skipped };
+            Changed();
+        }
+
+        return ValueTask.FromResult(_status is not { State: ScenarioJobStatus.Running });
+    }
+
+    private async ValueTask Complete(ScenarioResultRecord result)
+    {
+        if (_status is not { State: ScenarioJobStatus.Running })
+        {
+            return;
+        }
+
+        _result = result;
+        await EndAsync(_status with
+        {
+            State = ScenarioJobStatus.Completed,
+            Done = result.Economies.Length,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Stored = result.Plan.Store,
+        }, result.Plan.Store ? result : null);
+    }
+
+    private async ValueTask<ScenarioJobStatus?> Stop(int stateCode, string message, string failedWith = "")
+    {
+        if (_status is not { State: ScenarioJobStatus.Running })
+        {
+            return _status;
+        }
+
+        await EndAsync(_status with { State = stateCode, Message = message, FailedWith = failedWith, FinishedAt = DateTimeOffset.UtcNow }, stored: null);
+        return _status;
+    }
+
+    private async Task BeginAsync(ScenarioJobStatus status, ScenarioPlan plan)
     {
         state.State = new ScenarioJobState { Status = status, Plan = plan };
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         await SetAsync(status);
     }
@@ -162,10 +191,35 @@ public sealed class ScenarioJobGrain(
     private async Task EndAsync(ScenarioJobStatus status, ScenarioResultRecord? stored)
     {
         _status = status;
+        Changed();
         state.State = new ScenarioJobState { Status = status, Result = stored };
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         await SetAsync(status);
         await ForgetReminderAsync();
+    }
+
+    /// <summary>
+    /// Stores the state after the write before it: the run's checkpoint and a call's end of the job (a cancel) can be
+    /// in flight at once (the run's awaits interleave with calls), and two writes in flight carry the same ETag, so
+    /// the second would be refused.
+    /// </summary>
+    private Task WriteStateAsync()
+    {
+        _writes = WriteAfterAsync(_writes);
+        return _writes;
+    }
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        await Task.WhenAny(previous); // the earlier write's failure was reported to its own caller
+        await state.WriteStateAsync();
+    }
+
+    private void Changed()
+    {
+        TaskCompletionSource changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
     }
 
     private async Task ForgetReminderAsync()
@@ -208,6 +262,12 @@ public sealed class ScenarioJobGrain(
         {
             await Stop(ScenarioJobStatus.Cancelled, "cancelled; nothing was stored");
         }
+        catch (TradeGridException ex)
+        {
+            // The data or the model cannot answer (e.g. no world totals for the Box 2 scaling): a follower's stream ends with this error's status.
+            logger.LogWarning(ex, "Scenario job {JobId} failed", plan.JobId);
+            await Stop(ScenarioJobStatus.Failed, ex.Message, ex.GetType().Name);
+        }
 #pragma warning disable CA1031 // A background job has no caller to rethrow to: every failure is recorded on the job, and logged.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -230,7 +290,7 @@ public sealed class ScenarioJobGrain(
         }
 
         state.State.Checkpoint = checkpoint;
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         await Hooks.CheckpointedAsync(_status.JobId, checkpoint.Waves);
     }
 
@@ -240,10 +300,10 @@ public sealed class ScenarioJobGrain(
         await GrainFactory.ScenarioIndex().Put(status);
     }
 
-    /// <summary>Progress of a job run here: recorded on the grain; a cancel shows as stop; each wave's checkpoint is stored.</summary>
+    /// <summary>Progress of the run: each economy kept for the followers; a cancel shows as stop; each wave's checkpoint is stored.</summary>
     private sealed class Sink(ScenarioJobGrain grain) : IScenarioSink
     {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => grain.Progress(done, skipped);
+        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => grain.Progress(economy, done, skipped);
 
         public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => grain.CheckpointAsync(checkpoint);
     }
