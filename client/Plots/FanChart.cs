@@ -7,7 +7,8 @@ namespace TradeGrid.Cli.Plots;
 /// <summary>
 /// Draws a fan chart with ScottPlot 5 (rendered headless through SkiaSharp): the history as a black line, each
 /// projection as nested translucent bands in the projection's colour (the widest palest) with its centre line on
-/// top of every band. Each projection starts at the last observed point so that the fan opens from the data.
+/// top of every band. Each projection starts at the last observed point, when that is the year before it, so that the fan
+/// opens from the data.
 /// </summary>
 internal static class FanChart
 {
@@ -55,7 +56,7 @@ internal static class FanChart
             line.LegendText = history.Label;
         }
 
-        (int Year, double Value)? anchor = spec.History is { Years.Count: > 0 } h ? (h.Years[^1], h.Values[^1]) : null;
+        (int Year, double Value)? anchor = Anchor(spec);
         // Every band before any centre line: a second fan's bands never hide the first one's median.
         for (int s = 0; s < spec.Series.Count; s++)
         {
@@ -77,6 +78,16 @@ internal static class FanChart
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontSize = 13;
         return plot;
+    }
+
+    /// <summary>
+    /// Where the fans open: the last observed point when the projection starts the year after it; none across a gap of
+    /// unprojected years (data that ends before the drivers do), where a straight band would draw years nothing computed.
+    /// </summary>
+    public static (int Year, double Value)? Anchor(FanChartSpec spec)
+    {
+        int? firstProjected = spec.Series.Where(s => s.Center.Years.Count > 0).Select(s => (int?)s.Center.Years[0]).FirstOrDefault();
+        return spec.History is { Years.Count: > 0 } h && h.Years[^1] + 1 == firstProjected ? (h.Years[^1], h.Values[^1]) : null;
     }
 
     private static void AddBands(Plot plot, FanSeries series, Color hue, (int Year, double Value)? anchor, AxisRange range)

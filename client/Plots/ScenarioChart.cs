@@ -13,12 +13,16 @@ internal static class ScenarioChart
 
     private const int HistoryYears = 30;
 
+    /// <summary>Characters of a label the 600-pixel axis shows at its font size.</summary>
+    private const int MaxAxisLabel = 45;
+
     public static FanChartSpec Spec(ScenarioResult result, ScenarioSeries series)
     {
         int[] years = series.Years.Select(y => y.Year).ToArray();
         string dependent = ValueName(result);
         // The unit on the axis (the title says what the values are): both would not fit the axis's 600 pixels.
-        string axis = result.Unit.Length > 0 ? result.Unit : dependent;
+        // A long description (a sum of series) does not fit the axis either: then the axis says only that it is the value.
+        string axis = result.Unit.Length > 0 ? result.Unit : dependent.Length <= MaxAxisLabel ? dependent : "value (see the title)";
         // A long history would squeeze the fan into the right edge: at most HistoryYears years before the projection.
         YearValue[] history = series.History.Where(h => years.Length == 0 || h.Year >= years[0] - HistoryYears).ToArray();
         string historyLabel = series.Aggregate && series.HistoryNote.Contains("model's value", StringComparison.Ordinal)

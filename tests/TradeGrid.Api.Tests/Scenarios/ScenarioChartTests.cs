@@ -40,6 +40,32 @@ public sealed class ScenarioChartTests
     }
 
     [Fact]
+    public void The_fans_open_from_the_last_observed_year_only_when_the_projection_starts_the_year_after()
+    {
+        (ScenarioResult result, ScenarioSeries world) = Result();
+        FanChartSpec adjacent = ScenarioChart.Spec(result, world);
+        // Data to 2017, projection from 2018: the fans open from 2017. Then data ending in 2012: a gap, no anchor.
+        world.History.Clear();
+        world.History.Add(Enumerable.Range(2000, 13).Select(y => new YearValue { Year = y, Value = 1000 + 50 * (y - 2000) }));
+        FanChartSpec gap = ScenarioChart.Spec(result, world);
+
+        Assert.Equal((2017, 1850.0), FanChart.Anchor(adjacent));
+        Assert.Null(FanChart.Anchor(gap));
+    }
+
+    [Fact]
+    public void A_value_too_long_for_the_axis_leaves_it_to_the_title()
+    {
+        (ScenarioResult result, ScenarioSeries world) = Result();
+        result.Value = "BATIS_X_SF+BATIS_X_SG+BATIS_X_SH+BATIS_X_SI+BATIS_X_SJ+BATIS_X_SK";
+
+        FanChartSpec spec = ScenarioChart.Spec(result, world);
+
+        Assert.Equal("value (see the title)", spec.YLabel);
+        Assert.Contains(result.Value, spec.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bands_are_the_90_80_and_50_percent_quantile_pairs_around_the_median()
     {
         (ScenarioResult result, ScenarioSeries world) = Result();
