@@ -82,26 +82,7 @@ public sealed class RcepOpennessScenarioTests(ServerFixture server) : IClassFixt
         Assert.Contains("its regressors' indicators are [NY.GDP.MKTP.CD, KA_OPEN, IT.NET.USER.ZS, BX.GSR.CCIS.CD]", ex.Status.Detail, StringComparison.Ordinal);
     }
 
-    private async Task<ScenarioResult> RunAsync(ScenarioSpec spec)
-    {
-        var client = new ScenarioService.ScenarioServiceClient(server.Channel);
-        using AsyncServerStreamingCall<RunScenarioResponse> call = client.RunScenario(new RunScenarioRequest { Spec = spec });
-        var economies = new List<ScenarioSeries>();
-        ScenarioResult? summary = null;
-        await foreach (RunScenarioResponse m in call.ResponseStream.ReadAllAsync())
-        {
-            if (m.Economy is { } e)
-            {
-                economies.Add(e);
-            }
-
-            summary = m.Summary ?? summary;
-        }
-
-        Assert.NotNull(summary);
-        summary.Economies.Add(economies);
-        return summary;
-    }
+    private Task<ScenarioResult> RunAsync(ScenarioSpec spec) => ScenarioStream.RunAsync(server.Channel.CreateCallInvoker(), spec);
 
     /// <summary>The whole BaTIS file, then the drivers of the RCEP members and the six others, once per server.</summary>
     private async Task ImportAsync()

@@ -16,26 +16,7 @@ public sealed class ScenarioAggregateTests(ServerFixture server)
     // Sums of a few hundred positive numbers added in another order: a few ulps of the total.
     private const double SumTolerance = 1e-12;
 
-    private async Task<ScenarioResult> RunAsync(ScenarioSpec spec)
-    {
-        var client = new ScenarioService.ScenarioServiceClient(server.Channel);
-        using AsyncServerStreamingCall<RunScenarioResponse> call = client.RunScenario(new RunScenarioRequest { Spec = spec });
-        var economies = new List<ScenarioSeries>();
-        ScenarioResult? summary = null;
-        await foreach (RunScenarioResponse m in call.ResponseStream.ReadAllAsync())
-        {
-            if (m.Economy is { } e)
-            {
-                economies.Add(e);
-            }
-
-            summary = m.Summary ?? summary;
-        }
-
-        Assert.NotNull(summary);
-        summary.Economies.Add(economies);
-        return summary;
-    }
+    private Task<ScenarioResult> RunAsync(ScenarioSpec spec) => ScenarioStream.RunAsync(server.Channel.CreateCallInvoker(), spec);
 
     private async Task<double> ValueAsync(string economy, string indicator, int year)
     {

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Data.Csv;
-using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Extrapolation;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Regression;
 
@@ -157,21 +153,13 @@ public sealed class WorldGrainTests(TwoSiloCluster cluster)
                 }
             }
 
-            EconomyRecord[] records = codes.Select(EconomyRecord.Bare).ToArray();
-            await cluster.Grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await cluster.Grains.Economy(r.Code).Register(r);
-            }
-
             var csv = new StringBuilder("economy,indicator,year,value\n");
             foreach (((string e, string i, int t), double v) in data)
             {
                 csv.Append(CultureInfo.InvariantCulture, $"{e},{i},{t},{v.ToString("R", CultureInfo.InvariantCulture)}\n");
             }
 
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect, new ImportOptions { FileName = "world.csv", DefaultSource = "test" });
-            await new DatasetWriter(cluster.Grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await cluster.ImportAsync(codes, csv.ToString(), "world.csv");
             _data = data;
             return data;
         }

@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using TradeGrid.Data.Csv;
-using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Catalog;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
-using TradeGrid.Grains.Writes;
+using TradeGrid.Grains.Tests.Support;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Scenarios;
 
@@ -149,16 +146,7 @@ internal static class BilateralScenarioData
                 csv.Append(CultureInfo.InvariantCulture, $"{reporter[i]},{Dependent},{pairYear[i]},{y[i]:R},{partner[i]}\n");
             }
 
-            EconomyRecord[] records = Economies.Select(EconomyRecord.Bare).ToArray();
-            await grains.Catalog().AddEconomies(records);
-            foreach (EconomyRecord r in records)
-            {
-                await grains.Economy(r.Code).Register(r);
-            }
-
-            ParsedImport parsed = CsvImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ImportFormat.Detect,
-                new ImportOptions { FileName = "bx.csv", DefaultSource = "test" });
-            await new DatasetWriter(grains).ImportAsync(parsed, createEconomies: false, CancellationToken.None);
+            await grains.ImportAsync(Economies, csv.ToString(), "bx.csv");
             _seeded = true;
         }
         finally
