@@ -34,6 +34,7 @@ with open(sys.argv[1], "w") as f:
 PY
 echo "panel: $(($(wc -l < "$panel") - 1)) rows; machine: $(nproc) cores; load at the start: $(cat /proc/loadavg)"
 
+free() { ! ss -Htan "( sport = :$1 )" | grep -q .; }
 cpu_ms() { # summed utime+stime of the given pids, in ms
   local total=0 pid
   for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
@@ -56,12 +57,17 @@ for n in "${counts[@]}"; do
   dotnet "$silo_dll" db migrate --postgres "$PG" >/dev/null
   silos=(); ports=()
   for i in $(seq "$n"); do
-    p=$((20000 + RANDOM % 20000)); s=$((50000 + RANDOM % 10000))
+    # Ports nobody listens on (nor holds in TIME_WAIT): a silo that cannot bind its port exits at start.
+    until p=$((20000 + RANDOM % 20000)); s=$((50000 + RANDOM % 10000)); free "$p" && free $((p + 1)) && free "$s"; do :; done
     dotnet "$silo_dll" --postgres "$PG" --grpc-port "$p" --http-port $((p + 1)) --silo-port "$s" --gateway-port 0 \
       --Logging:LogLevel:Default=Warning >"$work/silo-$n-$i.log" 2>&1 &
     silos+=($!); ports+=("$p")
     # /healthz answers once the silo has joined and the cluster's start-up data is loaded (or found loaded).
-    for _ in $(seq 600); do curl -sf "http://127.0.0.1:$((p + 1))/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    for _ in $(seq 600); do
+      curl -sf "http://127.0.0.1:$((p + 1))/healthz" >/dev/null 2>&1 && break
+      kill -0 "${silos[-1]}" 2>/dev/null || { echo "silo $i of $n exited at start:"; tail -5 "$work/silo-$n-$i.log"; exit 1; }
+      sleep 0.5
+    done
   done
   server=http://127.0.0.1:${ports[0]}; json=http://127.0.0.1:$((ports[0] + 1))
   timed "import 2M rows (1M pair-years), --create-economies" dotnet "$client_dll" import "$panel" --create-economies --server "$server"

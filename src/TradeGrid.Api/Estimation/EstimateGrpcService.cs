@@ -6,6 +6,7 @@ using TradeGrid.Api.V1;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Grains.Cluster;
 
 namespace TradeGrid.Api.Estimation;
 
@@ -25,7 +26,8 @@ public sealed class EstimateGrpcService(IGrainFactory grains, CatalogCache catal
         CatalogView view = await catalog.GetAsync(ct, fresh: true);
         DesignSpec design = RcepPreset.Resolve(request, view, limits.Value);
 
-        FitOutcome outcome = await grains.FitCoordinator(design.FitId()).Fit(design, limits.Value.MaxRows, ct);
+        // A large fit survives its coordinator's silo: sent again, it is resumed on a live silo (FitCoordinator).
+        FitOutcome outcome = await SiloLoss.RetryAsync(() => grains.FitCoordinator(design.FitId()).Fit(design, limits.Value.MaxRows, ct).AsTask(), ct);
         return new FitResponse { Fit = outcome.ToProto() };
     }
 

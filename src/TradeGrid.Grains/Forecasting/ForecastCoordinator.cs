@@ -1,6 +1,7 @@
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Forecasting;
+using TradeGrid.Grains.Cluster;
 
 namespace TradeGrid.Grains.Forecasting;
 
@@ -49,7 +50,7 @@ public static class ForecastCoordinator
             {
                 return await grains.EconomyForecast(economy).ForecastOrSkip(spec, cancellationToken);
             }
-            catch (Exception ex) when (IsSiloLoss(ex) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (SiloLoss.Is(ex) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(RetryPause * attempt, cancellationToken);
             }
@@ -61,11 +62,4 @@ public static class ForecastCoordinator
             }
         }
     }
-
-    /// <summary>
-    /// What Orleans raises for a call whose silo went away: the silo declared dead (SiloUnavailableException), the
-    /// message refused by a stopping silo (OrleansMessageRejectionException), or no answer in time (TimeoutException).
-    /// </summary>
-    public static bool IsSiloLoss(Exception ex) =>
-        ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
 }
