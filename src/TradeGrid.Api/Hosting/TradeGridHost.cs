@@ -124,7 +124,6 @@ public static class TradeGridHost
         builder.Services.AddSingleton<PanelCoordinator>();
         builder.Services.AddSingleton<DescribeCoordinator>();
         builder.Services.AddSingleton<PredictionCoordinator>();
-        builder.Services.AddSingleton<WorldCoordinator>();
         builder.Services.AddSingleton<ShareHandler>();
         builder.Services.AddSingleton<FillHandler>();
         builder.Services.AddSingleton<ForecastAllHandler>();

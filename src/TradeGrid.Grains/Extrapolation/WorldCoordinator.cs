@@ -25,12 +25,30 @@ public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writ
     {
     }
 
+    /// <summary>The pipeline, and with <see cref="WorldSpec.Store"/> its shares stored as one new atomic write.</summary>
     public async Task<WorldOutcome> RunAsync(WorldSpec spec, CancellationToken cancellationToken)
     {
+        WorldComputation run = await ComputeAsync(spec, cancellationToken);
+        if (!spec.Store)
+        {
+            return run.Outcome;
+        }
+
+        // Every economy stages its shares; they are stored as one atomic write, or not at all.
+        long stored = 0;
+        await writes.StageAndCommitAsync(spec.Universe, async writeId =>
+        {
+            (string[] staged, stored) = await StageAsync(spec, run, writeId, cancellationToken);
+            return staged;
+        }, cancellationToken);
+        return run.Outcome with { Stored = stored };
+    }
+
+    /// <summary>Both rounds and the world totals, nothing written: a pure function of the economies' data, so it may run again.</summary>
+    public async Task<WorldComputation> ComputeAsync(WorldSpec spec, CancellationToken cancellationToken)
+    {
         int[] years = await YearsAsync(spec, cancellationToken);
-        var hidden = new HashSet<string>(spec.Hidden, StringComparer.Ordinal);
-        WorldJob Job(string economy) => new(spec.ShareIndicator, spec.Percent, spec.TradeIndicator, spec.GdpIndicator, spec.Drivers, years,
-            spec.MaxAge, hidden.Contains(economy), spec.Fill, spec.Level);
+        Func<string, WorldJob> Job = JobOf(spec, years);
 
         WorldBlock[] blocks = await Task.WhenAll(spec.Universe.Select(e => Grain(e).WorldRows(Job(e), cancellationToken).AsTask()));
         QrPart[] parts = blocks.Select(b => b.Part).OfType<QrPart>().ToArray();
@@ -57,9 +75,30 @@ public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writ
         }
 
         FitOutcome fitOutcome = FitOf(spec, fit, blocks);
-        long stored = spec.Store ? await StoreAsync(spec, Job, rows, fitOutcome.FitId, cancellationToken) : 0;
         var economies = spec.Universe.SelectMany((e, i) => rows[i].Select(r => (e, r))).ToArray();
-        return new WorldOutcome(outcomes, economies, fitOutcome, blocks.Sum(b => b.OutsideUnitInterval), stored);
+        var outcome = new WorldOutcome(outcomes, economies, fitOutcome, blocks.Sum(b => b.OutsideUnitInterval), 0);
+        return new WorldComputation(outcome, rows, years);
+    }
+
+    /// <summary>
+    /// Has every economy stage its shares of <paramref name="run"/> under <paramref name="writeId"/> (a second stage
+    /// under the same id replaces the first); returns the economies that staged any, and the shares staged.
+    /// </summary>
+    public async Task<(string[] Staged, long Shares)> StageAsync(WorldSpec spec, WorldComputation run, Guid writeId, CancellationToken cancellationToken)
+    {
+        Func<string, WorldJob> Job = JobOf(spec, run.Years);
+        string citation = $"ITC Box 2 pipeline, share model {run.Outcome.Fit.FitId} (logit({spec.ShareIndicator}) on {string.Join(", ", spec.Drivers.Select(d => d.Name))})";
+        int[] written = await Task.WhenAll(spec.Universe.Select((e, i) =>
+            Grain(e).WorldStore(Job(e), run.Rows[i], citation, writeId, cancellationToken).AsTask()));
+        return (spec.Universe.Where((_, i) => written[i] > 0).ToArray(), written.Sum());
+    }
+
+    /// <summary>The pipeline as each economy sees it.</summary>
+    private static Func<string, WorldJob> JobOf(WorldSpec spec, int[] years)
+    {
+        var hidden = new HashSet<string>(spec.Hidden, StringComparer.Ordinal);
+        return economy => new WorldJob(spec.ShareIndicator, spec.Percent, spec.TradeIndicator, spec.GdpIndicator, spec.Drivers, years,
+            spec.MaxAge, hidden.Contains(economy), spec.Fill, spec.Level);
     }
 
     private IEconomyExtrapolationGrain Grain(string economy) => grains.EconomyExtrapolation(economy);
@@ -164,18 +203,5 @@ public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writ
             Blocks = design.Economies.Length,
             FittedAt = DateTimeOffset.UtcNow,
         };
-    }
-
-    private async Task<long> StoreAsync(WorldSpec spec, Func<string, WorldJob> job, WorldRow[][] rows, string fitId, CancellationToken cancellationToken)
-    {
-        string citation = $"ITC Box 2 pipeline, share model {fitId} (logit({spec.ShareIndicator}) on {string.Join(", ", spec.Drivers.Select(d => d.Name))})";
-        // Every economy stages its shares; they are stored as one atomic write, or not at all.
-        int[] written = [];
-        await writes.StageAndCommitAsync(spec.Universe, async writeId =>
-        {
-            written = await Task.WhenAll(spec.Universe.Select((e, i) => Grain(e).WorldStore(job(e), rows[i], citation, writeId, cancellationToken).AsTask()));
-            return spec.Universe.Where((_, i) => written[i] > 0).ToArray();
-        }, cancellationToken);
-        return written.Sum();
     }
 }

@@ -3,10 +3,17 @@ using TradeGrid.Grains.Abstractions.Extrapolation;
 
 namespace TradeGrid.Grains.Extrapolation;
 
-/// <summary>The pipeline's result: per year the world estimate, per economy and year its coverage, the share model's fit, and what was stored.</summary>
+/// <summary>
+/// The pipeline's result: per year the world estimate, per economy and year its coverage, the share model's fit, and
+/// what was stored (the shares, and the write when a world job stored them).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradeGrid.WorldOutcome")]
 public sealed record WorldOutcome(
-    WorldYearOutcome[] Years,
-    (string Economy, WorldRow Row)[] Economies,
-    FitOutcome Fit,
-    int OutsideUnitInterval,
-    long Stored);
+    [property: Id(0)] WorldYearOutcome[] Years,
+    [property: Id(1)] (string Economy, WorldRow Row)[] Economies,
+    [property: Id(2)] FitOutcome Fit,
+    [property: Id(3)] int OutsideUnitInterval,
+    [property: Id(4)] long Stored)
+{
+    [Id(5)] public WorldJobWrite? Write { get; init; }
+}

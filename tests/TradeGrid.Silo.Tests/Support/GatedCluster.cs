@@ -34,7 +34,8 @@ public sealed class GatedCluster : IAsyncDisposable
     /// <summary>A silo with the default dataset on <paramref name="siloPort"/> (a killed silo's), without the gate.</summary>
     public Task<SiloProcess> StartAsync(int siloPort) => AddAsync(SiloProcess.StartAsync(Database, siloPort, defaultData: true));
 
-    public Task HoldCheckpoint() => File.WriteAllTextAsync(Path.Combine(Gate, "hold-checkpoint"), string.Empty);
+    /// <summary>Holds jobs at their next checkpoint, or only at checkpoint <paramref name="at"/> (its count of chunks stored) when given.</summary>
+    public Task HoldCheckpoint(int? at = null) => File.WriteAllTextAsync(Path.Combine(Gate, "hold-checkpoint"), at?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
 
     public void ReleaseCheckpoint() => File.Delete(Path.Combine(Gate, "hold-checkpoint"));
 
