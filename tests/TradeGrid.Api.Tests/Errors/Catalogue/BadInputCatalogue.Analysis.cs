@@ -62,6 +62,7 @@ public static partial class BadInputCatalogue
         yield return Ask("predict-malformed-fit", "ExtrapolationService.Predict", "fit_id `nope`", new PredictRequest { FitId = "nope" }, "fit_id: 'nope' is not a fit id", "16 hex digits", category: "extrapolating");
         yield return Ask("world-unknown-preset", "ExtrapolationService.EstimateWorld", "preset `itc`", new EstimateWorldRequest { Preset = "itc" }, "preset", "itc-box2", category: "extrapolating");
         yield return Ask("world-bad-level", "ExtrapolationService.EstimateWorld", "level `1.5`", new EstimateWorldRequest { Level = 1.5 }, "level", "between 0 and 1", category: "extrapolating");
+        yield return Ask("world-bad-request-id", "ExtrapolationService.EstimateWorld", "request_id `my run`", new EstimateWorldRequest { RequestId = "my run" }, "request_id", "letters, digits", category: "extrapolating");
         yield return Ask("world-server-busy", "ExtrapolationService.EstimateWorld", "every long-job slot taken", new EstimateWorldRequest(), "EstimateWorld: the server is already running", "TradeGrid:Limits:MaxConcurrentJobs", StatusCode.ResourceExhausted, "extrapolating") with { ServerBusy = true };
     }
 
