@@ -30,11 +30,12 @@ internal static class WorldCommand
         Option<bool> noFill = new("--no-fill") { Description = "Do not carry single-year shares to other years by trade growth" };
         Option<bool> store = new("--store") { Description = "Store estimated and filled shares in the economies" };
         Option<bool> median = new("--median-share") { Description = "Predict the median share instead of the mean share" };
+        Option<string> requestId = new("--request-id") { Description = "Names the run: the same command with the same id, sent again after a lost server, returns that run's result" };
         Option<FileInfo> csv = new("--csv") { Description = "Also write the per-year table to this CSV file" };
         Option<FileInfo> economiesCsv = new("--economies-csv") { Description = "Also write every economy-year row to this CSV file" };
         Command command = new("world", "Estimate world digital trade (ITC Box 2): fill, fit the share model, extrapolate, scale to the world")
         {
-            preset, share, unit, trade, gdp, drivers, from, to, maxAge, scaling, level, hide, world, economies, groups, noFill, store, median, csv, economiesCsv,
+            preset, share, unit, trade, gdp, drivers, from, to, maxAge, scaling, level, hide, world, economies, groups, noFill, store, median, requestId, csv, economiesCsv,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,6 +53,7 @@ internal static class WorldCommand
                 SkipFill = parse.GetValue(noFill),
                 Store = parse.GetValue(store),
                 MedianShare = parse.GetValue(median),
+                RequestId = parse.GetValue(requestId) ?? string.Empty,
             };
             request.Hide.AddRange(FitCommand.Split(parse.GetValue(hide)));
             request.Economies.AddRange(FitCommand.Split(parse.GetValue(economies)));
