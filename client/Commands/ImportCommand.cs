@@ -60,24 +60,24 @@ internal static class ImportCommand
         bool interactive = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         async Task Send(Action<double> progress)
         {
-            await call.RequestStream.WriteAsync(new ImportRequest { Header = header }, ct);
-            await using FileStream stream = path.OpenRead();
-            byte[] buffer = new byte[ChunkBytes];
-            int read;
-            while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            try
             {
-                try
+                await call.RequestStream.WriteAsync(new ImportRequest { Header = header }, ct);
+                await using FileStream stream = path.OpenRead();
+                byte[] buffer = new byte[ChunkBytes];
+                int read;
+                while ((read = await stream.ReadAsync(buffer, ct)) > 0)
                 {
                     await call.RequestStream.WriteAsync(new ImportRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, ct);
+                    progress((double)stream.Position / Math.Max(1, stream.Length));
                 }
-                catch (RpcException)
-                {
-                    // The server refused early (a bad row); its answer is in the response.
-                    break;
-                }
-                progress((double)stream.Position / Math.Max(1, stream.Length));
+                await call.RequestStream.CompleteAsync();
             }
-            await call.RequestStream.CompleteAsync();
+            catch (Exception ex) when (ex is RpcException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                // The server answered before the upload ended (a bad row, a refused caller): a write to the finished
+                // call fails, with whatever status the transport gives it; the server's own answer is in the response.
+            }
         }
         if (interactive)
         {
