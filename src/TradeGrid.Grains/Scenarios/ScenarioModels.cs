@@ -15,7 +15,7 @@ namespace TradeGrid.Grains.Scenarios;
 /// model (ITC Box 2's logit(share) on its drivers, value = share × trade). Models a projection can evaluate year by
 /// year: unilateral, dependent in levels or logs (or the share's logit), regressors in levels, logs or log1p of the
 /// economy's own series without lags; pooled, with economy fixed effects (each economy's own recovered effect), with
-/// year or two-way effects (OLS and PPML: the fit's year effects, recovered by <see cref="ScenarioYearEffects"/>, the
+/// year or two-way effects (OLS and PPML: the fit's year effects, recovered by <see cref="YearEffectsCoordinator"/>, the
 /// last held for the projected years); and bilateral
 /// (reporter → partner) models that <see cref="BilateralCheck"/> accepts, projected per pair.
 /// </summary>
@@ -91,7 +91,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
 
         FitStatistics s = fit.Statistics;
         bool effects = spec.EntityEffects;
-        (YearEffects Effects, string How)? gathered = spec.YearEffects ? await ScenarioYearEffects.GatherAsync(grains, spec, s.Coefficients, cancellationToken) : null;
+        (YearEffects Effects, string How)? gathered = spec.YearEffects ? await YearEffectsCoordinator.GatherAsync(grains, spec, s.Coefficients, cancellationToken) : null;
         YearEffects? yearEffects = gathered?.Effects;
         PredictionModel model;
         if (spec.Estimator == EstimatorKind.Ppml)

@@ -7,15 +7,16 @@ using TradeGrid.Numerics.Scenarios;
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
-/// Recovers a fit's year effects for a scenario; each economy first tells its sample years. A linear fit's, with the
-/// fit's own first two rounds: each economy sends the year moments of its entity-demeaned rows (k + 1 columns × years,
-/// as the fit gathered them); the coordinator sums them and <see cref="YearEffects.Recover"/> solves the same year
-/// projection the fit solved, at the fitted slopes. A PPML fit's, with rounds of <see cref="PoissonYearEffects"/>: each
-/// economy sends its per-year sums at the current λ (its own effect α_i computed in its grain), the coordinator updates
-/// λ; one round for year effects alone, alternating rounds to the stated convergence rule with economy effects too.
-/// Year effects span economies, so they are gathered here, never in an economy grain.
+/// The gathers that recover a fit's year effects for a scenario; each economy first tells its sample years. A linear
+/// fit's, with the fit's own first two rounds: each economy sends the year moments of its entity-demeaned rows (k + 1
+/// columns × years, as the fit gathered them); the coordinator sums them and <see cref="YearEffects.Recover"/> solves
+/// the same year projection the fit solved, at the fitted slopes. A PPML fit's, with rounds of
+/// <see cref="PoissonYearEffects"/>: each economy sends its per-year sums at the current λ (its own effect α_i computed
+/// in its grain), the coordinator updates λ; one round for year effects alone, alternating rounds to the stated
+/// convergence rule with economy effects too. Year effects span economies, so they are gathered here, never in an
+/// economy grain.
 /// </summary>
-internal static class ScenarioYearEffects
+internal static class YearEffectsCoordinator
 {
     /// <summary>The year effects and, for a PPML fit, how they were found (for the effects rule; empty for OLS).</summary>
     public static async Task<(YearEffects Effects, string How)> GatherAsync(IGrainFactory grains, DesignSpec spec, double[] slopes,
