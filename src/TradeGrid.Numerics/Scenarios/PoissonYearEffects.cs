@@ -67,8 +67,8 @@ public sealed class PoissonYearEffects
 
     public int MaxIterations { get; }
 
-    /// <summary>λ for the next round (zeros before the first).</summary>
-    public double[] Lambda => _lambda;
+    /// <summary>λ for the next round (zeros before the first); a copy.</summary>
+    public double[] Lambda => (double[])_lambda.Clone();
 
     /// <summary>Rounds added so far.</summary>
     public int Iterations { get; private set; }
