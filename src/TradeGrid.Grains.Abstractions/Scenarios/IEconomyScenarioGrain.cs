@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using TradeGrid.Grains.Abstractions.Estimation;
+using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Grains.Abstractions.Scenarios;
 
@@ -28,6 +30,14 @@ public interface IEconomyScenarioGrain : IGrainWithStringKey
     /// </summary>
     [Alias("DriverPaths")]
     ValueTask<ScenarioDriverPaths> DriverPaths(ScenarioEconomyJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One round of a PPML fit's year effects (<see cref="PoissonYearEffects"/>): this economy's Σ y and Σ exp(x'b + α_i)
+    /// per sample year (<paramref name="request"/>'s years) over its rows of the fit, at the fitted slopes; with economy
+    /// effects α_i is its own effect at the round's <paramref name="lambda"/>, else 0. Null when it has no rows.
+    /// </summary>
+    [Alias("PoissonYearRound")]
+    ValueTask<PoissonYearSums?> PoissonYearRound(BlockRequest request, double[] slopes, double[] lambda, CancellationToken cancellationToken = default);
 
     /// <summary>The deterministic projection (baseline, scenario, history), or the reason it cannot be made.</summary>
     [Alias("Project")]

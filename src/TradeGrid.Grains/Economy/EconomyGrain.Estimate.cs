@@ -191,7 +191,8 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         int rounds = request.SeparationRounds.Length;
         if (_poissonRows is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
         {
-            return cached.Rows;
+            // An economy whose y is all zero keeps no rows (its effect is −∞): null in every round, not only the first.
+            return cached.Rows.Rows == 0 ? null : cached.Rows;
         }
 
         PoissonRows rows = PoissonRows.Prepare(block.X, block.Y, block.Entity, block.Year, panel);

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions.Data;
+using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Estimation;
 using TradeGrid.Grains.Forecasting;
@@ -57,6 +58,15 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         RequireRegistered();
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(ScenarioInputBuilder.PartnerPaths(Code, State.Series, job, (s, spec) => Compute(s, spec, cancellationToken)));
+    }
+
+    public ValueTask<PoissonYearSums?> PoissonYearRound(BlockRequest request, double[] slopes, double[] lambda, CancellationToken cancellationToken)
+    {
+        // The fit's own rows, kept between the rounds as between a fit's (Design's cache).
+        DesignBlock block = Design(request);
+        return ValueTask.FromResult(block.Rows == 0
+            ? null
+            : PoissonYearSums.Of(block.X, block.Y, block.Year, slopes, request.Years, lambda, request.Spec.EntityEffects));
     }
 
     public ValueTask<ScenarioSeriesRecord> Project(ScenarioEconomyJob job, CancellationToken cancellationToken)

@@ -266,8 +266,9 @@ internal static class ScenarioInputBuilder
         }
 
         DesignBlock block = DesignRows.Build(economy, series, spec, []);
+        double[] offsets = yearEffects?.OfRows(block.Year) ?? [];
         return spec.Estimator == EstimatorKind.Ppml
-            ? EconomyEffect.Poisson(block.X, block.Y, beta)
-            : EconomyEffect.Linear(block.X, block.Y, beta, yearEffects?.OfRows(block.Year) ?? []);
+            ? EconomyEffect.Poisson(block.X, block.Y, beta, offsets)
+            : EconomyEffect.Linear(block.X, block.Y, beta, offsets);
     }
 }

@@ -14,8 +14,9 @@ namespace TradeGrid.Grains.Scenarios;
 /// Resolves a scenario's model: a stored fit (refitted when stale, as Predict does), an inline fit, or the world share
 /// model (ITC Box 2's logit(share) on its drivers, value = share × trade). Models a projection can evaluate year by
 /// year: unilateral, dependent in levels or logs (or the share's logit), regressors in levels, logs or log1p of the
-/// economy's own series without lags; pooled, with economy fixed effects (each economy's own recovered effect) and, for
-/// OLS, with year or two-way effects (the fit's year effects, the last held for the projected years); and bilateral
+/// economy's own series without lags; pooled, with economy fixed effects (each economy's own recovered effect), with
+/// year or two-way effects (OLS and PPML: the fit's year effects, recovered by <see cref="YearEffectsCoordinator"/>, the
+/// last held for the projected years); and bilateral
 /// (reporter → partner) models that <see cref="BilateralCheck"/> accepts, projected per pair.
 /// </summary>
 internal sealed class ScenarioModels(IGrainFactory grains)
@@ -90,7 +91,8 @@ internal sealed class ScenarioModels(IGrainFactory grains)
 
         FitStatistics s = fit.Statistics;
         bool effects = spec.EntityEffects;
-        YearEffects? yearEffects = spec.YearEffects ? await ScenarioYearEffects.GatherAsync(grains, spec, s.Coefficients, cancellationToken) : null;
+        (YearEffects Effects, string How)? gathered = spec.YearEffects ? await YearEffectsCoordinator.GatherAsync(grains, spec, s.Coefficients, cancellationToken) : null;
+        YearEffects? yearEffects = gathered?.Effects;
         PredictionModel model;
         if (spec.Estimator == EstimatorKind.Ppml)
         {
@@ -135,7 +137,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
             WeightDriver = -1,
             Dependent = spec.Dependent.Indicator,
             EffectSpec = effects ? spec : null,
-            EffectsRule = EffectsRule(effects, yearEffects),
+            EffectsRule = EffectsRule(effects, yearEffects, gathered?.How ?? string.Empty),
             EffectYears = yearEffects?.Years ?? [],
             YearEffectValues = yearEffects?.Values ?? [],
             PartnerSide = spec.Bilateral ? sides.Select(d => d.Partner).ToArray() : [],
@@ -144,10 +146,11 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         return (record, fit, name, model.Scale == ResponseScale.Log ? model.LogFactor : double.NaN);
     }
 
-    private static string EffectsRule(bool own, YearEffects? years)
+    private static string EffectsRule(bool own, YearEffects? years, string how)
     {
         string held = years is null ? string.Empty
-            : $"{YearEffects.HeldRule} ({years.HeldYear.ToString(CultureInfo.InvariantCulture)}: {years.Held.ToString("G6", CultureInfo.InvariantCulture)} on the link scale)";
+            : $"{YearEffects.HeldRule} ({years.HeldYear.ToString(CultureInfo.InvariantCulture)}: {years.Held.ToString("G6", CultureInfo.InvariantCulture)} on the link scale)"
+              + (how.Length == 0 ? string.Empty : $"; {how}");
         return (own, years) switch
         {
             (true, null) => OwnEffectRule,
@@ -182,12 +185,6 @@ internal sealed class ScenarioModels(IGrainFactory grains)
         {
             throw new InvalidSpecException(
                 $"{id} has {spec.Effects} fixed effects: scenarios project unilateral fits with economy, year or two-way effects, or none.");
-        }
-
-        if (spec.YearEffects && spec.Estimator == EstimatorKind.Ppml)
-        {
-            throw new InvalidSpecException(
-                $"{id} is PPML with {spec.Effects} effects: its year effects are not recovered for a projection (OLS fits' are); fit PPML with economy effects or none.");
         }
 
         if (spec.Dependent.Transform is not (TransformKind.Level or TransformKind.Log) || spec.Dependent.Lag != 0)

@@ -8,7 +8,8 @@ namespace TradeGrid.Numerics.Scenarios;
 /// condition of α_i in least squares); PPML with absorbed economy effects, α_i = ln(Σ y / Σ exp(x'b)) (the score of α_i
 /// in the Poisson likelihood set to zero). With year effects as well (a two-way fit), the row's year effect λ_t
 /// (<see cref="YearEffects"/>) is an offset: α_i = mean over the economy's rows of (y − x'b − λ_t), which with the
-/// first sample year as the reference is R's intercept plus the economy's dummy in lm(y ~ x + economy + year).
+/// first sample year as the reference is R's intercept plus the economy's dummy in lm(y ~ x + economy + year); for PPML
+/// α_i = ln(Σ y / Σ exp(x'b + λ_t)) (<see cref="PoissonYearEffects"/> finds the λ_t that go with it).
 /// </summary>
 public static class EconomyEffect
 {
@@ -32,14 +33,26 @@ public static class EconomyEffect
         return sum / n;
     }
 
-    public static double Poisson(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta)
+    public static double Poisson(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta) => Poisson(x, y, beta, []);
+
+    /// <summary>
+    /// α_i = ln(Σ y / Σ exp(x'b + λ_t)) with a known offset per row (the row's year effect; an empty
+    /// <paramref name="offsets"/> is none). A −∞ offset (a year whose dependent is 0 in every economy) adds nothing to
+    /// the sum, as the fit drops that year's rows as separated.
+    /// </summary>
+    public static double Poisson(double[,] x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta, ReadOnlySpan<double> offsets)
     {
         int n = Rows(x, y);
+        if (offsets.Length != 0 && offsets.Length != n)
+        {
+            throw new ArgumentException($"{offsets.Length} offsets for {n} rows.", nameof(offsets));
+        }
+
         double sy = 0.0, sm = 0.0;
         for (int i = 0; i < n; i++)
         {
             sy += y[i];
-            sm += Math.Exp(Fitted(x, i, beta));
+            sm += Math.Exp(Fitted(x, i, beta) + (offsets.Length == 0 ? 0.0 : offsets[i]));
         }
 
         return sy > 0.0

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
@@ -17,8 +16,9 @@ namespace TradeGrid.Grains.Tests.Scenarios;
 /// Scenarios over fits with year effects, through the grains on two silos: the year effects the coordinator gathers,
 /// each economy's own effect and its baseline and scenario equal the one-process numerics on the same rows
 /// (<see cref="FixedEffects.Fit"/>, <see cref="YearEffects.Recover"/>, <see cref="EconomyEffect"/>,
-/// <see cref="ScenarioPropagation"/>; those are checked against R in the numerics' tests); a PPML fit with year effects
-/// is refused, naming what to fit instead.
+/// <see cref="ScenarioPropagation"/>; those are checked against R in the numerics' tests); an inline PPML fit with
+/// two-way effects, once refused, is planned with its year effects (<see cref="ScenarioPoissonYearEffectsTests"/> checks
+/// its numbers).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
@@ -88,17 +88,19 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
     }
 
     [Fact]
-    public async Task A_ppml_fit_with_year_effects_is_refused()
+    public async Task An_inline_ppml_fit_with_two_way_effects_is_planned_with_its_year_effects()
     {
         await SeedOnceAsync();
         DesignSpec spec = Spec(EffectsKind.TwoWay, EstimatorKind.Ppml);
         var request = Request("unused") with { FitId = string.Empty, Design = spec };
 
-        InvalidSpecException refused = await Assert.ThrowsAsync<InvalidSpecException>(() =>
-            new ScenarioCoordinator(cluster.Grains).PlanAsync(request, CancellationToken.None));
+        ScenarioPlan plan = await new ScenarioCoordinator(cluster.Grains).PlanAsync(request, CancellationToken.None);
 
-        Assert.Contains("is PPML with TwoWay effects", refused.Message);
-        Assert.Contains("fit PPML with economy effects or none", refused.Message);
+        Assert.Equal(Last - First + 1, plan.Model.EffectYears.Length);
+        Assert.Equal(0.0, plan.Model.YearEffectValues[0]); // the first sample year is the reference
+        Assert.Equal(Last, plan.Model.YearEffects!.HeldYear);
+        Assert.Contains("net of the year effects", plan.Model.EffectsRule);
+        Assert.Contains("alternating score rounds", plan.Model.EffectsRule);
     }
 
     private static void AssertClose(double expected, double actual, string what) =>
