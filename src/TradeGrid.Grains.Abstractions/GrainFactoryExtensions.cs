@@ -14,27 +14,28 @@ namespace TradeGrid.Grains.Abstractions;
 
 /// <summary>
 /// Names every grain the way every caller must (the gateway, coordinators and grains alike): economy grains by
-/// normalized code, one catalogue, one fit index, one write ledger, a fit's coordinator by its fit id.
+/// normalized code, one catalogue, one fit index, one write ledger, a fit's coordinator by its fit id. An economy's
+/// references are made once and shared (<see cref="GrainReferences"/>): coordinators ask for one per economy per call.
 /// </summary>
 public static class GrainFactoryExtensions
 {
-    public static IEconomyGrain Economy(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyGrain>(code);
+    public static IEconomyGrain Economy(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyGrain>(factory, code);
 
     /// <summary>The describe and fill part of the same economy grain as <see cref="Economy"/>.</summary>
-    public static IEconomyDescribeGrain EconomyDescribe(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyDescribeGrain>(code);
+    public static IEconomyDescribeGrain EconomyDescribe(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyDescribeGrain>(factory, code);
 
     /// <summary>The estimation part of the same economy grain as <see cref="Economy"/>.</summary>
-    public static IEconomyEstimateGrain EconomyEstimate(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyEstimateGrain>(code);
+    public static IEconomyEstimateGrain EconomyEstimate(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyEstimateGrain>(factory, code);
 
     /// <summary>The extrapolation part of the same economy grain as <see cref="Economy"/>.</summary>
     public static IEconomyExtrapolationGrain EconomyExtrapolation(this IGrainFactory factory, string code) =>
-        factory.GetGrain<IEconomyExtrapolationGrain>(code);
+        GrainReferences.Get<IEconomyExtrapolationGrain>(factory, code);
 
     /// <summary>The forecasting part of the same economy grain as <see cref="Economy"/>.</summary>
-    public static IEconomyForecastGrain EconomyForecast(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyForecastGrain>(code);
+    public static IEconomyForecastGrain EconomyForecast(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyForecastGrain>(factory, code);
 
     /// <summary>The write protocol's part of the same economy grain as <see cref="Economy"/> (stage, apply, discard).</summary>
-    public static IEconomyWriteGrain EconomyWrites(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyWriteGrain>(code);
+    public static IEconomyWriteGrain EconomyWrites(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyWriteGrain>(factory, code);
 
     /// <summary>The one ledger of atomic writes: their commit point.</summary>
     public static IWriteLedgerGrain WriteLedger(this IGrainFactory factory) => factory.GetGrain<IWriteLedgerGrain>(IWriteLedgerGrain.DefaultKey);
@@ -48,7 +49,7 @@ public static class GrainFactoryExtensions
     public static IFitCoordinator FitCoordinator(this IGrainFactory factory, string fitId) => factory.GetGrain<IFitCoordinator>(fitId);
 
     /// <summary>The scenario part of the same economy grain as <see cref="Economy"/>.</summary>
-    public static IEconomyScenarioGrain EconomyScenario(this IGrainFactory factory, string code) => factory.GetGrain<IEconomyScenarioGrain>(code);
+    public static IEconomyScenarioGrain EconomyScenario(this IGrainFactory factory, string code) => GrainReferences.Get<IEconomyScenarioGrain>(factory, code);
 
     /// <summary>The grain of one ForecastAll job (key: the job id).</summary>
     public static IForecastJobGrain ForecastJob(this IGrainFactory factory, string jobId) => factory.GetGrain<IForecastJobGrain>(jobId);
