@@ -33,7 +33,7 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
         int[] years = PredictionYears(spec, job.From, job.To);
         var predictions = new List<PredictedYear>();
         var missing = new List<YearReason>();
-        var row = new double[spec.ColumnNames().Length];
+        var row = new double[spec.Regressors.Length + (spec.HasIntercept ? 1 : 0)];
         foreach (int t in years)
         {
             double observed = VariableValues.AsOf(dependent, t, 0);
@@ -107,16 +107,33 @@ public sealed partial class EconomyGrain : IEconomyExtrapolationGrain
     {
         from = from != 0 ? from : spec.From;
         to = to != 0 ? to : spec.To;
-        var years = new SortedSet<int>();
+        var years = new List<int>();
         foreach (VariableSpec v in spec.Regressors)
         {
             if (State.Series.TryGetValue(v.Indicator, out SeriesRecord? s))
             {
-                years.UnionWith(s.Years.Select(y => y + v.Lag));
+                foreach (int y in s.Years)
+                {
+                    int year = y + v.Lag;
+                    if ((from == 0 || year >= from) && (to == 0 || year <= to))
+                    {
+                        years.Add(year);
+                    }
+                }
             }
         }
 
-        return years.Where(y => (from == 0 || y >= from) && (to == 0 || y <= to)).ToArray();
+        years.Sort();
+        int distinct = 0;
+        for (int i = 0; i < years.Count; i++)
+        {
+            if (distinct == 0 || years[i] != years[distinct - 1])
+            {
+                years[distinct++] = years[i];
+            }
+        }
+
+        return years.GetRange(0, distinct).ToArray();
     }
 
     private async Task<long> WriteFlagged(string indicator, (int Year, double Value, Provenance Flag, string Source)[] values,

@@ -50,8 +50,23 @@ internal static class Distributions
             ? SpecialFunctions.BetaRegularized(a, b, x)
             : 1.0 - SpecialFunctions.BetaRegularized(b, a, y);
 
-    /// <summary>The t quantile q with P(|T| ≤ q) = level, by Newton from the normal quantile.</summary>
+    /// <summary>The last critical value asked (level, df, q): every economy's prediction of a fit asks the same one.</summary>
+    private static Tuple<double, double, double>? _lastCritical;
+
+    /// <summary>The t quantile q with P(|T| ≤ q) = level, by Newton from the normal quantile (the last one is kept).</summary>
     public static double StudentCritical(double level, double df)
+    {
+        if (_lastCritical is { } last && last.Item1 == level && last.Item2 == df)
+        {
+            return last.Item3;
+        }
+
+        double critical = SolveStudentCritical(level, df);
+        _lastCritical = Tuple.Create(level, df, critical);
+        return critical;
+    }
+
+    private static double SolveStudentCritical(double level, double df)
     {
         double alpha = 1.0 - level;
         double q = Normal.InvCDF(0.0, 1.0, 1.0 - alpha / 2.0);
