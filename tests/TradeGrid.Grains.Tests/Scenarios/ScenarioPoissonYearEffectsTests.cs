@@ -42,7 +42,7 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
         var coordinator = new ScenarioCoordinator(cluster.Grains);
 
         ScenarioPlan plan = await coordinator.PlanAsync(Request(fit.FitId), CancellationToken.None);
-        ScenarioResultRecord result = await coordinator.RunAsync(plan, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord result = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
 
         (double[] x, double[] y, string[] economies, int[] years) = Levels();
         Assert.True(y.Where((v, i) => v == 0.0 && economies[i] != AllZero).Count() >= 20, "the panel has zeros besides the all-zero economy's");
@@ -233,12 +233,5 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
         {
             _once.Release();
         }
-    }
-
-    private sealed class NoSink : IScenarioSink
-    {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

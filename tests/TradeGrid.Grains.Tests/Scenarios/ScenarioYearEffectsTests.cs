@@ -41,7 +41,7 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
         var coordinator = new ScenarioCoordinator(cluster.Grains);
 
         ScenarioPlan plan = await coordinator.PlanAsync(Request(fit.FitId), CancellationToken.None);
-        ScenarioResultRecord result = await coordinator.RunAsync(plan, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord result = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
 
         (double[,] x, double[] y, string[] economies, int[] years) = Rows();
         int[] sampleYears = years.Distinct().Order().ToArray();
@@ -249,12 +249,5 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
         {
             _once.Release();
         }
-    }
-
-    private sealed class NoSink : IScenarioSink
-    {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

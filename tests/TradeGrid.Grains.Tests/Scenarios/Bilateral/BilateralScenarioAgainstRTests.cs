@@ -34,7 +34,7 @@ public sealed class BilateralScenarioAgainstRTests(TwoSiloCluster cluster)
         var coordinator = new ScenarioCoordinator(cluster.Grains);
 
         ScenarioPlan plan = await coordinator.PlanAsync(Request(fit.FitId, paths: 0, seed: 1), CancellationToken.None);
-        ScenarioResultRecord result = await coordinator.RunAsync(plan, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord result = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
 
         double[] beta = Doubles(expected.GetProperty("coefficients"));
         for (int j = 0; j < beta.Length; j++)
@@ -88,12 +88,5 @@ public sealed class BilateralScenarioAgainstRTests(TwoSiloCluster cluster)
     {
         double relative = Math.Abs(actual / expected - 1.0);
         Assert.True(relative <= RelativeTolerance, $"{what}: {actual:R} vs R's {expected:R} (relative {relative:G3})");
-    }
-
-    private sealed class NoSink : IScenarioSink
-    {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

@@ -30,9 +30,9 @@ public sealed class BilateralScenarioDeterminismTests(TwoSiloCluster cluster)
         var coordinator = new ScenarioCoordinator(cluster.Grains, ChunkPaths * 3);
 
         ScenarioPlan plan1 = await coordinator.PlanAsync(Request(fit.FitId, Paths, seed: 4242), CancellationToken.None);
-        ScenarioResultRecord first = await coordinator.RunAsync(plan1, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord first = await coordinator.RunAsync(plan1, NullScenarioSink.Instance, CancellationToken.None);
         ScenarioPlan plan2 = await coordinator.PlanAsync(Request(fit.FitId, Paths, seed: 4242), CancellationToken.None);
-        ScenarioResultRecord second = await coordinator.RunAsync(plan2, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord second = await coordinator.RunAsync(plan2, NullScenarioSink.Instance, CancellationToken.None);
 
         Assert.Equal(ChunkPaths, coordinator.ChunkPaths(plan1.Horizon));
         Assert.Equal(Bytes(first), Bytes(second));
@@ -95,12 +95,5 @@ public sealed class BilateralScenarioDeterminismTests(TwoSiloCluster cluster)
         }
 
         return bytes.ToArray();
-    }
-
-    private sealed class NoSink : IScenarioSink
-    {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }
