@@ -50,7 +50,7 @@ public sealed class ExtrapolationGrpcService(PredictionCoordinator predictions, 
             spec = spec with { WriteId = await writes.BeginAsync(ct) };
         }
 
-        var plan = new WorldJobPlan(spec, WorldJobKey.Fingerprint(request));
+        var plan = new WorldJobPlan(spec, WorldJobKey.Fingerprint(request), Keep: request.RequestId.Length > 0);
         WorldOutcome outcome;
         try
         {

@@ -17,7 +17,10 @@ namespace TradeGrid.Grains.Extrapolation;
 /// take milliseconds and write nothing, so a job resumed before its write was staged runs them again (a pure function
 /// of the data: the same outcome); one resumed after it commits the staged write (or finds it committed: the ledger
 /// answers for a known write) without computing again, so it never reads its own stored shares. A round that fails
-/// because a silo died runs again once the cluster has moved its economies.
+/// because a silo died runs again once the cluster has moved its economies. Light when nothing needs more: the resume
+/// reminder only for a job that stores (a write to finish even if no caller asks again); the outcome kept, with an
+/// expire reminder, only for a job its caller named (<see cref="WorldJobPlan.Keep"/>) or one that stores; any other
+/// ended job's state is cleared at once.
 /// </summary>
 public sealed class WorldJobGrain(
     [PersistentState("world-job", StorageNames.Provider)] IPersistentState<WorldJobState> state,
@@ -52,6 +55,8 @@ public sealed class WorldJobGrain(
         {
             logger.LogWarning("World job {JobId} resumes ({Stage}): the activation that ran it was lost",
                 JobId, state.State.Staged is null ? "from its plan" : "from its staged write");
+            // No caller may be waiting: the activation stays until the job ends.
+            DelayDeactivation(TimeSpan.FromHours(1));
             StartRun(plan);
         }
 
@@ -77,7 +82,11 @@ public sealed class WorldJobGrain(
         {
             state.State = new WorldJobState { Plan = plan };
             await state.WriteStateAsync(CancellationToken.None);
-            await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+            if (plan.Spec.Store)
+            {
+                await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+            }
+
             await Hooks.CheckpointedAsync(JobId, 0);
             StartRun(plan);
         }
@@ -109,7 +118,6 @@ public sealed class WorldJobGrain(
     private void StartRun(WorldJobPlan plan)
     {
         _cancel = new CancellationTokenSource();
-        DelayDeactivation(TimeSpan.FromHours(1));
         _run = RunAsync(plan, _cancel.Token);
     }
 
@@ -118,11 +126,26 @@ public sealed class WorldJobGrain(
         try
         {
             WorldOutcome outcome = await RetryAsync(plan.Spec, cancellationToken);
-            state.State.Outcome = outcome;
-            state.State.Staged = null;
-            await state.WriteStateAsync(CancellationToken.None);
-            await ForgetAsync(ResumeReminder);
-            await this.RegisterOrUpdateReminder(ExpireReminder, Retention, Retention);
+            if (plan.Keep || plan.Spec.Store)
+            {
+                // Kept for the caller that named it, and for a stored job's resent call: its write is not made twice.
+                state.State.Outcome = outcome;
+                state.State.Staged = null;
+                await state.WriteStateAsync(CancellationToken.None);
+                await this.RegisterOrUpdateReminder(ExpireReminder, Retention, Retention);
+            }
+            else
+            {
+                state.State = new WorldJobState();
+                await state.ClearStateAsync(CancellationToken.None);
+                _run = null;
+            }
+
+            if (plan.Spec.Store)
+            {
+                await ForgetAsync(ResumeReminder);
+            }
+
             return outcome;
         }
         catch (Exception ex)
@@ -137,7 +160,11 @@ public sealed class WorldJobGrain(
 
             state.State = new WorldJobState();
             await state.ClearStateAsync(CancellationToken.None);
-            await ForgetAsync(ResumeReminder);
+            if (plan.Spec.Store)
+            {
+                await ForgetAsync(ResumeReminder);
+            }
+
             _run = null;
             throw;
         }
