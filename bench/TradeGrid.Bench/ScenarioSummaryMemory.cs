@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Bench;
@@ -31,7 +32,7 @@ internal static class ScenarioSummaryMemory
             chunks.Add((b, s, count));
         }
 
-        TimeSpan cpu = Environment.ProcessCpuTime();
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var summaries = new PathSummaries(Years, paths);
         foreach ((double[] b, double[] s, int count) in chunks)
@@ -41,7 +42,7 @@ internal static class ScenarioSummaryMemory
 
         _ = summaries.Finish([0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]);
         long allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        double cpuMs = (Environment.ProcessCpuTime() - cpu).TotalMilliseconds;
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         // Exact with one chunk: the summaries keep the chunk's own arrays (the grain's), so count them as held.
         return (summaries.Capacity * sizeof(double), allocatedBytes, cpuMs);
     }
