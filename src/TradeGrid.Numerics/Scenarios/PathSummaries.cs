@@ -6,8 +6,11 @@ namespace TradeGrid.Numerics.Scenarios;
 /// kept and <see cref="Finish"/> gives <see cref="ScenarioSummary.Of"/>'s exact type-7 quantiles, bit for bit; beyond it
 /// nothing per path is kept: each of the 3 × years columns goes into a <see cref="QuantileSketch"/> of levels of
 /// k = limit / 16 values (4,096 by default), so memory no longer grows with the paths but for the sketch's ⌊log2(n/k)⌋ + 2
-/// levels (k values each). Either way the result depends on the paths' values in path order only, never on the
-/// blocks they came in.
+/// levels (k values each). A year whose scenario values have so far been the baseline's, bit for bit (no shock reaches
+/// it), keeps one sketch, and counts the zeros of its difference: at the first path that differs the scenario's sketch
+/// starts as a copy of the baseline's and the difference's as that many zeros, which is what feeding them all along
+/// would have given. Either way the result depends on the paths' values in path order only, never on the blocks they
+/// came in.
 /// </summary>
 public sealed class PathSummaries
 {
@@ -16,7 +19,10 @@ public sealed class PathSummaries
 
     private readonly int _horizon;
     private readonly int _paths;
-    private readonly QuantileSketch[]? _sketches;
+    private readonly QuantileSketch?[]? _sketches;
+    private readonly bool[] _aliased = [];
+    private readonly long[] _zeros = [];
+    private readonly int _k;
     private double[]? _baseline;
     private double[]? _scenario;
 
@@ -29,12 +35,15 @@ public sealed class PathSummaries
             return; // exact: the buffers are made (or adopted) on the first block
         }
 
-        int k = SketchLevel(exactPaths);
-        _sketches = new QuantileSketch[3 * horizon];
-        for (int i = 0; i < _sketches.Length; i++)
+        _k = SketchLevel(exactPaths);
+        _sketches = new QuantileSketch?[3 * horizon];
+        for (int h = 0; h < horizon; h++)
         {
-            _sketches[i] = new QuantileSketch(k);
+            _sketches[h] = new QuantileSketch(_k);
         }
+
+        _aliased = Enumerable.Repeat(true, horizon).ToArray();
+        _zeros = new long[horizon];
     }
 
     /// <summary>The level capacity k of the sketches for an exact limit: limit / 16, even, at least 8.</summary>
@@ -46,13 +55,13 @@ public sealed class PathSummaries
     public long Filled { get; private set; }
 
     /// <summary>Numbers kept now: the exact paths (baseline and scenario), or the sketches' retained values.</summary>
-    public long Retained => _sketches?.Sum(s => (long)s.Retained) ?? (Filled * _horizon * 2);
+    public long Retained => _sketches?.Sum(s => (long)(s?.Retained ?? 0)) ?? (Filled * _horizon * 2);
 
     /// <summary>Numbers allocated: the exact buffers, or the sketches' level buffers.</summary>
-    public long Capacity => _sketches?.Sum(s => (long)s.Capacity) ?? _baseline?.Length * 2L ?? 0L;
+    public long Capacity => _sketches?.Sum(s => (long)(s?.Capacity ?? 0)) ?? _baseline?.Length * 2L ?? 0L;
 
     /// <summary>The largest rank error E of any column's sketch (0 when exact).</summary>
-    public long RankErrorBound => _sketches?.Max(s => s.RankErrorBound) ?? 0L;
+    public long RankErrorBound => _sketches?.Max(s => s?.RankErrorBound ?? 0L) ?? 0L;
 
     /// <summary>
     /// The next <paramref name="count"/> paths, row-major [path, year]. When exact and the block is all the paths, its
@@ -74,17 +83,7 @@ public sealed class PathSummaries
         {
             for (int h = 0; h < _horizon; h++)
             {
-                QuantileSketch b = _sketches[h];
-                QuantileSketch s = _sketches[_horizon + h];
-                QuantileSketch d = _sketches[2 * _horizon + h];
-                for (int p = 0; p < count; p++)
-                {
-                    double x = baseline[p * _horizon + h];
-                    double y = scenario[p * _horizon + h];
-                    b.Add(x);
-                    s.Add(y);
-                    d.Add(y - x);
-                }
+                AddColumn(baseline, scenario, count, h);
             }
         }
 
@@ -109,16 +108,39 @@ public sealed class PathSummaries
         var d = new PathDistribution[_horizon];
         for (int h = 0; h < _horizon; h++)
         {
-            b[h] = _sketches[h].Distribution(probabilities);
-            s[h] = _sketches[_horizon + h].Distribution(probabilities);
-            d[h] = _sketches[2 * _horizon + h].Distribution(probabilities);
+            b[h] = Sketch(h).Distribution(probabilities);
+            if (_aliased[h])
+            {
+                long n = _zeros[h];
+                s[h] = b[h] with { Quantiles = (double[])b[h].Quantiles.Clone() };
+                d[h] = new PathDistribution(n > 0 ? 0.0 : double.NaN, n > 1 ? 0.0 : double.NaN,
+                    n > 0 ? new double[probabilities.Length] : Enumerable.Repeat(double.NaN, probabilities.Length).ToArray());
+            }
+            else
+            {
+                s[h] = Sketch(_horizon + h).Distribution(probabilities);
+                d[h] = Sketch(2 * _horizon + h).Distribution(probabilities);
+            }
         }
 
         return (b, s, d);
     }
 
     /// <summary>The sketches' states, baseline years then scenario then difference (null when exact: the caller keeps the paths).</summary>
-    public QuantileSketchState[]? SaveSketches() => _sketches?.Select(s => s.Save()).ToArray();
+    public QuantileSketchState[]? SaveSketches()
+    {
+        if (_sketches is null)
+        {
+            return null;
+        }
+
+        for (int h = 0; h < _horizon; h++)
+        {
+            Unalias(h); // a checkpoint keeps every sketch: the same numbers follow
+        }
+
+        return _sketches.Select(s => s!.Save()).ToArray();
+    }
 
     /// <summary>Sets the sketches and the paths filled to a checkpoint's (a summary beyond the exact limit, of the same run).</summary>
     public void RestoreSketches(QuantileSketchState[] states, long filled)
@@ -133,8 +155,69 @@ public sealed class PathSummaries
             _sketches[i] = QuantileSketch.Restore(states[i]);
         }
 
+        Array.Fill(_aliased, false);
+
         Filled = filled;
     }
+
+    private void AddColumn(double[] baseline, double[] scenario, int count, int h)
+    {
+        QuantileSketch b = Sketch(h);
+        int p = 0;
+        if (_aliased[h])
+        {
+            for (; p < count; p++)
+            {
+                double x = baseline[p * _horizon + h];
+                double y = scenario[p * _horizon + h];
+                if (BitConverter.DoubleToInt64Bits(x) != BitConverter.DoubleToInt64Bits(y))
+                {
+                    Unalias(h);
+                    break;
+                }
+
+                b.Add(x);
+                _zeros[h] += double.IsFinite(x) ? 1 : 0; // y − x = +0, or NaN (left out)
+            }
+        }
+
+        if (p == count)
+        {
+            return;
+        }
+
+        QuantileSketch s = Sketch(_horizon + h);
+        QuantileSketch d = Sketch(2 * _horizon + h);
+        for (; p < count; p++)
+        {
+            double x = baseline[p * _horizon + h];
+            double y = scenario[p * _horizon + h];
+            b.Add(x);
+            s.Add(y);
+            d.Add(y - x);
+        }
+    }
+
+    /// <summary>Year h's scenario and difference get sketches of their own: the baseline's so far, and its zeros.</summary>
+    private void Unalias(int h)
+    {
+        if (!_aliased[h])
+        {
+            return;
+        }
+
+        _sketches![_horizon + h] = QuantileSketch.Restore(Sketch(h).Save());
+        var d = new QuantileSketch(_k);
+        for (long i = 0; i < _zeros[h]; i++)
+        {
+            d.Add(0.0);
+        }
+
+        _sketches[2 * _horizon + h] = d;
+        _aliased[h] = false;
+    }
+
+    private QuantileSketch Sketch(int i) => _sketches![i] ?? throw new InvalidOperationException($"Sketch {i} not made.");
 
     private void AddExact(double[] baseline, double[] scenario, int count)
     {

@@ -12,8 +12,9 @@ namespace TradeGrid.Numerics.Scenarios;
 /// (<see cref="RankErrorBound"/> is that sum, counted as it happens). A quantile read from the sketch is therefore an
 /// order statistic of the values whose rank is within E of the one asked. The sketch retains at most (H + 1)·k values.
 /// The sketch is a function of the sequence of values added only (NaN values are left out): callers add paths in
-/// path order, so the bytes do not depend on chunking, scheduling or silos. Mean and SD are Welford's running ones,
-/// exact up to rounding.
+/// path order, so the bytes do not depend on chunking, scheduling or silos. Mean and SD come from sums of the values
+/// shifted by the first one (Σ(x − x₁), Σ(x − x₁)²: no cancellation when x₁ is a typical value, and no division per value).
+/// Level 0 is sorted by <see cref="DoubleRadixSort"/>, the levels above by merging sorted runs.
 /// </summary>
 public sealed class QuantileSketch
 {
@@ -21,10 +22,15 @@ public sealed class QuantileSketch
     private readonly List<double[]> _levels = [];
     private readonly List<int> _lengths = [];
     private readonly List<bool> _odd = [];
+    private readonly double[] _level0;
+    private readonly ulong[] _keys;
+    private readonly ulong[] _radix;
     private double[] _merge;
+    private int _length0;
     private long _count;
-    private double _mean;
-    private double _m2;
+    private double _shift;
+    private double _sum;
+    private double _sumSquares;
     private long _rankError;
 
     /// <summary>A sketch whose levels hold k values each (k even, at least 2).</summary>
@@ -37,14 +43,16 @@ public sealed class QuantileSketch
 
         _k = k;
         _merge = new double[k];
+        (_keys, _radix) = (new ulong[k], new ulong[k]);
         AddLevel();
+        _level0 = _levels[0]; // level 0 is never replaced (Compact swaps the buffers of the levels above)
     }
 
     /// <summary>The values added (NaN left out).</summary>
     public long Count => _count;
 
     /// <summary>The values the sketch holds now, over all its levels.</summary>
-    public int Retained => _lengths.Sum();
+    public int Retained => _length0 + _lengths.Skip(1).Sum();
 
     /// <summary>The capacity allocated: k per level, plus the merge buffer.</summary>
     public int Capacity => (_levels.Count + 1) * _k;
@@ -55,10 +63,10 @@ public sealed class QuantileSketch
     /// <summary>The worst case of <see cref="RankErrorBound"/> after n values with levels of k: H·n/k, H = ⌊log2(n/k)⌋ + 1 (0 when n &lt; k).</summary>
     public static double RankErrorLimit(long n, int k) => n < k ? 0.0 : (Math.Floor(Math.Log2((double)n / k)) + 1.0) * n / k;
 
-    public double Mean => _count > 0 ? _mean : double.NaN;
+    public double Mean => _count > 0 ? _shift + _sum / _count : double.NaN;
 
     /// <summary>Sample SD (n − 1).</summary>
-    public double Sd => _count > 1 ? Math.Sqrt(_m2 / (_count - 1)) : double.NaN;
+    public double Sd => _count > 1 ? Math.Sqrt(Math.Max(0.0, _sumSquares - _sum * _sum / _count) / (_count - 1)) : double.NaN;
 
     public void Add(double value)
     {
@@ -67,15 +75,18 @@ public sealed class QuantileSketch
             return;
         }
 
-        _count++;
-        double delta = value - _mean;
-        _mean += delta / _count;
-        _m2 += delta * (value - _mean);
-        double[] level0 = _levels[0];
-        level0[_lengths[0]++] = value;
-        if (_lengths[0] == _k)
+        if (_count++ == 0)
         {
-            Array.Sort(level0);
+            _shift = value;
+        }
+
+        double x = value - _shift;
+        _sum += x;
+        _sumSquares += x * x;
+        _level0[_length0++] = value;
+        if (_length0 == _k)
+        {
+            DoubleRadixSort.Sort(_level0, _k, _keys, _radix);
             Compact(0);
         }
     }
@@ -106,12 +117,16 @@ public sealed class QuantileSketch
     public PathDistribution Distribution(ReadOnlySpan<double> probabilities) => new(Mean, Sd, Quantiles(probabilities));
 
     /// <summary>The sketch's state, for a checkpoint (levels trimmed to what they hold).</summary>
-    public QuantileSketchState Save() => new(_k, _count, _mean, _m2, _rankError,
-        _levels.Select((l, h) => l[.._lengths[h]]).ToArray(), _odd.ToArray());
+    public QuantileSketchState Save() => new(_k, _count, _shift, _sum, _sumSquares, _rankError,
+        _levels.Select((l, h) => l[..(h == 0 ? _length0 : _lengths[h])]).ToArray(), _odd.ToArray());
 
     public static QuantileSketch Restore(QuantileSketchState state)
     {
-        var sketch = new QuantileSketch(state.K) { _count = state.Count, _mean = state.Mean, _m2 = state.M2, _rankError = state.RankError };
+        var sketch = new QuantileSketch(state.K)
+        {
+            _count = state.Count, _shift = state.Shift, _sum = state.Sum, _sumSquares = state.SumSquares, _rankError = state.RankError,
+            _length0 = state.Levels[0].Length,
+        };
         for (int h = 0; h < state.Levels.Length; h++)
         {
             if (h > 0)
@@ -165,7 +180,14 @@ public sealed class QuantileSketch
 
         (_levels[h + 1], _merge) = (_merge, up);
         _lengths[h + 1] = o;
-        _lengths[h] = 0;
+        if (h == 0)
+        {
+            _length0 = 0;
+        }
+        else
+        {
+            _lengths[h] = 0;
+        }
         if (o == _k)
         {
             Compact(h + 1);
@@ -188,9 +210,10 @@ public sealed class QuantileSketch
         int at = 0;
         for (int h = 0; h < _levels.Count; h++)
         {
-            Array.Copy(_levels[h], 0, values, at, _lengths[h]);
-            Array.Fill(weights, 1L << h, at, _lengths[h]);
-            at += _lengths[h];
+            int length = h == 0 ? _length0 : _lengths[h];
+            Array.Copy(_levels[h], 0, values, at, length);
+            Array.Fill(weights, 1L << h, at, length);
+            at += length;
         }
 
         Array.Sort(values, weights);

@@ -58,8 +58,50 @@ public sealed class PathSummariesTests
 
         Assert.Equal(2L * limit * Horizon, exactAtLimit);
         Assert.All(capacities, c => Assert.True(c <= exactAtLimit, $"{c} numbers beyond the limit, {exactAtLimit} at it"));
-        Assert.Equal(3L * Horizon * k, capacities[1] - capacities[0]); // one more level of k per column per doubling
-        Assert.Equal(3L * Horizon * k, capacities[2] - capacities[1]);
+        // One more level of k per sketch per doubling; year 0 is not shocked: one sketch (baseline = scenario) instead of three.
+        Assert.Equal((3L * Horizon - 2) * k, capacities[1] - capacities[0]);
+        Assert.Equal((3L * Horizon - 2) * k, capacities[2] - capacities[1]);
+    }
+
+    [Fact]
+    public void A_year_without_shock_keeps_one_sketch_and_gives_what_three_sketches_fed_all_along_give()
+    {
+        const int n = 20_000;
+        (double[] b, double[] s) = Paths(n);
+        for (int p = 0; p < n; p++)
+        {
+            s[p * Horizon + 2] = p < 7_000 ? b[p * Horizon + 2] : b[p * Horizon + 2] * 1.2; // year 2: the same until path 7,000
+            b[p * Horizon] = p % 97 == 0 ? double.NaN : b[p * Horizon];
+            s[p * Horizon] = b[p * Horizon]; // year 0: never shocked, with paths that could not make it
+        }
+
+        var summaries = new PathSummaries(Horizon, n, 1024);
+        for (int at = 0; at < n; at += 3_000)
+        {
+            int count = Math.Min(3_000, n - at);
+            summaries.Add(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], count);
+        }
+
+        var (sb, ss, sd) = summaries.Finish(Probabilities);
+
+        int k = PathSummaries.SketchLevel(1024);
+        for (int h = 0; h < Horizon; h++)
+        {
+            var (bh, sh, dh) = (new QuantileSketch(k), new QuantileSketch(k), new QuantileSketch(k));
+            for (int p = 0; p < n; p++)
+            {
+                (double x, double y) = (b[p * Horizon + h], s[p * Horizon + h]);
+                bh.Add(x);
+                sh.Add(y);
+                dh.Add(y - x);
+            }
+
+            Assert.Equal(Bits(bh.Distribution(Probabilities)), Bits(sb[h]));
+            Assert.Equal(Bits(sh.Distribution(Probabilities)), Bits(ss[h]));
+            Assert.Equal(Bits(dh.Distribution(Probabilities)), Bits(sd[h]));
+        }
+
+        Assert.Equal(0.0, sd[0].Quantiles[1]);
     }
 
     [Fact]
@@ -84,6 +126,8 @@ public sealed class PathSummariesTests
 
         return summaries.Finish(Probabilities);
     }
+
+    private static long[] Bits(PathDistribution d) => d.Quantiles.Append(d.Mean).Append(d.Sd).Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     private static double[] Numbers(params PathDistribution[][] parts) =>
         parts.SelectMany(p => p).SelectMany(d => d.Quantiles.Append(d.Mean).Append(d.Sd)).ToArray();

@@ -94,7 +94,7 @@ public sealed class QuantileSketchTests
     }
 
     internal static double[] Flatten(QuantileSketchState s) =>
-        [s.K, s.Count, s.Mean, s.M2, s.RankError, .. s.Levels.SelectMany(l => l.Prepend(l.Length)), .. s.Odd.Select(o => o ? 1.0 : 0.0)];
+        [s.K, s.Count, s.Shift, s.Sum, s.SumSquares, s.RankError, .. s.Levels.SelectMany(l => l.Prepend(l.Length)), .. s.Odd.Select(o => o ? 1.0 : 0.0)];
 
     internal static double[] Sample(string kind, int n)
     {
