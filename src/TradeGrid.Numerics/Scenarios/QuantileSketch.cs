@@ -22,9 +22,13 @@ public sealed class QuantileSketch
     private readonly List<double[]> _levels = [];
     private readonly List<int> _lengths = [];
     private readonly List<bool> _odd = [];
+    // The radix sort's scratch, one per thread for every sketch: a sketch's own memory stays its levels.
+    [ThreadStatic]
+    private static ulong[]? _threadKeys;
+    [ThreadStatic]
+    private static ulong[]? _threadRadix;
+
     private readonly double[] _level0;
-    private readonly ulong[] _keys;
-    private readonly ulong[] _radix;
     private double[] _merge;
     private int _length0;
     private long _count;
@@ -43,7 +47,6 @@ public sealed class QuantileSketch
 
         _k = k;
         _merge = new double[k];
-        (_keys, _radix) = (new ulong[k], new ulong[k]);
         AddLevel();
         _level0 = _levels[0]; // level 0 is never replaced (Compact swaps the buffers of the levels above)
     }
@@ -86,7 +89,9 @@ public sealed class QuantileSketch
         _level0[_length0++] = value;
         if (_length0 == _k)
         {
-            DoubleRadixSort.Sort(_level0, _k, _keys, _radix);
+            ulong[] keys = _threadKeys is { } kk && kk.Length >= _k ? kk : (_threadKeys = new ulong[_k]);
+            ulong[] radix = _threadRadix is { } rr && rr.Length >= _k ? rr : (_threadRadix = new ulong[_k]);
+            DoubleRadixSort.Sort(_level0, _k, keys, radix);
             Compact(0);
         }
     }
