@@ -6,7 +6,7 @@ namespace TradeGrid.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|extrapolate|scenarios|load|all> [switches]
+        usage: dotnet run -c Release --project bench/TradeGrid.Bench -- <startup|getseries|import|describe|extrapolate|scenarios|scenario-memory|load|all> [switches]
           --runs N         startup: starts of each server (default 5); import: imports, each on a fresh server (default 1)
           --seconds S      getseries: length of one measured segment (default 4); load: of each rate (give 600 for the 10-minute soak)
           --rates L        load: comma-separated offered rates in requests/s (default 2000); the first also warms up for --warmup seconds
@@ -19,8 +19,9 @@ internal sealed record BenchOptions
           --settle S       import: seconds the server stays idle after SERVING before the import (default 10)
           --economies M    import: 'existing' (the default dataset's countries, many indicators; default)
                            or 'new' (new codes created by the import, 5 indicators)
-          --baseline-silo DLL  import, extrapolate: also run against this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
+          --baseline-silo DLL  import, extrapolate, scenario-memory: also run against this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
                            Release build), alternating with this build run by run, and report the ratios
+          --paths L        scenario-memory: comma-separated Monte Carlo path counts, each on a fresh silo (default 10000,40000,160000)
           --no-build       do not run 'dotnet build -c Release' on the servers first
           --out DIR        where result fragments and server logs go (default bench/out)
         """;
@@ -31,6 +32,7 @@ internal sealed record BenchOptions
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
     public IReadOnlyList<int> Rates { get; init; } = [2000];
+    public IReadOnlyList<int> Paths { get; init; } = [10_000, 40_000, 160_000];
     public int Requests { get; init; } = 20;
     public int WarmUp { get; init; } = 30;
     public string Python { get; init; } = "/usr/bin/python3";
@@ -43,7 +45,7 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "scenarios" or "load" or "all"))
+        if (args.Length == 0 || args[0] is not ("startup" or "getseries" or "import" or "describe" or "extrapolate" or "scenarios" or "scenario-memory" or "load" or "all"))
         {
             throw new ArgumentException(Usage);
         }
@@ -58,6 +60,7 @@ internal sealed record BenchOptions
                 "--seconds" => options with { Seconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
+                "--paths" => options with { Paths = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
                 "--rates" => options with { Rates = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
                 "--settle" => options with { SettleSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--requests" => options with { Requests = PositiveInt(name, Value()) },

@@ -48,6 +48,9 @@ try
             case "scenarios":
                 await new ScenarioBenchmark(servers, layout).RunAsync(options, log);
                 break;
+            case "scenario-memory":
+                await new ScenarioMemoryBenchmark(servers).RunAsync(options, log);
+                break;
             case "load":
                 await new LoadBenchmark(servers, layout).RunAsync(options, log);
                 break;

@@ -109,7 +109,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
         }
     }
 
-    private static async Task<(ScenarioResult Summary, List<ScenarioSeries> Economies)> RunAsync(ScenarioService.ScenarioServiceClient client, ScenarioSpec spec)
+    internal static async Task<(ScenarioResult Summary, List<ScenarioSeries> Economies)> RunAsync(ScenarioService.ScenarioServiceClient client, ScenarioSpec spec)
     {
         using AsyncServerStreamingCall<RunScenarioResponse> call = client.RunScenario(new RunScenarioRequest { Spec = spec });
         var economies = new List<ScenarioSeries>();
@@ -131,7 +131,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
 
     private const string Method = "drift";
 
-    private static ScenarioSpec Scenario(string fitId, string[] economies, int paths)
+    internal static ScenarioSpec Scenario(string fitId, string[] economies, int paths)
     {
         // No residual noise: the numpy reference simulates the coefficients' and the drivers' uncertainty, as the server does here.
         var spec = new ScenarioSpec { FitId = fitId, Paths = paths, Seed = 1 };
@@ -147,7 +147,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
         return spec;
     }
 
-    private static ModelSpec Spec()
+    internal static ModelSpec Spec()
     {
         var spec = new ModelSpec
         {

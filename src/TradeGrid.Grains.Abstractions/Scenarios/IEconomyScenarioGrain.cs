@@ -44,11 +44,20 @@ public interface IEconomyScenarioGrain : IGrainWithStringKey
     ValueTask<ScenarioSeriesRecord> Project(ScenarioEconomyJob job, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Paths [pathStart, pathStart + count) of the job. The grain keeps its own paths of the job until the last chunk
-    /// (<paramref name="last"/>), whose block then carries the economy's distributions; the buffer is then released.
+    /// Paths [pathStart, pathStart + count) of the job, called in path order. The grain adds them to its own
+    /// distributions (every path up to the job's exact limit, else quantile sketches) until the last chunk
+    /// (<paramref name="last"/>), whose block then carries the economy's distributions; what it kept is then released.
+    /// The block carries the paths' values only when <paramref name="withPaths"/> (the coordinator's aggregates need them).
     /// </summary>
     [Alias("Simulate")]
-    ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, CancellationToken cancellationToken = default);
+    ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, bool withPaths, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Paths [pathStart, pathStart + count) of the job again, for the aggregates' later path blocks (a job beyond its
+    /// exact limit): the same numbers as <see cref="Simulate"/> made, and nothing kept but the job's inputs.
+    /// </summary>
+    [Alias("SimulateAgain")]
+    ValueTask<Immutable<ScenarioPathBlock>> SimulateAgain(ScenarioEconomyJob job, long pathStart, int count, CancellationToken cancellationToken = default);
 
     /// <summary>Drops what the grain keeps for a job (after a cancel or failure).</summary>
     [Alias("Release")]

@@ -1,3 +1,5 @@
+using TradeGrid.Numerics.Scenarios;
+
 namespace TradeGrid.Grains.Abstractions.Scenarios;
 
 /// <summary>
@@ -29,6 +31,12 @@ public sealed record ScenarioEconomyJob
 
     /// <summary>Bilateral: the partner's paths of the partner-side drivers (null: unilateral).</summary>
     [Id(14)] public ScenarioDriverPaths? PartnerDrivers { get; init; }
+
+    /// <summary>
+    /// Paths up to which the economy keeps every path and gives exact quantiles; beyond it, quantile sketches
+    /// (<see cref="PathSummaries"/>). Set by the coordinator, which makes the aggregates' distributions the same way.
+    /// </summary>
+    [Id(15)] public int ExactPaths { get; init; } = PathSummaries.ExactPaths;
 
     /// <summary>The key under which a grain keeps this job's work: the job id, and the partner for a pair.</summary>
     public string WorkKey => Partner.Length == 0 ? JobId : $"{JobId}>{Partner}";

@@ -12,9 +12,10 @@ namespace TradeGrid.Grains.Economy;
 
 /// <summary>
 /// Scenarios: the economy forecasts its own drivers (through the forecasting part's cache), projects its own baseline
-/// and scenario, and simulates its own paths chunk by chunk, keeping them until its last chunk to give its exact
-/// distributions. Inputs come from <see cref="ScenarioInputBuilder"/>; the mathematics from the numerics'
-/// <see cref="ScenarioPropagation"/>, <see cref="PathSimulator"/> and <see cref="ScenarioSummary"/>. For a bilateral model a
+/// and scenario, and simulates its own paths chunk by chunk into its own distributions (<see cref="PathSummaries"/>:
+/// every path up to the job's exact limit, quantile sketches beyond it), given with its last chunk. Inputs come from
+/// <see cref="ScenarioInputBuilder"/>; the mathematics from the numerics' <see cref="ScenarioPropagation"/>,
+/// <see cref="PathSimulator"/> and <see cref="PathSummaries"/>. For a bilateral model a
 /// reporter's grain projects each of its pairs (work kept per pair), and a partner's grain makes its partner-side
 /// drivers' paths (<see cref="DriverPaths"/>), which the coordinator carries to the reporters.
 /// </summary>
@@ -121,30 +122,32 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         });
     }
 
-    public ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, CancellationToken cancellationToken)
+    public ValueTask<Immutable<ScenarioPathBlock>> Simulate(ScenarioEconomyJob job, long pathStart, int count, bool last, bool withPaths, CancellationToken cancellationToken)
     {
         RequireRegistered();
         cancellationToken.ThrowIfCancellationRequested();
         ScenarioWork work = Work(job, cancellationToken);
         int horizon = job.Horizon;
-        var options = new SimulationOptions(job.Seed, job.CommonShocks, job.ResidualNoise, job.Bootstrap);
-        work.Paths ??= (new double[job.Paths * horizon], new double[job.Paths * horizon], 0L);
-        (double[] allBaseline, double[] allScenario, long filled) = work.Paths.Value;
-        if (filled < pathStart)
+        if (work.Summaries is null || work.Summaries.Filled > pathStart)
         {
-            // The grain lost the earlier chunks (it was reactivated): streams are counter-based, so they are made again identically.
-            PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, filled, (int)(pathStart - filled),
-                allBaseline.AsSpan((int)filled * horizon), allScenario.AsSpan((int)filled * horizon));
+            // A first chunk, or the job resumed from a checkpoint and asks again from an earlier path: start afresh.
+            work.Summaries = new PathSummaries(horizon, job.Paths, job.ExactPaths);
         }
 
-        Span<double> b = allBaseline.AsSpan((int)pathStart * horizon, count * horizon);
-        Span<double> s = allScenario.AsSpan((int)pathStart * horizon, count * horizon);
-        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, b, s);
-        work.Paths = (allBaseline, allScenario, pathStart + count);
+        PathSummaries summaries = work.Summaries;
+        for (long p = summaries.Filled; p < pathStart; p += count)
+        {
+            // The grain lost the earlier chunks (it was reactivated): streams are counter-based, so they are made again identically.
+            (double[] lostB, double[] lostS) = Paths(work, job, p, (int)Math.Min(count, pathStart - p));
+            summaries.Add(lostB, lostS, (int)Math.Min(count, pathStart - p));
+        }
+
+        (double[] b, double[] s) = Paths(work, job, pathStart, count);
+        summaries.Add(b, s, count);
         ScenarioSeriesRecord? summary = null;
         if (last)
         {
-            var (db, ds, dd) = ScenarioSummary.Of(allBaseline, allScenario, horizon, job.Quantiles);
+            var (db, ds, dd) = summaries.Finish(job.Quantiles);
             summary = ScenarioSeriesRecord.SkippedFor(Code, string.Empty) with
             {
                 Partner = job.Partner,
@@ -153,21 +156,51 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
                 ScenarioPaths = ds.Select(YearDistribution.From).ToArray(),
                 DifferencePaths = dd.Select(YearDistribution.From).ToArray(),
             };
-            _scenarioWork.Remove(job.WorkKey);
+            work.Summaries = null;
+            if (job.Paths <= job.ExactPaths)
+            {
+                _scenarioWork.Remove(job.WorkKey); // else the inputs stay for SimulateAgain (the coordinator releases them)
+            }
         }
 
-        // One chunk of all the paths: the grain has let go of its buffers (the job's work is dropped), so they leave as they are.
-        bool whole = last && pathStart == 0 && count == job.Paths;
+        // Kept by the summaries when exact and whole, and sent as they are: neither side changes them afterwards.
         return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
         {
             Economy = Code,
             Partner = job.Partner,
             PathStart = pathStart,
             Count = count,
-            Baseline = whole ? allBaseline : b.ToArray(),
-            Scenario = whole ? allScenario : s.ToArray(),
+            Baseline = withPaths ? b : [],
+            Scenario = withPaths ? s : [],
             Summary = summary,
         }));
+    }
+
+    public ValueTask<Immutable<ScenarioPathBlock>> SimulateAgain(ScenarioEconomyJob job, long pathStart, int count, CancellationToken cancellationToken)
+    {
+        RequireRegistered();
+        cancellationToken.ThrowIfCancellationRequested();
+        ScenarioWork work = Work(job, cancellationToken);
+        (double[] b, double[] s) = Paths(work, job, pathStart, count);
+        return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
+        {
+            Economy = Code,
+            Partner = job.Partner,
+            PathStart = pathStart,
+            Count = count,
+            Baseline = b,
+            Scenario = s,
+        }));
+    }
+
+    private static (double[] Baseline, double[] Scenario) Paths(ScenarioWork work, ScenarioEconomyJob job, long pathStart, int count)
+    {
+        var options = new SimulationOptions(job.Seed, job.CommonShocks, job.ResidualNoise, job.Bootstrap);
+        // Every number is written by the simulation: no need for the runtime to clear the arrays first.
+        double[] b = GC.AllocateUninitializedArray<double>(count * job.Horizon);
+        double[] s = GC.AllocateUninitializedArray<double>(count * job.Horizon);
+        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, b, s);
+        return (b, s);
     }
 
     public ValueTask Release(string jobId, CancellationToken cancellationToken)
@@ -199,12 +232,12 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         return work;
     }
 
-    /// <summary>A job's inputs in this grain, and its paths so far (baseline, scenario, paths filled).</summary>
+    /// <summary>A job's inputs in this grain, and its distributions so far (exact paths or sketches).</summary>
     private sealed class ScenarioWork(ScenarioModel model, EconomyScenarioInput input, string[] methods)
     {
         public ScenarioModel Model { get; } = model;
         public EconomyScenarioInput Input { get; } = input;
         public string[] Methods { get; } = methods;
-        public (double[] Baseline, double[] Scenario, long Filled)? Paths { get; set; }
+        public PathSummaries? Summaries { get; set; }
     }
 }

@@ -6,18 +6,25 @@ namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
 /// One aggregate's running sums: the deterministic baseline and scenario per year, the members' history per year, and
-/// with paths the per-path sums (paths × years, twice). Economies are added in code order, chunk by chunk, each only in
-/// the years its membership holds, so the sums are bit-identical whatever the scheduling. For a bilateral model the
-/// units are (reporter, partner) pairs, added in the plan's order; a pair is a member by its partner
-/// (<see cref="AggregateGroup.ByPartner"/>: a group of partners) or by its reporter (a reporter's total, WLD).
+/// with paths the per-path sums of one block of paths (block × years, twice) and the distributions of the blocks
+/// before it (<see cref="PathSummaries"/>). Up to the exact limit the block is all the paths and the quantiles are
+/// exact; beyond it, each finished block is folded into the sketches in path order (<see cref="EndBlock"/>) and its
+/// sums cleared, so memory stays that of one block and the sketches whatever the paths. Economies are added in code
+/// order, chunk by chunk, each only in the years its membership holds, so the sums are bit-identical whatever the
+/// scheduling. For a bilateral model the units are (reporter, partner) pairs, added in the plan's order; a pair is a
+/// member by its partner (<see cref="AggregateGroup.ByPartner"/>: a group of partners) or by its reporter (a
+/// reporter's total, WLD).
 /// </summary>
-internal sealed class AggregateSums(AggregateGroup group, int firstYear, int horizon, int paths)
+internal sealed class AggregateSums(AggregateGroup group, int firstYear, int horizon, int paths, int exactPaths = PathSummaries.ExactPaths)
 {
+    private readonly int _blockPaths = Math.Min(paths, exactPaths);
+    private PathSummaries? _summaries = paths > 0 ? new PathSummaries(horizon, paths, exactPaths) : null;
+    private long _blockStart;
     private readonly Dictionary<string, YearSpan[]> _members = group.Members.GroupBy(m => m.Economy).ToDictionary(g => g.Key, g => g.ToArray());
     private readonly double[] _baseline = new double[horizon];
     private readonly double[] _scenario = new double[horizon];
-    private readonly double[] _pathBaseline = new double[paths * horizon];
-    private readonly double[] _pathScenario = new double[paths * horizon];
+    private double[] _pathBaseline = new double[Math.Min(paths, exactPaths) * horizon];
+    private double[] _pathScenario = new double[Math.Min(paths, exactPaths) * horizon];
     private readonly SortedDictionary<int, (double Sum, int Count, int Modelled)> _history = new();
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
 
@@ -79,7 +86,12 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             return;
         }
 
-        int offset = (int)block.PathStart * horizon;
+        if (block.PathStart < _blockStart || block.PathStart + block.Count > _blockStart + _blockPaths)
+        {
+            throw new InvalidOperationException($"Paths {block.PathStart}+{block.Count} outside the block from {_blockStart}.");
+        }
+
+        int offset = (int)(block.PathStart - _blockStart) * horizon;
         if (Enumerable.Range(firstYear, horizon).All(y => Counts(unit, y)))
         {
             ScenarioSummary.AddInto(_pathBaseline.AsSpan(offset, block.Count * horizon), block.Baseline.AsSpan(0, block.Count * horizon));
@@ -102,6 +114,32 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         }
     }
 
+    /// <summary>Paths folded into the distributions so far: the next block starts here.</summary>
+    public long BlockStart => _blockStart;
+
+    /// <summary>Numbers allocated for the paths: the block's sums and the distributions' (exact paths or sketches).</summary>
+    public long PathCapacity => _pathBaseline.Length + _pathScenario.Length + (_summaries?.Capacity ?? 0);
+
+    /// <summary>
+    /// The block's paths are all in: they go to the distributions in path order. Exact (one block): the sums are handed
+    /// over as they are; else sketched and the sums cleared for the next block.
+    /// </summary>
+    public void EndBlock()
+    {
+        PathSummaries summaries = _summaries ?? throw new InvalidOperationException("No paths.");
+        int count = (int)Math.Min(_blockPaths, paths - _blockStart);
+        summaries.Add(_pathBaseline, _pathScenario, count);
+        _blockStart += count;
+        if (summaries.Exact)
+        {
+            (_pathBaseline, _pathScenario) = ([], []);
+            return;
+        }
+
+        Array.Clear(_pathBaseline);
+        Array.Clear(_pathScenario);
+    }
+
     /// <summary>The running sums, copied (the job goes on adding to these).</summary>
     public AggregateSumsState Save() => new()
     {
@@ -109,6 +147,8 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         Scenario = (double[])_scenario.Clone(),
         PathBaseline = (double[])_pathBaseline.Clone(),
         PathScenario = (double[])_pathScenario.Clone(),
+        BlockStart = _blockStart,
+        Sketches = _summaries?.SaveSketches(),
         HistoryYears = _history.Keys.ToArray(),
         HistorySums = _history.Values.Select(v => v.Sum).ToArray(),
         HistoryCounts = _history.Values.Select(v => v.Count).ToArray(),
@@ -123,6 +163,11 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
         saved.Scenario.CopyTo(_scenario, 0);
         saved.PathBaseline.CopyTo(_pathBaseline, 0);
         saved.PathScenario.CopyTo(_pathScenario, 0);
+        _blockStart = saved.BlockStart;
+        if (saved.Sketches is { } sketches)
+        {
+            _summaries?.RestoreSketches(sketches, saved.BlockStart);
+        }
         _history.Clear();
         for (int i = 0; i < saved.HistoryYears.Length; i++)
         {
@@ -159,7 +204,14 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             return record;
         }
 
-        var (b, s, d) = ScenarioSummary.Of(_pathBaseline, _pathScenario, horizon, quantiles);
+        PathSummaries summaries = _summaries ?? throw new InvalidOperationException("No paths.");
+        if (summaries.Filled < paths)
+        {
+            EndBlock(); // the one block of an exact run
+        }
+
+        var (b, s, d) = summaries.Finish(quantiles);
+        _summaries = null;
         return record with
         {
             BaselinePaths = b.Select(YearDistribution.From).ToArray(),

@@ -1,6 +1,8 @@
+using TradeGrid.Numerics.Scenarios;
+
 namespace TradeGrid.Grains.Scenarios;
 
-/// <summary>An <see cref="AggregateSums"/>' running sums, as a checkpoint stores them.</summary>
+/// <summary>An <see cref="AggregateSums"/>' running sums (path sums of one block of paths) and sketches, as a checkpoint stores them.</summary>
 [GenerateSerializer, Alias("TradeGrid.AggregateSumsState")]
 public sealed record AggregateSumsState
 {
@@ -15,4 +17,10 @@ public sealed record AggregateSumsState
 
     /// <summary>Per history year, how many member values were the model's (no observation that year).</summary>
     [Id(8)] public required int[] HistoryModelled { get; init; }
+
+    /// <summary>Paths already folded into the distributions: <see cref="PathBaseline"/> and <see cref="PathScenario"/> hold the block from here.</summary>
+    [Id(9)] public long BlockStart { get; init; }
+
+    /// <summary>Beyond the exact limit: the sketches of the blocks folded so far (baseline years, scenario years, difference years); else null.</summary>
+    [Id(10)] public QuantileSketchState[]? Sketches { get; init; }
 }

@@ -3,8 +3,9 @@ using TradeGrid.Grains.Abstractions.Scenarios;
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
-/// Where a scenario job stands after its last whole wave: the economies' results so far and the aggregates' running
-/// sums. A job resumed from it runs the remaining waves only and, as economies are added in code order and the path
+/// Where a scenario job stands after its last whole wave, or (beyond the exact limit, once every economy is done) its
+/// last whole block of paths for the aggregates: the economies' results so far and the aggregates' running sums and
+/// sketches. A job resumed from it runs the remaining waves or blocks only and, as economies are added in code order and the path
 /// streams are counter-based, ends bit-identical to a run that was never interrupted.
 /// </summary>
 [GenerateSerializer, Alias("TradeGrid.ScenarioCheckpoint")]
@@ -16,4 +17,7 @@ public sealed record ScenarioCheckpoint
     [Id(2)] public required AggregateSumsState[] Aggregates { get; init; }
     [Id(3)] public required int Skipped { get; init; }
     [Id(4)] public required string[] Methods { get; init; }
+
+    /// <summary>Blocks of paths folded into the aggregates' distributions (0 until every wave is done).</summary>
+    [Id(5)] public int Blocks { get; init; }
 }

@@ -1,23 +1,27 @@
-using System.Globalization;
-using TradeGrid.Domain;
+using Orleans.Concurrency;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Scenarios;
-using TradeGrid.Numerics.Extrapolation;
+using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
 /// Runs a scenario over the economy grains. Plan: <see cref="ScenarioPlanner"/>. Run: economies in code order (a
 /// bilateral model: first each partner's partner-side driver paths, made in its grain; then (reporter, partner) pairs,
-/// each in its reporter's grain with its partner's paths), in waves of <see cref="Wave"/>; each economy of a wave projects itself (drivers forecast in its grain), then, with
-/// paths, simulates its paths in chunks of at most <see cref="PathYearsPerCall"/> path-years (a few milliseconds of one
-/// core: big enough that a call's overhead does not count, far under the grain call timeout). The coordinator adds each chunk into the aggregates' per-path sums in code
-/// order and drops it: it never holds more than a wave's chunk of economy paths, and each economy's own distributions
-/// are computed in its grain over all its paths. Aggregates (groups asked, then WLD) get exact distributions over
-/// their summed paths. A plain class: it runs in the job grain, for StartScenario and RunScenario alike.
+/// each in its reporter's grain with its partner's paths), in waves of <see cref="Wave"/>; each economy of a wave
+/// projects itself (drivers forecast in its grain), then, with paths, simulates its paths in chunks of at most
+/// <see cref="PathYearsPerCall"/> path-years (a few milliseconds of one core: big enough that a call's overhead does
+/// not count, far under the grain call timeout), and gives its own distributions, made in its grain over all its paths
+/// (exact up to the exact limit, <see cref="PathSummaries.ExactPaths"/> by default; sketched beyond). The aggregates
+/// (groups asked, then WLD) need every member's value of a path: the coordinator adds each chunk of the first block of
+/// paths (the exact limit's worth) into their per-path sums in code order and drops it. Up to the limit that block is
+/// every path, and each aggregate's distribution is exact over it. Beyond it, once every economy is done, the block is
+/// folded into the aggregates' sketches and the later blocks are simulated again by the economies
+/// (<see cref="IEconomyScenarioGrain.SimulateAgain"/>: counter-based streams give the same numbers), block after block
+/// in path order, each summed and folded the same way: no more than one block of summed paths is ever held, and the
+/// bytes do not depend on chunks or silos. A plain class: it runs in the job grain, for StartScenario and RunScenario alike.
 /// </summary>
-public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCall = ScenarioCoordinator.PathYearsPerCall)
+public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCall = ScenarioCoordinator.PathYearsPerCall, int exactPaths = PathSummaries.ExactPaths)
 {
     public const int Wave = 16;
 
@@ -38,12 +42,13 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
     public async Task<ScenarioResultRecord> RunAsync(ScenarioPlan plan, IScenarioSink sink, CancellationToken cancellationToken, ScenarioCheckpoint? resumeFrom = null)
     {
         int horizon = plan.Horizon;
-        AggregateSums[] aggregates = plan.Aggregates.Select(g => new AggregateSums(g, plan.FirstYear, horizon, plan.Paths)).ToArray();
+        AggregateSums[] aggregates = plan.Aggregates.Select(g => new AggregateSums(g, plan.FirstYear, horizon, plan.Paths, exactPaths)).ToArray();
         (string Economy, string Partner)[] units = plan.Units();
         var results = new List<ScenarioSeriesRecord>(units.Length);
         var methods = new SortedSet<string>(StringComparer.Ordinal);
         int skipped = 0;
         int waves = 0;
+        int blocks = 0;
         if (resumeFrom is not null)
         {
             for (int a = 0; a < aggregates.Length; a++)
@@ -55,6 +60,7 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
             methods.UnionWith(resumeFrom.Methods);
             skipped = resumeFrom.Skipped;
             waves = resumeFrom.Waves;
+            blocks = resumeFrom.Blocks;
         }
 
         try
@@ -64,8 +70,7 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
             foreach ((string Economy, string Partner)[] wave in units.Chunk(Wave).Skip(waves))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScenarioEconomyJob[] jobs = wave.Select(u => u.Partner.Length == 0 ? ScenarioEconomyJob.Of(plan, u.Economy)
-                    : ScenarioEconomyJob.ForPair(plan, u.Economy, u.Partner, partnerDrivers[u.Partner])).ToArray();
+                ScenarioEconomyJob[] jobs = wave.Select(u => Job(plan, u, partnerDrivers)).ToArray();
                 ScenarioSeriesRecord[] projected = await Task.WhenAll(jobs.Select((j, i) =>
                     grains.EconomyScenario(wave[i].Economy).Project(j, cancellationToken).AsTask()));
                 var live = Enumerable.Range(0, wave.Length).Where(i => projected[i].Skipped.Length == 0).ToArray();
@@ -77,33 +82,32 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
                     }
                 }
 
-                if (plan.Paths > 0)
+                foreach ((long start, int count) in Chunks(plan, 0, plan.Paths))
                 {
-                    int chunk = ChunkPaths(horizon);
-                    for (int start = 0; start < plan.Paths; start += chunk)
+                    bool last = start + count == plan.Paths;
+                    bool withPaths = start < exactPaths; // the first block's, for the aggregates
+                    var chunk = await Task.WhenAll(live.Select(i =>
+                        grains.EconomyScenario(wave[i].Economy).Simulate(jobs[i], start, count, last, withPaths, cancellationToken).AsTask()));
+                    for (int b = 0; b < live.Length; b++)
                     {
-                        int count = Math.Min(chunk, plan.Paths - start);
-                        bool last = start + count == plan.Paths;
-                        var blocks = await Task.WhenAll(live.Select(i =>
-                            grains.EconomyScenario(wave[i].Economy).Simulate(jobs[i], start, count, last, cancellationToken).AsTask()));
-                        for (int b = 0; b < live.Length; b++)
+                        ScenarioPathBlock block = chunk[b].Value;
+                        if (withPaths)
                         {
-                            ScenarioPathBlock block = blocks[b].Value;
                             foreach (AggregateSums a in aggregates)
                             {
                                 a.AddPaths(block);
                             }
+                        }
 
-                            if (block.Summary is { } summary)
+                        if (block.Summary is { } summary)
+                        {
+                            ScenarioSeriesRecord p = projected[live[b]];
+                            projected[live[b]] = p with
                             {
-                                ScenarioSeriesRecord p = projected[live[b]];
-                                projected[live[b]] = p with
-                                {
-                                    BaselinePaths = summary.BaselinePaths,
-                                    ScenarioPaths = summary.ScenarioPaths,
-                                    DifferencePaths = summary.DifferencePaths,
-                                };
-                            }
+                                BaselinePaths = summary.BaselinePaths,
+                                ScenarioPaths = summary.ScenarioPaths,
+                                DifferencePaths = summary.DifferencePaths,
+                            };
                         }
                     }
                 }
@@ -132,6 +136,11 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
                     });
                 }
             }
+
+            if (plan.Paths > exactPaths)
+            {
+                await LaterBlocksAsync(plan, results, aggregates, partnerDrivers, sink, blocks, () => (results.ToArray(), skipped, methods.ToArray(), waves), cancellationToken);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -144,7 +153,7 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
         if (plan.WorldScaling is { } asked)
         {
             string[] projected = results.Where(r => r.Skipped.Length == 0).Select(r => r.Economy).Distinct(StringComparer.Ordinal).ToArray();
-            scaling = await WorldShareAsync(asked, plan.FirstYear - 1, projected, cancellationToken);
+            scaling = await new WorldShareCoordinator(grains).ShareAsync(asked, plan.FirstYear - 1, projected, cancellationToken);
             finished[^1] = finished[^1].DividedBy(scaling.Share);
         }
 
@@ -160,44 +169,80 @@ public sealed class ScenarioCoordinator(IGrainFactory grains, int pathYearsPerCa
     }
 
     /// <summary>
-    /// ITC Box 2's s for the world share model: the projected economies' share of world GDP and of world trade in the
-    /// data's last year (the world's totals beyond the data are unknown, so s is held at that year's). World totals:
-    /// the world economy's series when it has both, else the sums over the model's universe.
+    /// A run beyond the exact limit, every economy done: the aggregates fold the first block of paths (summed during the
+    /// waves) into their sketches, then each later block, simulated again by the projected economies in waves, is summed
+    /// and folded in path order, with a checkpoint after each block. The economies' inputs are released at the end.
     /// </summary>
-    private async Task<WorldScalingRecord> WorldShareAsync(WorldScalingRecord asked, int year, string[] projected, CancellationToken cancellationToken)
+    private async Task LaterBlocksAsync(ScenarioPlan plan, List<ScenarioSeriesRecord> results, AggregateSums[] aggregates,
+        Dictionary<string, ScenarioDriverPaths> partnerDrivers, IScenarioSink sink, int blocks,
+        Func<(ScenarioSeriesRecord[] Results, int Skipped, string[] Methods, int Waves)> progress, CancellationToken cancellationToken)
     {
-        string[] indicators = [asked.GdpIndicator, asked.TradeIndicator];
-        async Task<(double Gdp, double Trade)> ValuesAsync(string economy)
+        (string Economy, string Partner)[] live = results.Where(r => r.Skipped.Length == 0).Select(r => (r.Economy, r.Partner)).ToArray();
+        for (long blockStart = (long)blocks * exactPaths; blockStart < plan.Paths; blockStart += exactPaths)
         {
-            SeriesRecord[] series = await grains.Economy(economy).GetSeriesMany(indicators, string.Empty, year, year, cancellationToken);
-            double At(string indicator) => series.FirstOrDefault(x => x.Indicator == indicator) is { } r
-                ? r.Years.Select((y, i) => y == year ? r.Values[i] : double.NaN).FirstOrDefault(double.IsFinite, double.NaN)
-                : double.NaN;
-            return (At(asked.GdpIndicator), At(asked.TradeIndicator));
+            long blockEnd = Math.Min(plan.Paths, blockStart + exactPaths);
+            if (blockStart > 0)
+            {
+                foreach ((string Economy, string Partner)[] wave in live.Chunk(Wave))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ScenarioEconomyJob[] jobs = wave.Select(u => Job(plan, u, partnerDrivers)).ToArray();
+                    foreach ((long start, int count) in Chunks(plan, blockStart, blockEnd))
+                    {
+                        var chunk = await Task.WhenAll(jobs.Select((j, i) =>
+                            grains.EconomyScenario(wave[i].Economy).SimulateAgain(j, start, count, cancellationToken).AsTask()));
+                        foreach (Immutable<ScenarioPathBlock> block in chunk)
+                        {
+                            foreach (AggregateSums a in aggregates)
+                            {
+                                a.AddPaths(block.Value);
+                            }
+                        }
+                    }
+                }
+            }
+
+            foreach (AggregateSums a in aggregates)
+            {
+                a.EndBlock();
+            }
+
+            blocks++;
+            if (sink.KeepsCheckpoints)
+            {
+                (ScenarioSeriesRecord[] done, int skipped, string[] methods, int waves) = progress();
+                await sink.WaveDoneAsync(new ScenarioCheckpoint
+                {
+                    Waves = waves,
+                    Blocks = blocks,
+                    Results = done,
+                    Aggregates = aggregates.Select(a => a.Save()).ToArray(),
+                    Skipped = skipped,
+                    Methods = methods,
+                });
+            }
         }
 
-        static double Sum(IEnumerable<double> values) => values.Where(double.IsFinite).Sum();
-        (double Gdp, double Trade)[] covered = await Task.WhenAll(projected.Select(ValuesAsync));
-        (double worldGdp, double worldTrade) = asked.World.Length > 0 ? await ValuesAsync(asked.World) : (double.NaN, double.NaN);
-        string source = asked.World;
-        if (!double.IsFinite(worldGdp) || !double.IsFinite(worldTrade))
-        {
-            (double Gdp, double Trade)[] universe = await Task.WhenAll(asked.Universe.Select(ValuesAsync));
-            (worldGdp, worldTrade) = (Sum(universe.Select(u => u.Gdp)), Sum(universe.Select(u => u.Trade)));
-            source = $"sum over the model's {asked.Universe.Length.ToString(CultureInfo.InvariantCulture)} economies";
-        }
-
-        (double gdpShare, double tradeShare, double s) = WorldScaling.Share(Sum(covered.Select(c => c.Gdp)), Sum(covered.Select(c => c.Trade)),
-            worldGdp, worldTrade, (ScalingVariant)asked.Variant);
-        if (!(s > 0.0 && double.IsFinite(s)))
-        {
-            throw new InsufficientDataException(
-                $"world_scaling: the projected economies' share of world {asked.GdpIndicator} and {asked.TradeIndicator} in {year.ToString(CultureInfo.InvariantCulture)} is {s}; "
-                + "load the world totals or the economies' values for that year, or turn world_scaling off.");
-        }
-
-        return asked with { Year = year, GdpShare = gdpShare, TradeShare = tradeShare, Share = s, WorldSource = source };
+        await ReleaseAllAsync(plan);
     }
+
+    /// <summary>Paths [from, to) in chunks of <see cref="ChunkPaths"/>, none across a block's end (a multiple of the exact limit).</summary>
+    private IEnumerable<(long Start, int Count)> Chunks(ScenarioPlan plan, long from, long to)
+    {
+        int chunk = ChunkPaths(plan.Horizon);
+        for (long start = from; start < to;)
+        {
+            long blockEnd = Math.Min(to, (start / exactPaths + 1) * exactPaths);
+            int count = (int)Math.Min(chunk, blockEnd - start);
+            yield return (start, count);
+            start += count;
+        }
+    }
+
+    /// <summary>One unit's job (an economy, or a (reporter, partner) pair with its partner's driver paths), with the run's exact limit.</summary>
+    private ScenarioEconomyJob Job(ScenarioPlan plan, (string Economy, string Partner) unit, Dictionary<string, ScenarioDriverPaths> partnerDrivers) =>
+        (unit.Partner.Length == 0 ? ScenarioEconomyJob.Of(plan, unit.Economy)
+            : ScenarioEconomyJob.ForPair(plan, unit.Economy, unit.Partner, partnerDrivers[unit.Partner])) with { ExactPaths = exactPaths };
 
     /// <summary>
     /// A bilateral plan's partner-side driver paths, made in each partner's grain (in waves, in code order); empty for a

@@ -75,12 +75,22 @@ public static class ExactQuantiles
     public static PathDistribution Column(ReadOnlySpan<double> block, int years, int h, ReadOnlySpan<double> probabilities, Span<double> scratch)
     {
         int paths = block.Length / years;
-        double sum = 0.0;
-        int n = 0;
         for (int p = 0; p < paths; p++)
         {
-            double v = block[p * years + h];
-            scratch[p] = v;
+            scratch[p] = block[p * years + h];
+        }
+
+        return DistributionInPlace(scratch[..paths], probabilities);
+    }
+
+    /// <summary>Mean, SD (n − 1) and quantiles of the values (NaN left out; reordered in place by the quantiles).</summary>
+    public static PathDistribution DistributionInPlace(Span<double> values, ReadOnlySpan<double> probabilities)
+    {
+        double sum = 0.0;
+        int n = 0;
+        for (int p = 0; p < values.Length; p++)
+        {
+            double v = values[p];
             if (!double.IsNaN(v))
             {
                 sum += v;
@@ -90,9 +100,9 @@ public static class ExactQuantiles
 
         double mean = n > 0 ? sum / n : double.NaN;
         double ss = 0.0;
-        for (int p = 0; p < paths; p++)
+        for (int p = 0; p < values.Length; p++)
         {
-            double v = scratch[p];
+            double v = values[p];
             if (!double.IsNaN(v))
             {
                 ss += (v - mean) * (v - mean);
@@ -100,7 +110,7 @@ public static class ExactQuantiles
         }
 
         double sd = n > 1 ? Math.Sqrt(ss / (n - 1)) : double.NaN;
-        return new PathDistribution(mean, sd, Type7InPlace(scratch[..paths], probabilities));
+        return new PathDistribution(mean, sd, Type7InPlace(values, probabilities));
     }
 
     /// <summary>Puts each of the ranks (ascending) in its place in a[left..right]: the middle rank first, then the ranks on each side within their side.</summary>

@@ -4,7 +4,10 @@ namespace TradeGrid.Numerics.Scenarios;
 
 /// <summary>
 /// The distributions of a block of paths (row-major [path, year]) for baseline, scenario and their difference, per
-/// year. The difference is taken path by path (scenario − baseline under the same draws).
+/// year. The difference is taken path by path (scenario − baseline under the same draws). Each year's baseline and
+/// scenario columns are gathered once; a year whose scenario column is the baseline's, value for value (no shock
+/// reaches it: most economies in most scenarios), takes the baseline's distribution for the scenario and, when every
+/// value is finite, zeros for the difference: what the selection would give on those same values, with no selection.
 /// </summary>
 public static class ScenarioSummary
 {
@@ -12,24 +15,41 @@ public static class ScenarioSummary
         ReadOnlySpan<double> baseline, ReadOnlySpan<double> scenario, int years, ReadOnlySpan<double> probabilities)
     {
         int paths = baseline.Length / years;
-        var difference = new double[baseline.Length];
-        for (int i = 0; i < difference.Length; i++)
-        {
-            difference[i] = scenario[i] - baseline[i];
-        }
-
-        var scratch = new double[paths];
-        var b = new PathDistribution[years];
-        var s = new PathDistribution[years];
-        var d = new PathDistribution[years];
+        var b = new double[paths];
+        var s = new double[paths];
+        var d = new double[paths];
+        var bd = new PathDistribution[years];
+        var sd = new PathDistribution[years];
+        var dd = new PathDistribution[years];
         for (int h = 0; h < years; h++)
         {
-            b[h] = ExactQuantiles.Column(baseline, years, h, probabilities, scratch);
-            s[h] = ExactQuantiles.Column(scenario, years, h, probabilities, scratch);
-            d[h] = ExactQuantiles.Column(difference, years, h, probabilities, scratch);
+            bool same = true;
+            bool finite = true;
+            for (int p = 0; p < paths; p++)
+            {
+                double x = baseline[p * years + h];
+                double y = scenario[p * years + h];
+                (b[p], s[p], d[p]) = (x, y, y - x);
+                same &= BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y);
+                finite &= double.IsFinite(x);
+            }
+
+            bd[h] = ExactQuantiles.DistributionInPlace(b, probabilities);
+            if (same)
+            {
+                sd[h] = bd[h] with { Quantiles = (double[])bd[h].Quantiles.Clone() };
+            }
+            else
+            {
+                sd[h] = ExactQuantiles.DistributionInPlace(s, probabilities);
+            }
+
+            dd[h] = same && finite && paths > 1
+                ? new PathDistribution(0.0, 0.0, new double[probabilities.Length])
+                : ExactQuantiles.DistributionInPlace(d, probabilities);
         }
 
-        return (b, s, d);
+        return (bd, sd, dd);
     }
 
     /// <summary>Adds a block of one economy's paths into an aggregate's sums (the caller adds economies in a fixed order, so sums are bit-identical run to run).</summary>

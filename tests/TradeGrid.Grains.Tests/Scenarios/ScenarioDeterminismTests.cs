@@ -29,7 +29,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
     [Fact]
     public async Task Same_seed_gives_identical_bytes_on_two_silos_and_in_one_process()
     {
-        string fitId = await SeedOnceAsync();
+        string fitId = await SeedOnceAsync(cluster);
         ScenarioRequestSpec request = Request(fitId);
         var coordinator = new ScenarioCoordinator(cluster.Grains, ChunkPaths * Horizon);
 
@@ -75,7 +75,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         Assert.True(world.DifferencePaths[^1].Quantiles[3] > 0.0, "+10% on a driver with a positive coefficient raises the world total");
     }
 
-    private static EconomyScenarioInput Input(ScenarioPlan plan, string code)
+    internal static EconomyScenarioInput Input(ScenarioPlan plan, string code)
     {
         ScenarioEconomyJob job = ScenarioEconomyJob.Of(plan, code);
         int[] years = Enumerable.Range(plan.FirstYear, plan.Horizon).ToArray();
@@ -84,7 +84,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         return new EconomyScenarioInput(years, [given.Values], shocks, 0.0, [null], RandomStream.KeyOf(code));
     }
 
-    private static ScenarioRequestSpec Request(string fitId)
+    internal static ScenarioRequestSpec Request(string fitId)
     {
         string[] codes = Codes();
         GivenPath[] paths = codes.Select((c, i) => new GivenPath(0, c, [2011, 2012, 2013, 2014, 2015],
@@ -125,7 +125,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         };
     }
 
-    private static byte[] Bytes(ScenarioResultRecord r)
+    internal static byte[] Bytes(ScenarioResultRecord r)
     {
         var bytes = new List<byte>();
         foreach (ScenarioSeriesRecord s in r.Economies.Concat(r.Aggregates))
@@ -143,7 +143,8 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
 
     private static string[] Codes() => Enumerable.Range(0, Economies).Select(i => "SC" + (char)('A' + i)).ToArray();
 
-    private async Task<string> SeedOnceAsync()
+    /// <summary>The twelve economies' data and their fit, imported once for every test that uses them.</summary>
+    internal static async Task<string> SeedOnceAsync(TwoSiloCluster cluster)
     {
         await _once.WaitAsync();
         try
@@ -194,7 +195,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         }
     }
 
-    private sealed class NoSink : IScenarioSink
+    internal sealed class NoSink : IScenarioSink
     {
         public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
 
