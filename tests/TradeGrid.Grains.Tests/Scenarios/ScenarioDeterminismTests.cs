@@ -34,9 +34,9 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         var coordinator = new ScenarioCoordinator(cluster.Grains, ChunkPaths * Horizon);
 
         ScenarioPlan plan1 = await coordinator.PlanAsync(request, CancellationToken.None);
-        ScenarioResultRecord first = await coordinator.RunAsync(plan1, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord first = await coordinator.RunAsync(plan1, NullScenarioSink.Instance, CancellationToken.None);
         ScenarioPlan plan2 = await coordinator.PlanAsync(request, CancellationToken.None);
-        ScenarioResultRecord second = await coordinator.RunAsync(plan2, new NoSink(), CancellationToken.None);
+        ScenarioResultRecord second = await coordinator.RunAsync(plan2, NullScenarioSink.Instance, CancellationToken.None);
 
         Assert.NotEqual(plan1.JobId, plan2.JobId);
         Assert.Equal(Horizon, plan1.Horizon);
@@ -193,12 +193,5 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         {
             _once.Release();
         }
-    }
-
-    internal sealed class NoSink : IScenarioSink
-    {
-        public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => ValueTask.FromResult(false);
-
-        public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => ValueTask.CompletedTask;
     }
 }

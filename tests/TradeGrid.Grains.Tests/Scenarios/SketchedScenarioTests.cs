@@ -27,8 +27,8 @@ public sealed class SketchedScenarioTests(TwoSiloCluster cluster)
         var small = new ScenarioCoordinator(cluster.Grains, 300 * 5, limit);
 
         ScenarioPlan plan = await big.PlanAsync(request, CancellationToken.None);
-        ScenarioResultRecord first = await big.RunAsync(plan, new ScenarioDeterminismTests.NoSink(), CancellationToken.None);
-        ScenarioResultRecord second = await small.RunAsync(await small.PlanAsync(request, CancellationToken.None), new ScenarioDeterminismTests.NoSink(), CancellationToken.None);
+        ScenarioResultRecord first = await big.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
+        ScenarioResultRecord second = await small.RunAsync(await small.PlanAsync(request, CancellationToken.None), NullScenarioSink.Instance, CancellationToken.None);
 
         Assert.Equal(ScenarioDeterminismTests.Bytes(first), ScenarioDeterminismTests.Bytes(second));
 
@@ -89,7 +89,7 @@ public sealed class SketchedScenarioTests(TwoSiloCluster cluster)
 
             // Resumed after its second block, from the checkpoint as storage keeps it.
             ScenarioCheckpoint? stored = serializer.Deserialize<ScenarioCheckpoint>(serializer.SerializeToArray(sink.Saved.Single(c => c.Blocks == 2)));
-            ScenarioResultRecord resumed = await coordinator.RunAsync(plan, new ScenarioDeterminismTests.NoSink(), CancellationToken.None, stored);
+            ScenarioResultRecord resumed = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None, stored);
             Assert.Equal(ScenarioDeterminismTests.Bytes(whole), ScenarioDeterminismTests.Bytes(resumed));
         }
     }
