@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
-using TradeGrid.Grains.Abstractions.Data;
-using TradeGrid.Grains.Abstractions.Economy;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Writes;
 using TradeGrid.Grains.Cluster;
@@ -81,14 +79,14 @@ public sealed class FitCoordinator(
     private async Task<FitOutcome> FitCurrentAsync(DesignSpec spec, int maxRows, CancellationToken cancellationToken)
     {
         string[] partnerSources = spec.PartnerSources();
-        string[] economies = Economies(spec);
+        string[] economies = FitInputs.Economies(spec);
         ChangeCheck check = await GrainFactory.ChangeBoard().ChangedSince(_fit is null ? null : _verified, economies, cancellationToken);
         if (_fit is { } unchanged && !check.Changed)
         {
             return unchanged with { FromCache = true };
         }
 
-        (EconomyVersion[] current, bool pending) = await Versions(economies, cancellationToken);
+        (EconomyVersion[] current, bool pending) = await FitInputs.VersionsAsync(GrainFactory, economies, cancellationToken);
         if (_fit is { } cached && cached.Versions.SequenceEqual(current))
         {
             _verified = pending ? null : check.Now;
@@ -142,7 +140,7 @@ public sealed class FitCoordinator(
     private async Task<FitOutcome> EstimateAsync(DesignSpec spec, int maxRows, string[] partnerSources, EconomyVersion[] current, bool pending,
         ChangeCheck check, CancellationToken cancellationToken)
     {
-        PartnerSeries[] partners = await GatherPartners(spec, partnerSources, cancellationToken);
+        PartnerSeries[] partners = await FitInputs.PartnersAsync(GrainFactory, spec, partnerSources, cancellationToken);
         string stamp = string.Join(",", current.Where(v => partnerSources.Contains(v.Economy)).Select(v => $"{v.Economy}:{v.Version}"));
         var request = new BlockRequest(spec, partners, stamp, [], []);
         BlockInfo[] infos = await Task.WhenAll(spec.Economies.Select(e => Block(e).DescribeBlock(request, cancellationToken).AsTask()));
@@ -151,7 +149,7 @@ public sealed class FitCoordinator(
         {
             throw new InsufficientDataException(
                 $"The sample is empty: no row of {spec.Economies.Length} economies has the dependent and every regressor"
-                + $"{Drops(infos)}; widen the sample (economies, partners, years) or change the variables.");
+                + $"{FitInputs.Drops(infos)}; widen the sample (economies, partners, years) or change the variables.");
         }
 
         if (rows > maxRows)
@@ -258,14 +256,14 @@ public sealed class FitCoordinator(
             return null;
         }
 
-        string[] economies = Economies(_fit.Spec);
+        string[] economies = FitInputs.Economies(_fit.Spec);
         ChangeCheck check = await GrainFactory.ChangeBoard().ChangedSince(_verified, economies, cancellationToken);
         if (!check.Changed)
         {
             return _fit;
         }
 
-        (EconomyVersion[] current, bool pending) = await Versions(economies, cancellationToken);
+        (EconomyVersion[] current, bool pending) = await FitInputs.VersionsAsync(GrainFactory, economies, cancellationToken);
         bool stale = !_fit.Versions.SequenceEqual(current);
         _verified = stale || pending ? null : check.Now;
         return _fit with { Stale = stale };
@@ -274,35 +272,4 @@ public sealed class FitCoordinator(
     public ValueTask<FitOutcome?> PeekFit(CancellationToken cancellationToken) => ValueTask.FromResult(_fit);
 
     private IEconomyEstimateGrain Block(string economy) => GrainFactory.EconomyEstimate(economy);
-
-    /// <summary>The reporters and the partners whose series are read, in a fixed order.</summary>
-    private static string[] Economies(DesignSpec spec) =>
-        spec.Economies.Union(spec.PartnerSources(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-
-    /// <summary>Current data versions of <paramref name="economies"/>, and whether any holds rows of an undecided write.</summary>
-    private async Task<(EconomyVersion[] Versions, bool Pending)> Versions(string[] economies, CancellationToken cancellationToken)
-    {
-        VersionReading[] readings = await Task.WhenAll(economies.Select(e => GrainFactory.Economy(e).ReadVersion(cancellationToken).AsTask()));
-        return (economies.Select((e, i) => new EconomyVersion(e, readings[i].Version)).ToArray(), readings.Any(r => r.WritePending));
-    }
-
-    private async Task<PartnerSeries[]> GatherPartners(DesignSpec spec, string[] partners, CancellationToken cancellationToken)
-    {
-        if (partners.Length == 0)
-        {
-            return [];
-        }
-
-        string[] indicators = spec.Regressors.Where(r => r.Side == SideKind.Partner).SelectMany(r => SeriesSums.Parts(r.Indicator)).Distinct(StringComparer.Ordinal).ToArray();
-        SeriesRecord[][] series = await Task.WhenAll(partners.Select(p =>
-            GrainFactory.Economy(p).GetSeriesMany(indicators, string.Empty, 0, 0, cancellationToken).AsTask()));
-        return partners.SelectMany((p, i) => series[i].Select(s => new PartnerSeries(p, s))).ToArray();
-    }
-
-    private static string Drops(BlockInfo[] infos)
-    {
-        DropNote[] drops = infos.SelectMany(i => i.Drops).ToArray();
-        return drops.Length == 0 ? " (none of them has the dependent in the sample years)"
-            : $" ({string.Join("; ", drops.GroupBy(d => d.Reason).Select(g => $"{g.Sum(d => d.Rows)} rows: {g.Key}, e.g. {g.First().Example}"))})";
-    }
 }
