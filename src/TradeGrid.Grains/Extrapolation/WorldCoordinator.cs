@@ -5,7 +5,6 @@ using TradeGrid.Grains.Abstractions.Data;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Extrapolation;
 using TradeGrid.Grains.Estimation;
-using TradeGrid.Grains.Writes;
 using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Regression;
 
@@ -16,34 +15,11 @@ namespace TradeGrid.Grains.Extrapolation;
 /// returns the QR factor of its rows of logit(share) on the drivers; the factors are combined (tall-skinny QR) and
 /// solved as pooled OLS with classical covariance; round two, each economy predicts its uncovered years (the mean share
 /// under normal errors, or the median); per year the
-/// covered total is scaled to the world (<see cref="WorldScaling"/>). A plain class: it runs where the gateway calls it.
+/// covered total is scaled to the world (<see cref="WorldScaling"/>). A plain class: it runs in the world job
+/// (<see cref="WorldJobGrain"/>, which stages and commits a stored run) or in a scenario's planning; it writes nothing itself.
 /// </summary>
-public sealed class WorldCoordinator(IGrainFactory grains, WriteCoordinator writes)
+public sealed class WorldCoordinator(IGrainFactory grains)
 {
-    public WorldCoordinator(IGrainFactory grains)
-        : this(grains, new WriteCoordinator(grains))
-    {
-    }
-
-    /// <summary>The pipeline, and with <see cref="WorldSpec.Store"/> its shares stored as one new atomic write.</summary>
-    public async Task<WorldOutcome> RunAsync(WorldSpec spec, CancellationToken cancellationToken)
-    {
-        WorldComputation run = await ComputeAsync(spec, cancellationToken);
-        if (!spec.Store)
-        {
-            return run.Outcome;
-        }
-
-        // Every economy stages its shares; they are stored as one atomic write, or not at all.
-        long stored = 0;
-        await writes.StageAndCommitAsync(spec.Universe, async writeId =>
-        {
-            (string[] staged, stored) = await StageAsync(spec, run, writeId, cancellationToken);
-            return staged;
-        }, cancellationToken);
-        return run.Outcome with { Stored = stored };
-    }
-
     /// <summary>Both rounds and the world totals, nothing written: a pure function of the economies' data, so it may run again.</summary>
     public async Task<WorldComputation> ComputeAsync(WorldSpec spec, CancellationToken cancellationToken)
     {

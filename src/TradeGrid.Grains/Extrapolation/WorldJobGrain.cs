@@ -193,7 +193,7 @@ public sealed class WorldJobGrain(
 
     private async Task<WorldOutcome> RunOnceAsync(WorldSpec spec, CancellationToken cancellationToken)
     {
-        var coordinator = new WorldCoordinator(GrainFactory, Writes);
+        var coordinator = new WorldCoordinator(GrainFactory);
         if (!spec.Store)
         {
             return (await coordinator.ComputeAsync(spec, cancellationToken)).Outcome;

@@ -58,7 +58,7 @@ internal sealed class ScenarioModels(IGrainFactory grains)
     {
         if (request.World is { } world)
         {
-            WorldOutcome outcome = await new WorldCoordinator(grains).RunAsync(world with { Store = false }, cancellationToken);
+            WorldOutcome outcome = (await new WorldCoordinator(grains).ComputeAsync(world with { Store = false }, cancellationToken)).Outcome;
             return (WorldModel(world, outcome.Fit, request.Paths), outcome.Fit, world.MedianShare ? "none" : "normal", double.NaN);
         }
 

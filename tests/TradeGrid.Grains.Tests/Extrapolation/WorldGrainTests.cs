@@ -29,7 +29,7 @@ public sealed class WorldGrainTests(TwoSiloCluster cluster)
         var spec = new WorldSpec("wld_share", false, "wld_trade", "wld_gdp", [new VariableSpec("wld_x", TransformKind.Log, 0, SideKind.Reporter)],
             Years[0], Years[^1], 0, codes, [], string.Empty, ScalingVariant.Mean, 0.9, Fill: true, Store: false);
 
-        WorldOutcome outcome = await new WorldCoordinator(cluster.Grains).RunAsync(spec, CancellationToken.None);
+        WorldOutcome outcome = (await new WorldCoordinator(cluster.Grains).ComputeAsync(spec, CancellationToken.None)).Outcome;
 
         // Known shares: reported ones, and single-year ones carried to the other years (trade growth keeps the share).
         var known = new Dictionary<(string, int), double>();

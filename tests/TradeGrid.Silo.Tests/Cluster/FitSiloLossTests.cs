@@ -24,8 +24,7 @@ public sealed class FitSiloLossTests(ITestOutputHelper output)
         await cluster.HoldCheckpoint();
 
         Task<FitResponse> first = new EstimateService.EstimateServiceClient(a.Channel).FitAsync(Request(0.95)).ResponseAsync;
-        (int holder, string fitId, _) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
-        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        (SiloProcess victim, string fitId, _) = await cluster.WhenHeldAsync();
         SiloProcess survivor = victim == a ? b : a;
         victim.Kill();
         cluster.ReleaseCheckpoint();
@@ -64,7 +63,7 @@ public sealed class FitSiloLossTests(ITestOutputHelper output)
         await ImportPanelAsync(b);
         await cluster.HoldCheckpoint();
         Task<FitResponse> first = new EstimateService.EstimateServiceClient(b.Channel).FitAsync(Request(0.95)).ResponseAsync;
-        (_, string fitId, _) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
+        (_, string fitId, _) = await cluster.WhenHeldAsync();
 
         a.Kill();
         b.Kill();

@@ -26,8 +26,7 @@ public sealed class ForecastJobSiloLossTests(ITestOutputHelper output)
 
         using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(a.Channel).ForecastAll(ForecastJobs.StoredWorld());
         Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
-        (int holder, string jobId, int chunks) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
-        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        (SiloProcess victim, string jobId, int chunks) = await cluster.WhenHeldAsync();
         SiloProcess survivor = victim == a ? b : a;
         victim.Kill();
         var sinceKill = Stopwatch.StartNew();
@@ -81,7 +80,7 @@ public sealed class ForecastJobSiloLossTests(ITestOutputHelper output)
         await cluster.HoldCheckpoint();
         using AsyncServerStreamingCall<ForecastAllResponse> call = new ForecastService.ForecastServiceClient(b.Channel).ForecastAll(ForecastJobs.StoredWorld());
         Task<List<ForecastAllResponse>> streamed = ForecastJobs.CollectAsync(call);
-        (_, string jobId, _) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
+        (_, string jobId, _) = await cluster.WhenHeldAsync();
 
         a.Kill();
         b.Kill();

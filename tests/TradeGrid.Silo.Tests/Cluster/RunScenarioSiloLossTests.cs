@@ -29,8 +29,7 @@ public sealed class RunScenarioSiloLossTests(ITestOutputHelper output)
         using AsyncServerStreamingCall<RunScenarioResponse> call = new ScenarioService.ScenarioServiceClient(a.Channel)
             .RunScenario(new RunScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) });
         Task<List<RunScenarioResponse>> first = CollectAsync(call);
-        (int holder, string jobId, int waves) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
-        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        (SiloProcess victim, string jobId, int waves) = await cluster.WhenHeldAsync();
         SiloProcess survivor = victim == a ? b : a;
         // A stream re-attached by job id through each silo, so that whichever silo runs the job, one stream is served
         // by the silo that dies and one by the silo that lives.

@@ -26,7 +26,7 @@ public sealed class ScenarioJobSiloLossTests
         Task<StartScenarioResponse> started = throughA.StartScenarioAsync(new StartScenarioRequest { Spec = ScenarioJobs.WorldSpec(Paths, Seed) }).ResponseAsync;
         int holder = await ScenarioJobs.WhenCheckpointHeldAsync(cluster.Gate, started);
         string jobId = (await started).Job.JobId;
-        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        SiloProcess victim = cluster.Silo(holder);
         SiloProcess survivor = victim == a ? b : a;
         victim.Kill();
         cluster.ReleaseCheckpoint();

@@ -25,8 +25,7 @@ public sealed class WorldJobSiloLossTests
 
         EstimateWorldRequest request = new() { Store = true, RequestId = $"world-loss-{checkpoint}" };
         Task<EstimateWorldResponse> first = new ExtrapolationService.ExtrapolationServiceClient(a.Channel).EstimateWorldAsync(request).ResponseAsync;
-        (int holder, string jobId, int reached) = await ForecastJobs.WhenCheckpointHeldAsync(cluster.Gate);
-        SiloProcess victim = holder == a.Pid ? a : holder == b.Pid ? b : throw new InvalidOperationException($"process {holder} is neither silo");
+        (SiloProcess victim, string jobId, int reached) = await cluster.WhenHeldAsync();
         SiloProcess survivor = victim == a ? b : a;
         victim.Kill();
         cluster.ReleaseCheckpoint();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using TradeGrid.Api.V1;
 
@@ -34,19 +33,6 @@ public static class ForecastJobs
             }
             await Task.Delay(250);
         }
-    }
-
-    /// <summary>Waits until a job held by the gate has stored a chunk; returns the process that holds it, the job id and the chunks stored.</summary>
-    public static async Task<(int Pid, string JobId, int Chunks)> WhenCheckpointHeldAsync(string gate)
-    {
-        string reached = Path.Combine(gate, "reached-checkpoint");
-        string[] lines = [];
-        while (lines.Length < 3)
-        {
-            await Task.Delay(20);
-            lines = File.Exists(reached) ? (await File.ReadAllTextAsync(reached)).Split('\n') : [];
-        }
-        return (int.Parse(lines[0], CultureInfo.InvariantCulture), lines[1], int.Parse(lines[2], CultureInfo.InvariantCulture));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradeGrid.Grains.Cluster;
 
 namespace TradeGrid.Silo.Tests.Support;
@@ -35,9 +36,26 @@ public sealed class GatedCluster : IAsyncDisposable
     public Task<SiloProcess> StartAsync(int siloPort) => AddAsync(SiloProcess.StartAsync(Database, siloPort, defaultData: true));
 
     /// <summary>Holds jobs at their next checkpoint, or only at checkpoint <paramref name="at"/> (its count of chunks stored) when given.</summary>
-    public Task HoldCheckpoint(int? at = null) => File.WriteAllTextAsync(Path.Combine(Gate, "hold-checkpoint"), at?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+    public Task HoldCheckpoint(int? at = null) => File.WriteAllTextAsync(Path.Combine(Gate, "hold-checkpoint"), at?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
 
     public void ReleaseCheckpoint() => File.Delete(Path.Combine(Gate, "hold-checkpoint"));
+
+    /// <summary>The silo started here whose process has this id (the one a gate file names).</summary>
+    public SiloProcess Silo(int pid) =>
+        _silos.SingleOrDefault(s => s.Pid == pid) ?? throw new InvalidOperationException($"process {pid} is no silo of this cluster");
+
+    /// <summary>Waits until a job held by the gate has stored a checkpoint; returns the silo that holds it, the job id and the checkpoint's count.</summary>
+    public async Task<(SiloProcess Holder, string JobId, int Chunks)> WhenHeldAsync()
+    {
+        string reached = Path.Combine(Gate, "reached-checkpoint");
+        string[] lines = [];
+        while (lines.Length < 3)
+        {
+            await Task.Delay(20);
+            lines = File.Exists(reached) ? (await File.ReadAllTextAsync(reached)).Split('\n') : [];
+        }
+        return (Silo(int.Parse(lines[0], CultureInfo.InvariantCulture)), lines[1], int.Parse(lines[2], CultureInfo.InvariantCulture));
+    }
 
     public async ValueTask DisposeAsync()
     {
