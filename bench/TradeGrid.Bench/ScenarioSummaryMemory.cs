@@ -17,7 +17,7 @@ internal static class ScenarioSummaryMemory
     {
         int chunk = (1 << 17) / Years / 4 * 4;
         var random = new Random(7);
-        var chunks = new List<(double[] B, double[] S, int Count)>();
+        var chunks = new List<(PathColumns Block, int Count)>();
         for (int at = 0; at < paths; at += chunk)
         {
             int count = Math.Min(chunk, paths - at);
@@ -29,15 +29,15 @@ internal static class ScenarioSummaryMemory
                 s[i] = b[i] * 1.1;
             }
 
-            chunks.Add((b, s, count));
+            chunks.Add((PathColumns.FromRows(b, s, Years), count));
         }
 
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var summaries = new PathSummaries(Years, paths);
-        foreach ((double[] b, double[] s, int count) in chunks)
+        foreach ((PathColumns block, int count) in chunks)
         {
-            summaries.Add(b, s, count);
+            summaries.Add(block, count);
         }
 
         _ = summaries.Finish([0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]);

@@ -138,12 +138,12 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         for (long p = summaries.Filled; p < pathStart; p += count)
         {
             // The grain lost the earlier chunks (it was reactivated): streams are counter-based, so they are made again identically.
-            (double[] lostB, double[] lostS) = Paths(work, job, p, (int)Math.Min(count, pathStart - p));
-            summaries.Add(lostB, lostS, (int)Math.Min(count, pathStart - p));
+            int lost = (int)Math.Min(count, pathStart - p);
+            summaries.Add(Paths(work, job, p, lost), lost);
         }
 
-        (double[] b, double[] s) = Paths(work, job, pathStart, count);
-        summaries.Add(b, s, count);
+        PathColumns paths = Paths(work, job, pathStart, count);
+        summaries.Add(paths, count);
         ScenarioSeriesRecord? summary = null;
         if (last)
         {
@@ -170,8 +170,8 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
             Partner = job.Partner,
             PathStart = pathStart,
             Count = count,
-            Baseline = withPaths ? b : [],
-            Scenario = withPaths ? s : [],
+            Baseline = withPaths ? paths.Baseline : [],
+            Scenario = withPaths ? paths.Scenario : [],
             Summary = summary,
         }));
     }
@@ -181,26 +181,24 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
         RequireRegistered();
         cancellationToken.ThrowIfCancellationRequested();
         ScenarioWork work = Work(job, cancellationToken);
-        (double[] b, double[] s) = Paths(work, job, pathStart, count);
+        PathColumns paths = Paths(work, job, pathStart, count);
         return ValueTask.FromResult(new Immutable<ScenarioPathBlock>(new ScenarioPathBlock
         {
             Economy = Code,
             Partner = job.Partner,
             PathStart = pathStart,
             Count = count,
-            Baseline = b,
-            Scenario = s,
+            Baseline = paths.Baseline,
+            Scenario = paths.Scenario,
         }));
     }
 
-    private static (double[] Baseline, double[] Scenario) Paths(ScenarioWork work, ScenarioEconomyJob job, long pathStart, int count)
+    private static PathColumns Paths(ScenarioWork work, ScenarioEconomyJob job, long pathStart, int count)
     {
         var options = new SimulationOptions(job.Seed, job.CommonShocks, job.ResidualNoise, job.Bootstrap);
-        // Every number is written by the simulation: no need for the runtime to clear the arrays first.
-        double[] b = GC.AllocateUninitializedArray<double>(count * job.Horizon);
-        double[] s = GC.AllocateUninitializedArray<double>(count * job.Horizon);
-        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, b, s);
-        return (b, s);
+        PathColumns paths = PathColumns.For(work.Model, work.Input, count);
+        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, paths);
+        return paths;
     }
 
     public ValueTask Release(string jobId, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace TradeGrid.Grains.Scenarios;
 
 /// <summary>
 /// One aggregate's running sums: the deterministic baseline and scenario per year, the members' history per year, and
-/// with paths the per-path sums of one block of paths (block × years, twice) and the distributions of the blocks
+/// with paths the per-path sums of one block of paths (years × block, twice: <see cref="PathColumns"/>) and the distributions of the blocks
 /// before it (<see cref="PathSummaries"/>). Up to the exact limit the block is all the paths and the quantiles are
 /// exact; beyond it, each finished block is folded into the sketches in path order (<see cref="EndBlock"/>) and its
 /// sums cleared, so memory stays that of one block and the sketches whatever the paths. Economies are added in code
@@ -23,8 +23,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     private readonly Dictionary<string, YearSpan[]> _members = group.Members.GroupBy(m => m.Economy).ToDictionary(g => g.Key, g => g.ToArray());
     private readonly double[] _baseline = new double[horizon];
     private readonly double[] _scenario = new double[horizon];
-    private double[] _pathBaseline = new double[Math.Min(paths, exactPaths) * horizon];
-    private double[] _pathScenario = new double[Math.Min(paths, exactPaths) * horizon];
+    private PathColumns _paths = PathColumns.Zeros(horizon, Math.Min(paths, exactPaths));
     private readonly SortedDictionary<int, (double Sum, int Count, int Modelled)> _history = new();
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
 
@@ -91,25 +90,13 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
             throw new InvalidOperationException($"Paths {block.PathStart}+{block.Count} outside the block from {_blockStart}.");
         }
 
-        int offset = (int)(block.PathStart - _blockStart) * horizon;
-        if (Enumerable.Range(firstYear, horizon).All(y => Counts(unit, y)))
-        {
-            ScenarioSummary.AddInto(_pathBaseline.AsSpan(offset, block.Count * horizon), block.Baseline.AsSpan(0, block.Count * horizon));
-            ScenarioSummary.AddInto(_pathScenario.AsSpan(offset, block.Count * horizon), block.Scenario.AsSpan(0, block.Count * horizon));
-            return;
-        }
-
+        int offset = (int)(block.PathStart - _blockStart);
         for (int h = 0; h < horizon; h++)
         {
-            if (!Counts(unit, firstYear + h))
+            if (Counts(unit, firstYear + h))
             {
-                continue;
-            }
-
-            for (int p = 0; p < block.Count; p++)
-            {
-                _pathBaseline[offset + p * horizon + h] += block.Baseline[p * horizon + h];
-                _pathScenario[offset + p * horizon + h] += block.Scenario[p * horizon + h];
+                ScenarioSummary.AddInto(_paths.Baseline[h].AsSpan(offset, block.Count), block.Baseline[h].AsSpan(0, block.Count));
+                ScenarioSummary.AddInto(_paths.Scenario[h].AsSpan(offset, block.Count), block.Scenario[h].AsSpan(0, block.Count));
             }
         }
     }
@@ -118,7 +105,7 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     public long BlockStart => _blockStart;
 
     /// <summary>Numbers allocated for the paths: the block's sums and the distributions' (exact paths or sketches).</summary>
-    public long PathCapacity => _pathBaseline.Length + _pathScenario.Length + (_summaries?.Capacity ?? 0);
+    public long PathCapacity => 2L * _paths.Paths * _paths.Years + (_summaries?.Capacity ?? 0);
 
     /// <summary>
     /// The block's paths are all in: they go to the distributions in path order. Exact (one block): the sums are handed
@@ -128,16 +115,18 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     {
         PathSummaries summaries = _summaries ?? throw new InvalidOperationException("No paths.");
         int count = (int)Math.Min(_blockPaths, paths - _blockStart);
-        summaries.Add(_pathBaseline, _pathScenario, count);
+        summaries.Add(_paths, count);
         _blockStart += count;
         if (summaries.Exact)
         {
-            (_pathBaseline, _pathScenario) = ([], []);
+            _paths = PathColumns.Zeros(0, 0);
             return;
         }
 
-        Array.Clear(_pathBaseline);
-        Array.Clear(_pathScenario);
+        foreach (double[] column in _paths.Baseline.Concat(_paths.Scenario))
+        {
+            Array.Clear(column);
+        }
     }
 
     /// <summary>The running sums, copied (the job goes on adding to these).</summary>
@@ -145,8 +134,8 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     {
         Baseline = (double[])_baseline.Clone(),
         Scenario = (double[])_scenario.Clone(),
-        PathBaseline = (double[])_pathBaseline.Clone(),
-        PathScenario = (double[])_pathScenario.Clone(),
+        PathBaseline = _paths.Baseline.Select(c => (double[])c.Clone()).ToArray(),
+        PathScenario = _paths.Scenario.Select(c => (double[])c.Clone()).ToArray(),
         BlockStart = _blockStart,
         Sketches = _summaries?.SaveSketches(),
         HistoryYears = _history.Keys.ToArray(),
@@ -161,8 +150,11 @@ internal sealed class AggregateSums(AggregateGroup group, int firstYear, int hor
     {
         saved.Baseline.CopyTo(_baseline, 0);
         saved.Scenario.CopyTo(_scenario, 0);
-        saved.PathBaseline.CopyTo(_pathBaseline, 0);
-        saved.PathScenario.CopyTo(_pathScenario, 0);
+        for (int h = 0; h < _paths.Years; h++)
+        {
+            saved.PathBaseline[h].CopyTo(_paths.Baseline[h], 0);
+            saved.PathScenario[h].CopyTo(_paths.Scenario[h], 0);
+        }
         _blockStart = saved.BlockStart;
         if (saved.Sketches is { } sketches)
         {

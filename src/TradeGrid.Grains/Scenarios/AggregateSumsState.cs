@@ -8,8 +8,8 @@ public sealed record AggregateSumsState
 {
     [Id(0)] public required double[] Baseline { get; init; }
     [Id(1)] public required double[] Scenario { get; init; }
-    [Id(2)] public required double[] PathBaseline { get; init; }
-    [Id(3)] public required double[] PathScenario { get; init; }
+    [Id(2)] public required double[][] PathBaseline { get; init; }
+    [Id(3)] public required double[][] PathScenario { get; init; }
     [Id(4)] public required int[] HistoryYears { get; init; }
     [Id(5)] public required double[] HistorySums { get; init; }
     [Id(6)] public required int[] HistoryCounts { get; init; }

@@ -71,18 +71,6 @@ public static class ExactQuantiles
         return result;
     }
 
-    /// <summary>Mean, SD and quantiles of column h of a path block (row-major [path, year]); the column is copied to scratch.</summary>
-    public static PathDistribution Column(ReadOnlySpan<double> block, int years, int h, ReadOnlySpan<double> probabilities, Span<double> scratch)
-    {
-        int paths = block.Length / years;
-        for (int p = 0; p < paths; p++)
-        {
-            scratch[p] = block[p * years + h];
-        }
-
-        return DistributionInPlace(scratch[..paths], probabilities);
-    }
-
     /// <summary>Mean, SD (n − 1) and quantiles of the values (NaN left out; reordered in place by the quantiles).</summary>
     public static PathDistribution DistributionInPlace(Span<double> values, ReadOnlySpan<double> probabilities)
     {

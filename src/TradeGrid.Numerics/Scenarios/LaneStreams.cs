@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace TradeGrid.Numerics.Scenarios;
@@ -79,10 +80,12 @@ internal struct LaneStreams
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> NextDouble() =>
         Vector256.ConvertToDouble(Vector256.ShiftRightLogical(NextUInt64(), 11)) * (1.0 / 9007199254740992.0);
 
     /// <summary>xoshiro256** in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<ulong> NextUInt64()
     {
         Vector256<ulong> x5 = Vector256.ShiftLeft(_s1, 2) + _s1;
@@ -98,6 +101,7 @@ internal struct LaneStreams
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> RotateLeft(Vector256<ulong> x, int k) =>
         Vector256.ShiftLeft(x, k) | Vector256.ShiftRightLogical(x, 64 - k);
 }

@@ -50,8 +50,11 @@ internal sealed class PathBlock
         (_b, _lb, _s, _ls) = (new Vector256<double>[_drivers], new Vector256<double>[_drivers], new Vector256<double>[_drivers], new Vector256<double>[_drivers]);
     }
 
-    /// <summary>Paths firstPath … firstPath + 3; the first <paramref name="lanes"/> are written, row-major [path, year], to the spans' starts.</summary>
-    public void Run(long firstPath, int lanes, Span<double> baseline, Span<double> scenario)
+    /// <summary>
+    /// Paths firstPath … firstPath + 3; the first <paramref name="lanes"/> are written to the columns from index
+    /// <paramref name="at"/>. A year whose scenario column is its baseline's (no shock reaches it) is written once.
+    /// </summary>
+    public void Run(long firstPath, int lanes, PathColumns into, int at)
     {
         CoefficientSampler.DrawLanes(_model.Prediction.Coefficients, _factor, _options.Seed, firstPath, _z, _beta);
         DriverErrors(firstPath);
@@ -64,11 +67,16 @@ internal sealed class PathBlock
             }
         }
 
-        Span<double> lane = stackalloc double[Lanes];
         for (int h = 0; h < _horizon; h++)
         {
             Drivers(h);
             Vector256<double> level = Level(Link(_b, _lb), h) * Weight(_b);
+            Store(level, into.Baseline[h], at, lanes);
+            if (into.Aliased(h))
+            {
+                continue;
+            }
+
             Vector256<double> shocked = level;
             if (_plan.Shocked[h])
             {
@@ -76,17 +84,24 @@ internal sealed class PathBlock
                 shocked = Level(Link(_s, _ls), h) * Weight(_s);
             }
 
-            level.CopyTo(lane);
-            for (int l = 0; l < lanes; l++)
-            {
-                baseline[l * _horizon + h] = lane[l];
-            }
+            Store(shocked, into.Scenario[h], at, lanes);
+        }
+    }
 
-            shocked.CopyTo(lane);
-            for (int l = 0; l < lanes; l++)
-            {
-                scenario[l * _horizon + h] = lane[l];
-            }
+    /// <summary>Whether a shock reaches year h (else the scenario's column may be the baseline's).</summary>
+    public bool Shocked(int h) => _plan.Shocked[h];
+
+    private static void Store(Vector256<double> values, double[] column, int at, int lanes)
+    {
+        if (lanes == Lanes)
+        {
+            values.CopyTo(column, at);
+            return;
+        }
+
+        for (int l = 0; l < lanes; l++)
+        {
+            column[at + l] = values[l];
         }
     }
 

@@ -20,23 +20,33 @@ namespace TradeGrid.Numerics.Scenarios;
 public static class PathSimulator
 {
     /// <summary>
-    /// Paths [pathStart, pathStart + count) into baseline and scenario, row-major by [path − pathStart, year].
-    /// factor is <see cref="CoefficientSampler.Factor"/> of the model's covariance.
+    /// Paths [pathStart, pathStart + count) into the columns from index <paramref name="at"/> (by default the columns'
+    /// start); <see cref="PathColumns.For"/> makes columns that fit. factor is <see cref="CoefficientSampler.Factor"/>
+    /// of the model's covariance.
     /// </summary>
     public static void Simulate(ScenarioModel model, double[] factor, EconomyScenarioInput input, SimulationOptions options,
-        long pathStart, int count, Span<double> baseline, Span<double> scenario)
+        long pathStart, int count, PathColumns into, int at = 0)
     {
         model.Validate();
         int horizon = input.Horizon;
-        if (baseline.Length < count * horizon || scenario.Length < count * horizon)
+        if (into.Years != horizon || into.Scenario.Length != horizon || at < 0
+            || into.Baseline.Any(c => c.Length < at + count) || into.Scenario.Any(c => c.Length < at + count))
         {
-            throw new ArgumentException($"Buffers of {baseline.Length} and {scenario.Length} for {count} paths × {horizon} years.");
+            throw new ArgumentException($"Columns of {into.Years} years and {into.Paths} paths for paths {at}…{at + count} of {horizon} years.");
         }
 
         var block = new PathBlock(model, factor, input, options);
+        for (int h = 0; h < horizon; h++)
+        {
+            if (into.Aliased(h) && block.Shocked(h))
+            {
+                throw new ArgumentException($"Year {input.Years[h]} is shocked: its scenario needs a column of its own.");
+            }
+        }
+
         for (int p = 0; p < count; p += LaneStreams.Lanes)
         {
-            block.Run(pathStart + p, Math.Min(LaneStreams.Lanes, count - p), baseline[(p * horizon)..], scenario[(p * horizon)..]);
+            block.Run(pathStart + p, Math.Min(LaneStreams.Lanes, count - p), into, at + p);
         }
     }
 }

@@ -23,8 +23,7 @@ public sealed class PathSummaries
     private readonly bool[] _aliased = [];
     private readonly long[] _zeros = [];
     private readonly int _k;
-    private double[]? _baseline;
-    private double[]? _scenario;
+    private PathColumns? _exact;
 
     /// <summary>Summaries of <paramref name="paths"/> paths of <paramref name="horizon"/> years; exact when paths ≤ exactPaths.</summary>
     public PathSummaries(int horizon, int paths, int exactPaths = ExactPaths)
@@ -58,32 +57,32 @@ public sealed class PathSummaries
     public long Retained => _sketches?.Sum(s => (long)(s?.Retained ?? 0)) ?? (Filled * _horizon * 2);
 
     /// <summary>Numbers allocated: the exact buffers, or the sketches' level buffers.</summary>
-    public long Capacity => _sketches?.Sum(s => (long)(s?.Capacity ?? 0)) ?? _baseline?.Length * 2L ?? 0L;
+    public long Capacity => _sketches?.Sum(s => (long)(s?.Capacity ?? 0)) ?? (_exact is null ? 0L : _exact.Paths * _horizon * 2L);
 
     /// <summary>The largest rank error E of any column's sketch (0 when exact).</summary>
     public long RankErrorBound => _sketches?.Max(s => s?.RankErrorBound ?? 0L) ?? 0L;
 
     /// <summary>
-    /// The next <paramref name="count"/> paths, row-major [path, year]. When exact and the block is all the paths, its
-    /// arrays are kept as they are (the caller does not change them afterwards); otherwise they are copied or sketched.
+    /// The next <paramref name="count"/> paths, the first <paramref name="count"/> of each column. When exact and the
+    /// block is all the paths, its columns are kept as they are (the caller does not change them afterwards);
+    /// otherwise they are copied or sketched.
     /// </summary>
-    public void Add(double[] baseline, double[] scenario, int count)
+    public void Add(PathColumns block, int count)
     {
-        int n = count * _horizon;
-        if (Filled + count > _paths || baseline.Length < n || scenario.Length < n)
+        if (Filled + count > _paths || block.Years != _horizon || block.Paths < count)
         {
-            throw new ArgumentException($"A block of {count} paths after {Filled} of {_paths} ({baseline.Length} and {scenario.Length} numbers for {_horizon} years).");
+            throw new ArgumentException($"A block of {count} paths after {Filled} of {_paths} ({block.Paths} paths of {block.Years} years for {_horizon} years).");
         }
 
         if (_sketches is null)
         {
-            AddExact(baseline, scenario, count);
+            AddExact(block, count);
         }
         else
         {
             for (int h = 0; h < _horizon; h++)
             {
-                AddColumn(baseline, scenario, count, h);
+                AddColumn(block, count, h);
             }
         }
 
@@ -100,7 +99,7 @@ public sealed class PathSummaries
 
         if (_sketches is null)
         {
-            return ScenarioSummary.Of(_baseline ?? [], _scenario ?? [], _horizon, probabilities);
+            return ScenarioSummary.Of(_exact ?? PathColumns.Zeros(_horizon, 0), probabilities);
         }
 
         var b = new PathDistribution[_horizon];
@@ -160,17 +159,19 @@ public sealed class PathSummaries
         Filled = filled;
     }
 
-    private void AddColumn(double[] baseline, double[] scenario, int count, int h)
+    private void AddColumn(PathColumns block, int count, int h)
     {
         QuantileSketch b = Sketch(h);
+        double[] baseline = block.Baseline[h];
+        double[] scenario = block.Scenario[h];
         int p = 0;
         if (_aliased[h])
         {
+            bool same = block.Aliased(h);
             for (; p < count; p++)
             {
-                double x = baseline[p * _horizon + h];
-                double y = scenario[p * _horizon + h];
-                if (BitConverter.DoubleToInt64Bits(x) != BitConverter.DoubleToInt64Bits(y))
+                double x = baseline[p];
+                if (!same && BitConverter.DoubleToInt64Bits(x) != BitConverter.DoubleToInt64Bits(scenario[p]))
                 {
                     Unalias(h);
                     break;
@@ -190,8 +191,8 @@ public sealed class PathSummaries
         QuantileSketch d = Sketch(2 * _horizon + h);
         for (; p < count; p++)
         {
-            double x = baseline[p * _horizon + h];
-            double y = scenario[p * _horizon + h];
+            double x = baseline[p];
+            double y = scenario[p];
             b.Add(x);
             s.Add(y);
             d.Add(y - x);
@@ -219,19 +220,20 @@ public sealed class PathSummaries
 
     private QuantileSketch Sketch(int i) => _sketches![i] ?? throw new InvalidOperationException($"Sketch {i} not made.");
 
-    private void AddExact(double[] baseline, double[] scenario, int count)
+    private void AddExact(PathColumns block, int count)
     {
-        int n = count * _horizon;
-        if (Filled == 0 && count == _paths && baseline.Length == n && scenario.Length == n)
+        if (Filled == 0 && count == _paths && block.Paths == count)
         {
-            (_baseline, _scenario) = (baseline, scenario);
+            _exact = block;
             return;
         }
 
-        _baseline ??= new double[_paths * _horizon];
-        _scenario ??= new double[_paths * _horizon];
-        int at = (int)Filled * _horizon;
-        Array.Copy(baseline, 0, _baseline, at, n);
-        Array.Copy(scenario, 0, _scenario, at, n);
+        _exact ??= PathColumns.Zeros(_horizon, _paths);
+        int at = (int)Filled;
+        for (int h = 0; h < _horizon; h++)
+        {
+            Array.Copy(block.Baseline[h], 0, _exact.Baseline[h], at, count);
+            Array.Copy(block.Scenario[h], 0, _exact.Scenario[h], at, count);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeGrid.Numerics.Scenarios;
 
 /// <summary>
@@ -103,6 +105,7 @@ public struct RandomStream
         return u * f;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SplitMix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;

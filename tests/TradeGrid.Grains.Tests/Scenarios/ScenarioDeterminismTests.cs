@@ -53,12 +53,12 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         foreach (string code in plan1.Economies)
         {
             EconomyScenarioInput input = Input(plan1, code);
-            var b = new double[Paths * horizon];
-            var s = new double[Paths * horizon];
-            PathSimulator.Simulate(model, plan1.Model.Factor, input, new SimulationOptions(plan1.Seed, false, true, false), 0, Paths, b, s);
+            PathColumns columns = PathColumns.Zeros(horizon, Paths);
+            PathSimulator.Simulate(model, plan1.Model.Factor, input, new SimulationOptions(plan1.Seed, false, true, false), 0, Paths, columns);
+            (double[] b, double[] s) = columns.ToRows();
             ScenarioSummary.AddInto(worldBaseline, b);
             ScenarioSummary.AddInto(worldScenario, s);
-            var (db, ds, _) = ScenarioSummary.Of(b, s, horizon, plan1.Quantiles);
+            var (db, ds, _) = ScenarioSummary.Of(PathColumns.FromRows(b, s, horizon), plan1.Quantiles);
             ScenarioSeriesRecord grain = first.Economies.Single(e => e.Economy == code);
             Assert.Equal(db.SelectMany(d => d.Quantiles.Append(d.Mean).Append(d.Sd)), grain.BaselinePaths.SelectMany(d => d.Quantiles.Append(d.Mean).Append(d.Sd)));
             Assert.Equal(ds.SelectMany(d => d.Quantiles), grain.ScenarioPaths.SelectMany(d => d.Quantiles));
@@ -67,7 +67,7 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
             Assert.Equal(scenario, grain.Scenario);
         }
 
-        var (wb, ws, wd) = ScenarioSummary.Of(worldBaseline, worldScenario, horizon, plan1.Quantiles);
+        var (wb, ws, wd) = ScenarioSummary.Of(PathColumns.FromRows(worldBaseline, worldScenario, horizon), plan1.Quantiles);
         ScenarioSeriesRecord world = first.Aggregates.Single(a => a.Economy == "WLD");
         Assert.Equal(wb.SelectMany(d => d.Quantiles), world.BaselinePaths.SelectMany(d => d.Quantiles));
         Assert.Equal(ws.SelectMany(d => d.Quantiles), world.ScenarioPaths.SelectMany(d => d.Quantiles));

@@ -39,13 +39,13 @@ public sealed class SketchedScenarioTests(TwoSiloCluster cluster)
         var worldScenario = new double[paths * horizon];
         foreach (string code in plan.Economies)
         {
-            var b = new double[paths * horizon];
-            var s = new double[paths * horizon];
-            PathSimulator.Simulate(model, plan.Model.Factor, ScenarioDeterminismTests.Input(plan, code), new SimulationOptions(plan.Seed, false, true, false), 0, paths, b, s);
+            PathColumns columns = PathColumns.Zeros(horizon, paths);
+            PathSimulator.Simulate(model, plan.Model.Factor, ScenarioDeterminismTests.Input(plan, code), new SimulationOptions(plan.Seed, false, true, false), 0, paths, columns);
+            (double[] b, double[] s) = columns.ToRows();
             ScenarioSummary.AddInto(worldBaseline, b);
             ScenarioSummary.AddInto(worldScenario, s);
             var economy = new PathSummaries(horizon, paths, limit);
-            economy.Add(b, s, paths);
+            economy.Add(columns, paths);
             Assert.True(economy.RankErrorBound > 0, "sketched, not exact");
             Assert.Equal(Numbers(economy.Finish(plan.Quantiles)), Numbers(first.Economies.Single(e => e.Economy == code)));
         }
@@ -54,7 +54,7 @@ public sealed class SketchedScenarioTests(TwoSiloCluster cluster)
         for (int at = 0; at < paths; at += limit)
         {
             int count = Math.Min(limit, paths - at);
-            world.Add(worldBaseline[(at * horizon)..((at + count) * horizon)], worldScenario[(at * horizon)..((at + count) * horizon)], count);
+            world.Add(PathColumns.FromRows(worldBaseline[(at * horizon)..((at + count) * horizon)], worldScenario[(at * horizon)..((at + count) * horizon)], horizon), count);
         }
 
         Assert.Equal(Numbers(world.Finish(plan.Quantiles)), Numbers(first.Aggregates.Single(a => a.Economy == "WLD")));
@@ -81,8 +81,8 @@ public sealed class SketchedScenarioTests(TwoSiloCluster cluster)
             long levels = (long)Math.Floor(Math.Log2((double)paths / k)) + 2;
             foreach (AggregateSumsState a in last.Aggregates)
             {
-                Assert.Equal(limit * plan.Horizon, a.PathBaseline.Length); // one block, whatever the paths
-                Assert.Equal(limit * plan.Horizon, a.PathScenario.Length);
+                Assert.Equal(limit * plan.Horizon, a.PathBaseline.Sum(c => c.Length)); // one block, whatever the paths
+                Assert.Equal(limit * plan.Horizon, a.PathScenario.Sum(c => c.Length));
                 Assert.Equal(3 * plan.Horizon, a.Sketches!.Length);
                 Assert.All(a.Sketches, s => Assert.InRange(s.Levels.Sum(l => l.Length), 1, k * levels));
             }

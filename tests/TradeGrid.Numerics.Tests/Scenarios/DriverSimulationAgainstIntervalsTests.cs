@@ -66,17 +66,15 @@ public sealed class DriverSimulationAgainstIntervalsTests
         var model = new ScenarioModel(prediction, [-1, 0], [DriverTransform.Level, DriverTransform.Level], Drivers: 1);
         int[] years = Enumerable.Range(2031, h).ToArray();
         var input = new EconomyScenarioInput(years, [f.Point], [], 0.0, [DriverErrorModel.FromSigmas(sigmas, null)], key);
-        var baseline = new double[Paths * h];
-        var scenario = new double[Paths * h];
+        PathColumns paths = PathColumns.For(model, input, Paths);
 
-        PathSimulator.Simulate(model, CoefficientSampler.Factor(prediction.Covariance, 2), input, new SimulationOptions(7, false, false, false), 0, Paths,
-            baseline, scenario);
+        PathSimulator.Simulate(model, CoefficientSampler.Factor(prediction.Covariance, 2), input, new SimulationOptions(7, false, false, false), 0, Paths, paths);
 
         (double P, double Bound)[] bounds(int i) => [(0.025, f.Lower[1][i]), (0.1, f.Lower[0][i]), (0.9, f.Upper[0][i]), (0.975, f.Upper[1][i])];
         for (int i = 0; i < h; i++)
         {
             (double P, double Bound)[] checks = bounds(i);
-            PathDistribution d = ExactQuantiles.Column(baseline, h, i, checks.Select(c => c.P).ToArray(), new double[Paths]);
+            PathDistribution d = ExactQuantiles.DistributionInPlace(paths.Baseline[i].ToArray(), checks.Select(c => c.P).ToArray());
             for (int q = 0; q < checks.Length; q++)
             {
                 double p = checks[q].P;

@@ -57,15 +57,14 @@ public sealed class MonteCarloAgainstTheoryTests
 
     private static (double[] Baseline, double[] Scenario) Simulate(ScenarioModel model, EconomyScenarioInput input, SimulationOptions options)
     {
-        var b = new double[Paths * input.Horizon];
-        var s = new double[Paths * input.Horizon];
-        PathSimulator.Simulate(model, CoefficientSampler.Factor(model.Prediction.Covariance, model.Parameters), input, options, 0, Paths, b, s);
-        return (b, s);
+        PathColumns paths = PathColumns.For(model, input, Paths);
+        PathSimulator.Simulate(model, CoefficientSampler.Factor(model.Prediction.Covariance, model.Parameters), input, options, 0, Paths, paths);
+        return paths.ToRows();
     }
 
     private static void CheckNormal(double[] block, int years, int h, double mean, double sd)
     {
-        PathDistribution d = ExactQuantiles.Column(block, years, h, Probabilities, new double[Paths]);
+        PathDistribution d = ExactQuantiles.DistributionInPlace(Enumerable.Range(0, Paths).Select(p => block[p * years + h]).ToArray(), Probabilities);
         double seMean = sd / Math.Sqrt(Paths);
         Assert.InRange(d.Mean, mean - Bound * seMean, mean + Bound * seMean);
         double seSd = sd / Math.Sqrt(2.0 * (Paths - 1));

@@ -52,17 +52,36 @@ public sealed class PathDeterminismTests
         }
     }
 
+    [Fact]
+    public void Years_no_shock_reaches_share_the_baseline_column_and_hold_what_separate_columns_hold()
+    {
+        var options = new SimulationOptions(5, false, true, false);
+        EconomyScenarioInput input = Input("USA");
+        double[] factor = CoefficientSampler.Factor(Model.Prediction.Covariance, Model.Parameters);
+        PathColumns shared = PathColumns.For(Model, input, 101);
+        PathColumns apart = PathColumns.Zeros(input.Horizon, 101);
+
+        PathSimulator.Simulate(Model, factor, input, options, 7, 101, shared);
+        PathSimulator.Simulate(Model, factor, input, options, 7, 101, apart);
+
+        Assert.Equal([true, false, false, false], Enumerable.Range(0, input.Horizon).Select(shared.Aliased).ToArray()); // the shock starts in 2031
+        Assert.Equal(apart.ToRows().Baseline, shared.ToRows().Baseline);
+        Assert.Equal(apart.ToRows().Scenario, shared.ToRows().Scenario);
+        Assert.Equal(apart.Baseline[0], apart.Scenario[0]);
+        Assert.Throws<ArgumentException>(() => PathSimulator.Simulate(Model, factor, input, options, 0, 8,
+            new PathColumns(apart.Baseline, apart.Baseline))); // a shocked year written into its baseline's column
+    }
+
     private static (double[] Baseline, double[] Scenario) Run(EconomyScenarioInput input, SimulationOptions options, params (int Start, int Count)[] chunks)
     {
         int paths = chunks.Sum(c => c.Count);
-        var b = new double[paths * input.Horizon];
-        var s = new double[paths * input.Horizon];
+        PathColumns columns = PathColumns.Zeros(input.Horizon, paths);
         double[] factor = CoefficientSampler.Factor(Model.Prediction.Covariance, Model.Parameters);
         foreach ((int start, int count) in chunks)
         {
-            PathSimulator.Simulate(Model, factor, input, options, start, count, b.AsSpan(start * input.Horizon), s.AsSpan(start * input.Horizon));
+            PathSimulator.Simulate(Model, factor, input, options, start, count, columns, at: start);
         }
 
-        return (b, s);
+        return columns.ToRows();
     }
 }

@@ -15,7 +15,7 @@ public sealed class PathSummariesTests
     public void Up_to_the_limit_the_summaries_are_the_exact_ones_whatever_the_blocks()
     {
         (double[] b, double[] s) = Paths(1000);
-        var (eb, es, ed) = ScenarioSummary.Of(b, s, Horizon, Probabilities);
+        var (eb, es, ed) = ScenarioSummary.Of(PathColumns.FromRows(b, s, Horizon), Probabilities);
 
         var (wb, ws, wd) = Summarise(b, s, 1000, 1000, [1000]);
         var (cb, cs, cd) = Summarise(b, s, 1000, 1000, [300, 1, 699]);
@@ -35,7 +35,7 @@ public sealed class PathSummariesTests
 
         Assert.Equal(Numbers(one.B, one.S, one.D), Numbers(blocks.B, blocks.S, blocks.D));
         Assert.Equal(Numbers(one.B, one.S, one.D), Numbers(ragged.B, ragged.S, ragged.D));
-        var (eb, _, _) = ScenarioSummary.Of(b, s, Horizon, Probabilities);
+        var (eb, _, _) = ScenarioSummary.Of(PathColumns.FromRows(b, s, Horizon), Probabilities);
         Assert.NotEqual(Numbers(eb, eb, eb), Numbers(one.B, one.B, one.B)); // sketched: not the exact numbers
     }
 
@@ -79,7 +79,7 @@ public sealed class PathSummariesTests
         for (int at = 0; at < n; at += 3_000)
         {
             int count = Math.Min(3_000, n - at);
-            summaries.Add(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], count);
+            summaries.Add(PathColumns.FromRows(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], Horizon), count);
         }
 
         var (sb, ss, sd) = summaries.Finish(Probabilities);
@@ -108,10 +108,10 @@ public sealed class PathSummariesTests
     public void Blocks_must_come_in_order_and_all_paths_before_the_summary()
     {
         var summaries = new PathSummaries(Horizon, 10, 4);
-        summaries.Add(new double[6], new double[6], 2);
+        summaries.Add(PathColumns.FromRows(new double[6], new double[6], Horizon), 2);
 
         Assert.Throws<InvalidOperationException>(() => summaries.Finish(Probabilities));
-        Assert.Throws<ArgumentException>(() => summaries.Add(new double[30], new double[30], 9));
+        Assert.Throws<ArgumentException>(() => summaries.Add(PathColumns.FromRows(new double[30], new double[30], Horizon), 9));
     }
 
     private static (PathDistribution[] B, PathDistribution[] S, PathDistribution[] D) Summarise(double[] b, double[] s, int paths, int limit, int[] blocks)
@@ -120,7 +120,7 @@ public sealed class PathSummariesTests
         int at = 0;
         foreach (int count in blocks)
         {
-            summaries.Add(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], count);
+            summaries.Add(PathColumns.FromRows(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], Horizon), count);
             at += count;
         }
 
@@ -149,7 +149,7 @@ public sealed class PathSummariesTests
             for (int at = 0; at < n; at += 1000)
             {
                 int count = Math.Min(1000, n - at);
-                summaries.Add(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], count);
+                summaries.Add(PathColumns.FromRows(b[(at * Horizon)..((at + count) * Horizon)], s[(at * Horizon)..((at + count) * Horizon)], Horizon), count);
             }
 
             (Capacity, Retained) = (summaries.Capacity, summaries.Retained);

@@ -3,7 +3,7 @@ using TradeGrid.Numerics.Scenarios;
 namespace TradeGrid.Numerics.Tests.Scenarios;
 
 /// <summary>
-/// <see cref="ScenarioSummary.Of"/> gives, bit for bit, each column's distribution as <see cref="ExactQuantiles.Column"/>
+/// <see cref="ScenarioSummary.Of"/> gives, bit for bit, each column's distribution as <see cref="ExactQuantiles.DistributionInPlace"/>
 /// computes it on the baseline, the scenario and their difference: in shocked years, in years the scenario is the
 /// baseline (where it skips the selection), and with paths that could not make a year (NaN).
 /// </summary>
@@ -32,19 +32,21 @@ public sealed class ScenarioSummaryTests
             }
         }
 
-        var (b, s, d) = ScenarioSummary.Of(baseline, scenario, Years, Probabilities);
+        var (b, s, d) = ScenarioSummary.Of(PathColumns.FromRows(baseline, scenario, Years), Probabilities);
 
         double[] difference = scenario.Zip(baseline, (y, x) => y - x).ToArray();
-        var scratch = new double[paths];
         for (int h = 0; h < Years; h++)
         {
-            Assert.Equal(Bits(ExactQuantiles.Column(baseline, Years, h, Probabilities, scratch)), Bits(b[h]));
-            Assert.Equal(Bits(ExactQuantiles.Column(scenario, Years, h, Probabilities, scratch)), Bits(s[h]));
-            Assert.Equal(Bits(ExactQuantiles.Column(difference, Years, h, Probabilities, scratch)), Bits(d[h]));
+            Assert.Equal(Bits(Column(baseline, h)), Bits(b[h]));
+            Assert.Equal(Bits(Column(scenario, h)), Bits(s[h]));
+            Assert.Equal(Bits(Column(difference, h)), Bits(d[h]));
         }
 
         Assert.NotSame(b[0].Quantiles, s[0].Quantiles);
     }
+
+    private static PathDistribution Column(double[] rows, int h) =>
+        ExactQuantiles.DistributionInPlace(Enumerable.Range(0, rows.Length / Years).Select(p => rows[p * Years + h]).ToArray(), Probabilities);
 
     private static long[] Bits(PathDistribution d) =>
         d.Quantiles.Append(d.Mean).Append(d.Sd).Select(BitConverter.DoubleToInt64Bits).ToArray();
