@@ -21,6 +21,7 @@ internal sealed record BenchOptions
                            or 'new' (new codes created by the import, 5 indicators)
           --baseline-silo DLL  import, extrapolate, scenario-memory: also run against this other build's TradeGrid.Silo.dll (e.g. an earlier commit's
                            Release build), alternating with this build run by run, and report the ratios
+          --generated N    scenarios: N generated economies (G001…, imported first) instead of the default dataset's 144 with every driver
           --paths L        scenario-memory: comma-separated Monte Carlo path counts, each on a fresh silo (default 10000,40000,160000)
           --no-build       do not run 'dotnet build -c Release' on the servers first
           --out DIR        where result fragments and server logs go (default bench/out)
@@ -38,6 +39,7 @@ internal sealed record BenchOptions
     public string Python { get; init; } = "/usr/bin/python3";
     public int Rows { get; init; } = 1_000_000;
     public string Economies { get; init; } = "existing";
+    public int Generated { get; init; }
     public double SettleSeconds { get; init; } = 10;
     public string? BaselineSilo { get; init; }
     public bool Build { get; init; } = true;
@@ -66,6 +68,7 @@ internal sealed record BenchOptions
                 "--requests" => options with { Requests = PositiveInt(name, Value()) },
                 "--warmup" => options with { WarmUp = PositiveInt(name, Value()) },
                 "--python" => options with { Python = Value() },
+                "--generated" => options with { Generated = PositiveInt(name, Value()) },
                 "--rows" => options with { Rows = PositiveInt(name, Value()) },
                 "--economies" => options with { Economies = Value() is "existing" or "new" ? args[i] : throw new ArgumentException("--economies is 'existing' or 'new'") },
                 "--baseline-silo" => options with { BaselineSilo = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--baseline-silo: no file {args[i]}") },

@@ -11,7 +11,8 @@ namespace TradeGrid.Bench;
 /// Scenarios through the server. A fit (ln rgdpna on ln pop, hc and openness, every economy 1990–2007, classical
 /// covariance) is made once; then RunScenario to ten years after the data (drivers forecast by drift, openness +10% in
 /// RCEP) is timed to the end of its stream, deterministic (paths 0) and with 10,000 Monte Carlo paths (coefficient and
-/// driver uncertainty) over 200 economies. The same problem, as the server ran it (coefficients, covariance, bias
+/// driver uncertainty) over the 144 economies with every driver; with <c>--generated N</c>, the same over N generated
+/// economies (<see cref="GeneratedScenarioPanel"/>, 1990–2017, openness +10% in every tenth). The same problem, as the server ran it (coefficients, covariance, bias
 /// correction, every economy's driver paths and forecast SEs, where the shock holds), goes to
 /// bench/scenarios/problem.json and the vectorised numpy reference (bench/scenarios/numpy_reference.py) runs on it in
 /// the same run (<see cref="ScenarioNumpyReference"/>). Server: wall time from the call to the end of the stream, and
@@ -31,14 +32,20 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
             await Servers.WaitFirstSeriesAsync(process, new DataService.DataServiceClient(channel), SeriesPayload.Request, StartTimeout);
             var estimates = new EstimateService.EstimateServiceClient(channel);
             var scenarios = new ScenarioService.ScenarioServiceClient(channel);
-            FitResponse fit = await estimates.FitAsync(new FitRequest { Spec = Spec() });
+            string[] generated = GeneratedScenarioPanel.Codes(options.Generated);
+            if (generated.Length > 0)
+            {
+                await GeneratedScenarioPanel.ImportAsync(new DataService.DataServiceClient(channel), generated);
+            }
 
-            // The economies the fit covers, first 200 in code order (those with every driver).
-            (_, List<ScenarioSeries> all) = await RunAsync(scenarios, Scenario(fit.Fit.FitId, [], 0));
+            FitResponse fit = await estimates.FitAsync(new FitRequest { Spec = Spec(generated) });
+
+            // The economies the fit covers (those with every driver), in code order.
+            (_, List<ScenarioSeries> all) = await RunAsync(scenarios, Scenario(fit.Fit.FitId, generated, 0, generated));
             ScenarioSeries[] projected = all.Where(e => e.Skipped.Length == 0).ToArray();
-            string[] economies = projected.Select(e => e.Economy).Order(StringComparer.Ordinal).Take(200).ToArray();
-            ScenarioSpec deterministic = Scenario(fit.Fit.FitId, economies, 0);
-            ScenarioSpec monteCarlo = Scenario(fit.Fit.FitId, economies, 10_000);
+            string[] economies = projected.Select(e => e.Economy).Order(StringComparer.Ordinal).ToArray();
+            ScenarioSpec deterministic = Scenario(fit.Fit.FitId, economies, 0, generated);
+            ScenarioSpec monteCarlo = Scenario(fit.Fit.FitId, economies, 10_000, generated);
 
             var deterministicMs = new List<double>();
             var monteCarloMs = new List<double>();
@@ -79,10 +86,13 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
             ScenarioSeries world = last.Summary.Aggregates.Single(a => a.Economy == "WLD");
             log.Line($"#### scenarios, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             log.Line();
-            log.Line($"`dotnet run -c Release --project bench/TradeGrid.Bench -- scenarios --requests {options.Requests} --warmup {options.WarmUp}`; load average at the start {ResultLog.LoadAverage()}.");
+            string generatedSwitch = generated.Length > 0 ? $" --generated {generated.Length}" : string.Empty;
+            log.Line($"`dotnet run -c Release --project bench/TradeGrid.Bench -- scenarios --requests {options.Requests} --warmup {options.WarmUp}{generatedSwitch}`; load average at the start {ResultLog.LoadAverage()}.");
             log.Line();
-            log.Line($"Fit: ln rgdpna ~ ln pop + hc + openness, every economy 1990–2007, N = {fit.Fit.Observations}. Scenario: {economies.Length} economies, "
-                + $"{last.Summary.FirstYear}–{last.Summary.LastYear}, drivers forecast by drift, openness +10% in RCEP; world 2027 baseline median "
+            string panel = generated.Length > 0 ? $"the {generated.Length} generated economies" : "every economy";
+            string shocked = generated.Length > 0 ? "every tenth generated economy" : "RCEP";
+            log.Line($"Fit: ln rgdpna ~ ln pop + hc + openness, {panel} 1990–2007, N = {fit.Fit.Observations}. Scenario: {economies.Length} economies, "
+                + $"{last.Summary.FirstYear}–{last.Summary.LastYear}, drivers forecast by drift, openness +10% in {shocked}; world 2027 baseline median "
                 + $"{world.Years[^1].BaselinePaths.Quantiles[3].ToString("G6", CultureInfo.InvariantCulture)}.");
             log.Line();
             log.Line("| measure | server median / p90 ms |");
@@ -131,7 +141,7 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
 
     private const string Method = "drift";
 
-    internal static ScenarioSpec Scenario(string fitId, string[] economies, int paths)
+    internal static ScenarioSpec Scenario(string fitId, string[] economies, int paths, string[]? generated = null)
     {
         // No residual noise: the numpy reference simulates the coefficients' and the drivers' uncertainty, as the server does here.
         var spec = new ScenarioSpec { FitId = fitId, Paths = paths, Seed = 1 };
@@ -142,12 +152,19 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
         }
 
         var shock = new ScenarioShock { Indicator = "openness", Kind = ShockKind.Percent, Value = 10 };
-        shock.Groups.Add("RCEP");
+        if (generated is { Length: > 0 })
+        {
+            shock.Economies.AddRange(generated.Where((_, i) => i % 10 == 0));
+        }
+        else
+        {
+            shock.Groups.Add("RCEP");
+        }
         spec.Shocks.Add(shock);
         return spec;
     }
 
-    internal static ModelSpec Spec()
+    internal static ModelSpec Spec(string[]? generated = null)
     {
         var spec = new ModelSpec
         {
@@ -155,7 +172,15 @@ internal sealed class ScenarioBenchmark(Servers servers, RepositoryLayout layout
             Sample = new ModelSample { From = 1990, To = 2007 },
             Covariance = CovarianceType.Classical,
         };
-        spec.Sample.Groups.Add("WLD");
+        if (generated is { Length: > 0 })
+        {
+            spec.Sample.Economies.AddRange(generated);
+        }
+        else
+        {
+            spec.Sample.Groups.Add("WLD");
+        }
+
         spec.Regressors.Add(new ModelVariable { Indicator = "pop", Transform = VariableTransform.Log });
         spec.Regressors.Add(new ModelVariable { Indicator = "hc" });
         spec.Regressors.Add(new ModelVariable { Indicator = "openness" });

@@ -66,7 +66,7 @@ internal static class ScenarioNumpyReference
             shock_factor = shock,
             shock = new { driver = 2, percent = 10.0, economies = Array.Empty<int>() },
             note = $"The server's problem: ln rgdpna ~ ln pop + hc + openness ({fit.Observations} rows), {economies.Length} economies, "
-                + $"{first}–{summary.LastYear}, drivers forecast by {method} ({string.Join(", ", Drivers)}), openness +10% where RCEP membership holds.",
+                + $"{first}–{summary.LastYear}, drivers forecast by {method} ({string.Join(", ", Drivers)}), openness +10% where the scenario shocks it.",
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(problem));
         return path;
