@@ -51,6 +51,7 @@ public static class TradeGridHost
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
         builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
+        builder.Services.Configure<ScenarioJobOptions>(builder.Configuration.GetSection(ScenarioJobOptions.Section));
         AuthOptions auth = builder.AddTradeGridSecurity(options.Host);
         builder.Services.AddTradeGridRateLimits(builder.Configuration);
         TlsOptions tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TradeGrid.Domain;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Scenarios;
@@ -49,6 +51,11 @@ public sealed class ScenarioJobGrain(
     private Task _writes = Task.CompletedTask;
 
     private IJobHooks Hooks => ServiceProvider.GetService<IJobHooks>() ?? JobHooks.None;
+
+    private TimeSpan CheckpointInterval => (ServiceProvider.GetService<IOptions<ScenarioJobOptions>>()?.Value ?? new ScenarioJobOptions()).CheckpointInterval;
+
+    /// <summary>When the run started or last stored a checkpoint (<see cref="ScenarioJobOptions"/>).</summary>
+    private long _lastCheckpoint;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -246,6 +253,7 @@ public sealed class ScenarioJobGrain(
             {
                 try
                 {
+                    _lastCheckpoint = Stopwatch.GetTimestamp();
                     ScenarioResultRecord result = await new ScenarioCoordinator(GrainFactory).RunAsync(plan, new Sink(this), cancellationToken, state.State.Checkpoint);
                     await Complete(result);
                     return;
@@ -290,6 +298,7 @@ public sealed class ScenarioJobGrain(
         }
 
         state.State.Checkpoint = checkpoint;
+        _lastCheckpoint = Stopwatch.GetTimestamp();
         await WriteStateAsync();
         await Hooks.CheckpointedAsync(_status.JobId, checkpoint.Waves);
     }
@@ -300,9 +309,11 @@ public sealed class ScenarioJobGrain(
         await GrainFactory.ScenarioIndex().Put(status);
     }
 
-    /// <summary>Progress of the run: each economy kept for the followers; a cancel shows as stop; each wave's checkpoint is stored.</summary>
+    /// <summary>Progress of the run: each economy kept for the followers; a cancel shows as stop; a wave's checkpoint is stored when one is due.</summary>
     private sealed class Sink(ScenarioJobGrain grain) : IScenarioSink
     {
+        public bool KeepsCheckpoints => Stopwatch.GetElapsedTime(grain._lastCheckpoint) >= grain.CheckpointInterval;
+
         public ValueTask<bool> EconomyDoneAsync(ScenarioSeriesRecord economy, int done, int total, int skipped) => grain.Progress(economy, done, skipped);
 
         public ValueTask WaveDoneAsync(ScenarioCheckpoint checkpoint) => grain.CheckpointAsync(checkpoint);

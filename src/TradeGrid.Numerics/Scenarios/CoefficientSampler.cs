@@ -66,14 +66,14 @@ public static class CoefficientSampler
     }
 
     /// <summary>
-    /// <see cref="Draw"/> for the four paths firstPath … firstPath + 3 at once, one per lane (<see cref="LaneStreams"/>):
-    /// what the path simulator uses, so every economy of a path gets the same draw.
+    /// <see cref="Draw"/> for four consecutive paths at once, one per lane, from their coefficient streams
+    /// (<see cref="LaneStreams.For(ulong, long)"/> of (seed, coefficients, 0)): what the path simulator uses, so every
+    /// economy of a path gets the same draw.
     /// </summary>
-    internal static void DrawLanes(ReadOnlySpan<double> beta, ReadOnlySpan<double> factor, ulong seed, long firstPath, Span<Vector256<double>> z,
+    internal static void DrawLanes(ReadOnlySpan<double> beta, ReadOnlySpan<double> factor, LaneStreams stream, Span<Vector256<double>> z,
         Span<Vector256<double>> draw)
     {
         int k = beta.Length;
-        LaneStreams stream = LaneStreams.For(seed, StreamPurpose.Coefficients, 0, firstPath);
         for (int j = 0; j < k; j++)
         {
             z[j] = stream.NextNormal();

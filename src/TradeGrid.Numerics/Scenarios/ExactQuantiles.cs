@@ -4,8 +4,10 @@ namespace TradeGrid.Numerics.Scenarios;
 /// Exact sample quantiles of all the paths, R's type 7 (quantile()'s default, numpy's "linear"): with the values sorted,
 /// Q(p) = x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]), h = (n − 1)p. No sketch: the order statistics are found by
 /// selection (quickselect, median-of-three), so the only error is the Monte
-/// Carlo one, SE(Q̂(p)) ≈ √(p(1 − p)/n) / f(Q(p)). All the lower ranks are selected together (each selection splits the
-/// range for the others) and each upper rank is the least value above its lower rank. NaN values (years a path could not make) are left out.
+/// Carlo one, SE(Q̂(p)) ≈ √(p(1 − p)/n) / f(Q(p)). From 1,024 values the order statistics are found by counting in
+/// buckets (<see cref="RankBuckets"/>: three passes and a sort of the few values in the buckets that hold the ranks);
+/// else all the lower ranks are selected together (each selection splits the range for the others) and each upper rank
+/// is the least value above its lower rank. NaN values (years a path could not make) are left out.
 /// </summary>
 public static class ExactQuantiles
 {
@@ -47,6 +49,23 @@ public static class ExactQuantiles
         }
 
         ranks = ranks[..distinct];
+        if (n >= RankBuckets.MinValues)
+        {
+            Span<double> lower = distinct <= 64 ? stackalloc double[distinct] : new double[distinct];
+            Span<double> upper = distinct <= 64 ? stackalloc double[distinct] : new double[distinct];
+            if (RankBuckets.TrySelect(values, ranks, lower, upper))
+            {
+                for (int q = 0; q < probabilities.Length; q++)
+                {
+                    double h = (n - 1) * probabilities[q];
+                    int t = ranks.BinarySearch((int)Math.Floor(h));
+                    result[q] = lower[t] + (h - Math.Floor(h)) * (upper[t] - lower[t]);
+                }
+
+                return result;
+            }
+        }
+
         SelectAll(values, ranks, 0, n - 1);
         for (int q = 0; q < probabilities.Length; q++)
         {

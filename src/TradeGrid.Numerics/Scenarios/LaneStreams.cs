@@ -22,20 +22,28 @@ internal struct LaneStreams
     private Vector256<double> _spare;
     private bool _hasSpare;
 
-    public static LaneStreams For(ulong seed, StreamPurpose purpose, ulong key, long firstPath)
-    {
-        Span<ulong> s = stackalloc ulong[4 * Lanes];
-        for (int l = 0; l < Lanes; l++)
-        {
-            (s[l], s[Lanes + l], s[2 * Lanes + l], s[3 * Lanes + l]) = RandomStream.State(seed, purpose, key, firstPath + l);
-        }
+    public static LaneStreams For(ulong seed, StreamPurpose purpose, ulong key, long firstPath) =>
+        For(RandomStream.Prefix(seed, purpose, key), firstPath);
 
+    /// <summary>
+    /// The streams of paths firstPath … firstPath + 3 from their family's <see cref="RandomStream.Prefix"/>: the four
+    /// states hashed at once, one per lane, by the same SplitMix64 steps as <see cref="RandomStream.StateFrom"/>.
+    /// </summary>
+    public static LaneStreams For(ulong prefix, long firstPath)
+    {
+        Vector256<ulong> paths = Vector256.Create((ulong)firstPath) + Vector256.Create(0UL, 1UL, 2UL, 3UL);
+        Vector256<ulong> x = SplitMix(Vector256.Create(prefix) ^ paths);
+        Vector256<ulong> s0 = SplitMix(x + Vector256.Create(RandomStream.Golden));
+        Vector256<ulong> s1 = SplitMix(s0 + x);
+        Vector256<ulong> s2 = SplitMix(s1 + x);
+        Vector256<ulong> s3 = SplitMix(s2 + x);
+        Vector256<ulong> zero = Vector256.Equals(s0 | s1 | s2 | s3, Vector256<ulong>.Zero);
         return new LaneStreams
         {
-            _s0 = Vector256.Create<ulong>(s[..Lanes]),
-            _s1 = Vector256.Create<ulong>(s[Lanes..(2 * Lanes)]),
-            _s2 = Vector256.Create<ulong>(s[(2 * Lanes)..(3 * Lanes)]),
-            _s3 = Vector256.Create<ulong>(s[(3 * Lanes)..]),
+            _s0 = Vector256.ConditionalSelect(zero, Vector256<ulong>.One, s0), // the one state xoshiro cannot leave
+            _s1 = s1,
+            _s2 = s2,
+            _s3 = s3,
         };
     }
 
@@ -48,12 +56,24 @@ internal struct LaneStreams
             return _spare;
         }
 
+        NextNormalPair(out Vector256<double> first, out _spare);
+        _hasSpare = true;
+        return first;
+    }
+
+    /// <summary>
+    /// The next two standard normals of every lane, the two of one polar pair: what two calls of
+    /// <see cref="NextNormal"/> give when no spare is kept (the caller must not mix the two while a spare is held).
+    /// The first attempt moves every lane; a lane whose pair is rejected draws again while the others wait.
+    /// </summary>
+    public void NextNormalPair(out Vector256<double> first, out Vector256<double> second)
+    {
         Vector256<double> one = Vector256<double>.One;
-        Vector256<double> need = Vector256<double>.AllBitsSet;
-        Vector256<double> u = Vector256<double>.Zero;
-        Vector256<double> v = Vector256<double>.Zero;
-        Vector256<double> s = one;
-        do
+        Vector256<double> u = 2.0 * NextDouble() - one;
+        Vector256<double> v = 2.0 * NextDouble() - one;
+        Vector256<double> s = u * u + v * v;
+        Vector256<double> need = ~(Vector256.LessThan(s, one) & ~Vector256.Equals(s, Vector256<double>.Zero));
+        while (need != Vector256<double>.Zero)
         {
             (Vector256<ulong> s0, Vector256<ulong> s1, Vector256<ulong> s2, Vector256<ulong> s3) = (_s0, _s1, _s2, _s3);
             Vector256<double> cu = 2.0 * NextDouble() - one;
@@ -71,12 +91,10 @@ internal struct LaneStreams
             s = Vector256.ConditionalSelect(ok, cs, s);
             need = Vector256.AndNot(need, ok);
         }
-        while (need != Vector256<double>.Zero);
 
         Vector256<double> f = Vector256.Sqrt(-2.0 * Vector256.Log(s) / s);
-        _spare = v * f;
-        _hasSpare = true;
-        return u * f;
+        first = u * f;
+        second = v * f;
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits in every lane.</summary>
@@ -99,6 +117,15 @@ internal struct LaneStreams
         _s2 ^= t;
         _s3 = RotateLeft(_s3, 45);
         return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> SplitMix(Vector256<ulong> z)
+    {
+        z += Vector256.Create(RandomStream.Golden);
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(RandomStream.SplitMixFirst);
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(RandomStream.SplitMixSecond);
+        return z ^ Vector256.ShiftRightLogical(z, 31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,6 +24,9 @@ internal sealed class PathBlock
     private readonly double _sigma;
     private readonly double _pointFactor;
     private readonly ulong _driverKey;
+    private readonly ulong _coefficientPrefix;
+    private readonly ulong _driverPrefix;
+    private readonly ulong _residualPrefix;
     private readonly Vector256<double>[] _z;
     private readonly Vector256<double>[] _beta;
     private readonly Vector256<double>[] _errors;
@@ -44,6 +47,9 @@ internal sealed class PathBlock
         _noise = options.ResidualNoise && prediction.Scale != ResponseScale.PoissonMean && _sigma > 0.0;
         _pointFactor = PathPlan.PointFactor(prediction);
         _driverKey = options.CommonShocks ? 0UL : input.Key;
+        _coefficientPrefix = RandomStream.Prefix(options.Seed, StreamPurpose.Coefficients, 0);
+        _driverPrefix = RandomStream.Prefix(options.Seed, StreamPurpose.Drivers, _driverKey);
+        _residualPrefix = RandomStream.Prefix(options.Seed, StreamPurpose.Residuals, input.Key);
         int k = model.Parameters;
         (_z, _beta) = (new Vector256<double>[k], new Vector256<double>[k]);
         (_errors, _epsilon) = (new Vector256<double>[_drivers * _horizon], new Vector256<double>[_horizon]);
@@ -56,11 +62,11 @@ internal sealed class PathBlock
     /// </summary>
     public void Run(long firstPath, int lanes, PathColumns into, int at)
     {
-        CoefficientSampler.DrawLanes(_model.Prediction.Coefficients, _factor, _options.Seed, firstPath, _z, _beta);
+        CoefficientSampler.DrawLanes(_model.Prediction.Coefficients, _factor, LaneStreams.For(_coefficientPrefix, firstPath), _z, _beta);
         DriverErrors(firstPath);
         if (_noise)
         {
-            LaneStreams r = LaneStreams.For(_options.Seed, StreamPurpose.Residuals, _input.Key, firstPath);
+            LaneStreams r = LaneStreams.For(_residualPrefix, firstPath);
             for (int h = 0; h < _horizon; h++)
             {
                 _epsilon[h] = _sigma * r.NextNormal();
@@ -114,8 +120,14 @@ internal sealed class PathBlock
         }
         else
         {
-            LaneStreams r = LaneStreams.For(_options.Seed, StreamPurpose.Drivers, _driverKey, firstPath);
-            for (int i = 0; i < _errors.Length; i++)
+            LaneStreams r = LaneStreams.For(_driverPrefix, firstPath);
+            int i = 0;
+            for (; i + 1 < _errors.Length; i += 2)
+            {
+                r.NextNormalPair(out _errors[i], out _errors[i + 1]);
+            }
+
+            if (i < _errors.Length)
             {
                 _errors[i] = r.NextNormal();
             }

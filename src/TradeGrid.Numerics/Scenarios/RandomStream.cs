@@ -25,13 +25,22 @@ public struct RandomStream
     }
 
     /// <summary>The 256-bit state of <see cref="For"/>: what <see cref="LaneStreams"/> loads into each lane.</summary>
-    internal static (ulong S0, ulong S1, ulong S2, ulong S3) State(ulong seed, StreamPurpose purpose, ulong key, long path)
+    internal static (ulong S0, ulong S1, ulong S2, ulong S3) State(ulong seed, StreamPurpose purpose, ulong key, long path) =>
+        StateFrom(Prefix(seed, purpose, key), path);
+
+    /// <summary>The part of the state's hashing that does not depend on the path (the same for every path of a stream family).</summary>
+    internal static ulong Prefix(ulong seed, StreamPurpose purpose, ulong key)
     {
         ulong x = SplitMix(seed ^ 0x5851F42D4C957F2DUL);
         x = SplitMix(x ^ ((ulong)purpose * 0x9E3779B97F4A7C15UL));
-        x = SplitMix(x ^ key);
-        x = SplitMix(x ^ (ulong)path);
-        ulong s0 = SplitMix(x + 0x9E3779B97F4A7C15UL);
+        return SplitMix(x ^ key);
+    }
+
+    /// <summary>The state of one path from its family's <see cref="Prefix"/>.</summary>
+    internal static (ulong S0, ulong S1, ulong S2, ulong S3) StateFrom(ulong prefix, long path)
+    {
+        ulong x = SplitMix(prefix ^ (ulong)path);
+        ulong s0 = SplitMix(x + Golden);
         ulong s1 = SplitMix(s0 + x);
         ulong s2 = SplitMix(s1 + x);
         ulong s3 = SplitMix(s2 + x);
@@ -42,6 +51,12 @@ public struct RandomStream
 
         return (s0, s1, s2, s3);
     }
+
+    internal const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    internal const ulong SplitMixFirst = 0xBF58476D1CE4E5B9UL;
+
+    internal const ulong SplitMixSecond = 0x94D049BB133111EBUL;
 
     /// <summary>A stable 64-bit key of a code (FNV-1a over its characters): never string.GetHashCode, which is randomised per process.</summary>
     public static ulong KeyOf(string code)
@@ -108,9 +123,9 @@ public struct RandomStream
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SplitMix(ulong z)
     {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z += Golden;
+        z = (z ^ (z >> 30)) * SplitMixFirst;
+        z = (z ^ (z >> 27)) * SplitMixSecond;
         return z ^ (z >> 31);
     }
 

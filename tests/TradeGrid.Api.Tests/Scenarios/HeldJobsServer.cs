@@ -10,5 +10,8 @@ public sealed class HeldJobsServer : ServerFixture
 {
     public HeldJobHooks Hooks { get; } = new();
 
+    /// <summary>A checkpoint after every wave, so the first one comes after the first wave.</summary>
+    protected override IEnumerable<string> Arguments => ["--TradeGrid:Scenarios:CheckpointSeconds=0"];
+
     protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<IJobHooks>(Hooks);
 }

@@ -31,6 +31,41 @@ public sealed class ExactQuantilesTests
         }
     }
 
+    /// <summary>From 1,024 values the ranks are counted in buckets: every shape of sample gives the sorted definition bit for bit.</summary>
+    [Theory]
+    [InlineData("lognormal", 10_000)]
+    [InlineData("lognormal", 65_536)]
+    [InlineData("negative", 4_099)]
+    [InlineData("outlier", 10_000)]
+    [InlineData("ulps", 2_000)]
+    [InlineData("infinite", 3_000)]
+    [InlineData("two values", 1_024)]
+    public void Counting_in_buckets_equals_sorting(string shape, int n)
+    {
+        var random = new Random(n);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        double[] values = Enumerable.Range(0, n).Select(i => shape switch
+        {
+            "lognormal" => Math.Exp(12 + 0.8 * Normal()),
+            "negative" => -3.0 + Normal(),
+            "outlier" => i == 17 ? 1e300 : Normal(),
+            "ulps" => 1.0 + random.Next(5) * Math.BitIncrement(1.0) - 1.0 + 1.0,
+            "infinite" => i % 1000 == 3 ? double.PositiveInfinity : Normal(),
+            _ => i % 3 == 0 ? 1.5 : -0.5,
+        }).ToArray();
+        double[] sorted = values.Order().ToArray();
+
+        double[] q = ExactQuantiles.Type7InPlace(values.ToArray(), Probabilities);
+
+        for (int i = 0; i < Probabilities.Length; i++)
+        {
+            double h = (n - 1) * Probabilities[i];
+            int lo = (int)Math.Floor(h);
+            double expected = sorted[lo] + (h - lo) * (sorted[Math.Min(lo + 1, n - 1)] - sorted[lo]);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(q[i]));
+        }
+    }
+
     [Fact]
     public void A_column_of_equal_values_gives_that_value_and_one_odd_value_only_its_tail()
     {

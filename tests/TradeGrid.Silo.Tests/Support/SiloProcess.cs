@@ -81,6 +81,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         if (jobGate is not null)
         {
             start.ArgumentList.Add($"--TradeGrid:Testing:JobGate={jobGate}");
+            start.ArgumentList.Add("--TradeGrid:Scenarios:CheckpointSeconds=0"); // a checkpoint after every wave: the gate holds a job at a known one
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
