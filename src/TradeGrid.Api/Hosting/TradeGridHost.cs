@@ -51,6 +51,7 @@ public static class TradeGridHost
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
         builder.Services.Configure<EstimateLimits>(builder.Configuration.GetSection(EstimateLimits.Section));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
+        RefuseBadCheckpointInterval(builder.Configuration.GetSection(ScenarioJobOptions.Section).Get<ScenarioJobOptions>() ?? new ScenarioJobOptions());
         builder.Services.Configure<ScenarioJobOptions>(builder.Configuration.GetSection(ScenarioJobOptions.Section));
         AuthOptions auth = builder.AddTradeGridSecurity(options.Host);
         builder.Services.AddTradeGridRateLimits(builder.Configuration);
@@ -166,5 +167,18 @@ public static class TradeGridHost
             healthz.RequireAuthorization(Roles.Reader);
         }
         return app;
+    }
+
+    /// <summary>A bad scenario checkpoint interval stops the start, naming the setting, rather than the first scenario job.</summary>
+    private static void RefuseBadCheckpointInterval(ScenarioJobOptions options)
+    {
+        try
+        {
+            _ = options.CheckpointInterval;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new StartupRefusedException(ex.Message);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using TradeGrid.Api.Hosting;
+using TradeGrid.Api.Security;
 
 namespace TradeGrid.Api.Tests.Hosting;
 
@@ -20,5 +21,15 @@ public sealed class CommandLineTests
         var error = Assert.Throws<ArgumentException>(() => CommandLine.ToConfigurationArgs(["--http-port"]));
 
         Assert.Contains("--http-port needs a value", error.Message);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public void A_negative_or_undefined_checkpoint_interval_stops_the_start_naming_the_setting(string seconds)
+    {
+        var error = Assert.Throws<StartupRefusedException>(() => TradeGridHost.Build(["--grpc-port", "0", "--http-port", "0", $"--TradeGrid:Scenarios:CheckpointSeconds={seconds}"]));
+
+        Assert.Contains("TradeGrid:Scenarios:CheckpointSeconds must be a number of seconds ≥ 0", error.Message, StringComparison.Ordinal);
     }
 }
