@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
@@ -26,28 +25,27 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
     private const int First = 1998;
     private const int Last = 2011;
     private const string AllZero = "PYH";
-    private static readonly SemaphoreSlim _once = new(1, 1);
-    private static bool _seeded;
+    private static readonly YearEffectsPanel Panel = new("PY", TransformKind.Level, Last);
 
     [Theory]
     [InlineData(EffectsKind.TwoWay)]
     [InlineData(EffectsKind.Year)]
     public async Task Projection_with_the_last_year_effect_held_equals_the_one_process_numerics(EffectsKind effects)
     {
-        await SeedOnceAsync();
+        await Panel.SeedOnceAsync(cluster, Levels());
         bool entity = effects == EffectsKind.TwoWay;
-        DesignSpec spec = Spec(effects);
+        DesignSpec spec = Panel.Spec(effects, EstimatorKind.Ppml);
         FitOutcome fit = await cluster.Grains.FitCoordinator(spec.FitId()).Fit(spec, 1_000_000);
         double[] slopes = fit.Statistics.Coefficients;
         var coordinator = new ScenarioCoordinator(cluster.Grains);
 
-        ScenarioPlan plan = await coordinator.PlanAsync(Request(fit.FitId), CancellationToken.None);
+        ScenarioPlan plan = await coordinator.PlanAsync(Panel.Request(fit.FitId), CancellationToken.None);
         ScenarioResultRecord result = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
 
         (double[] x, double[] y, string[] economies, int[] years) = Levels();
         Assert.True(y.Where((v, i) => v == 0.0 && economies[i] != AllZero).Count() >= 20, "the panel has zeros besides the all-zero economy's");
         int[] sampleYears = years.Distinct().Order().ToArray();
-        string[] codes = Codes();
+        string[] codes = Panel.Codes();
         var rounds = new PoissonYearEffects(sampleYears, entity);
         while (!rounds.Converged)
         {
@@ -83,7 +81,7 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
             int[] rows = RowsOf(economies, code);
             double own = entity ? EconomyEffect.Poisson(Design(x, rows), Take(y, rows), slopes, yearEffects.OfRows(Take(years, rows))) : 0.0;
             ShockPlan[] shocks = job.Shocks.Select(s => new ShockPlan(s.Driver, s.ToShock(), projected.Select(yr => s.Targets.Any(t => t.Holds(yr))).ToArray())).ToArray();
-            var input = new EconomyScenarioInput(projected, [Given(code)], shocks, own + yearEffects.Held, [null], RandomStream.KeyOf(code));
+            var input = new EconomyScenarioInput(projected, [Panel.Given(code)], shocks, own + yearEffects.Held, [null], RandomStream.KeyOf(code));
             (double[] baseline, double[] scenario) = ScenarioPropagation.Project(model, input);
 
             Assert.Equal(string.Empty, grain.Skipped);
@@ -98,13 +96,9 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
     private static void AssertClose(double expected, double actual, string what) =>
         Assert.True(Math.Abs(actual - expected) <= Tolerance * Math.Max(1e-3, Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
 
-    private static string[] Codes() => Enumerable.Range(0, 8).Select(i => "PY" + (char)('A' + i)).ToArray();
-
     private static int[] RowsOf(string[] economies, string code) => Enumerable.Range(0, economies.Length).Where(i => economies[i] == code).ToArray();
 
     private static T[] Take<T>(T[] values, int[] rows) => rows.Select(i => values[i]).ToArray();
-
-    private static double[] Given(string code) => [2.0 + (0.1 * Array.IndexOf(Codes(), code)), 2.1, 2.2];
 
     /// <summary>The fit's design for some rows: log(py_x).</summary>
     private static double[,] Design(double[] x, int[] rows)
@@ -127,7 +121,7 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
         var ys = new List<double>();
         var economies = new List<string>();
         var years = new List<int>();
-        foreach (string code in Codes())
+        foreach (string code in Panel.Codes())
         {
             double effect = random.NextDouble() - 0.5;
             for (int t = First; t <= Last; t++)
@@ -150,88 +144,5 @@ public sealed class ScenarioPoissonYearEffectsTests(TwoSiloCluster cluster)
         }
 
         return (xs.ToArray(), ys.ToArray(), economies.ToArray(), years.ToArray());
-    }
-
-    private static DesignSpec Spec(EffectsKind effects) => new()
-    {
-        Dependent = new VariableSpec("py_y", TransformKind.Level, 0, SideKind.Reporter),
-        Regressors = [new VariableSpec("py_x", TransformKind.Log, 0, SideKind.Reporter)],
-        Economies = Codes(),
-        Partners = [],
-        From = 0,
-        To = 0,
-        Effects = effects,
-        Estimator = EstimatorKind.Ppml,
-        Covariance = CovarianceChoice.Classical,
-        ConfidenceLevel = 0.95,
-        DropCollinear = false,
-        DropNonpositiveLog = false,
-    };
-
-    private static ScenarioRequestSpec Request(string fitId)
-    {
-        string[] codes = Codes();
-        GivenPath[] paths = codes.Select(c => new GivenPath(0, c, [Last + 1, Last + 2, Last + 3], Given(c))).ToArray();
-        var shock = new ScenarioShockRecord
-        {
-            Driver = -1,
-            Kind = (int)ShockKind.Percent,
-            Value = 10,
-            StartYear = 0,
-            FullYear = 0,
-            PhaseIn = (int)PhaseIn.Immediate,
-            PerYear = false,
-            PathYears = [],
-            PathValues = [],
-            Targets = codes.Take(4).Select(c => new YearSpan(c, 0, 0)).ToArray(),
-        };
-        return new ScenarioRequestSpec
-        {
-            FitId = fitId,
-            TargetYear = Last + 3,
-            Sources = [new ScenarioSourceRequest("baselines[0]", "py_x", ScenarioDriverSource.Given, "auto", paths)],
-            Shocks = [new ScenarioShockRequest("shocks[0]", "py_x", shock)],
-            Economies = [],
-            Groups = [],
-            Paths = 0,
-            Seed = 5,
-            Quantiles = [0.05, 0.5, 0.95],
-            CommonShocks = false,
-            ResidualNoise = false,
-            Bootstrap = false,
-            Store = false,
-            Correction = BiasCorrection.Smearing,
-            ForbidRefit = false,
-            Preset = string.Empty,
-            SpecJson = "{}",
-            MaxRows = 1_000_000,
-        };
-    }
-
-    private async Task SeedOnceAsync()
-    {
-        await _once.WaitAsync();
-        try
-        {
-            if (_seeded)
-            {
-                return;
-            }
-
-            (double[] x, double[] y, string[] economies, int[] years) = Levels();
-            var csv = new StringBuilder("economy,indicator,year,value\n");
-            for (int i = 0; i < y.Length; i++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{economies[i]},py_x,{years[i]},{x[i].ToString("R", CultureInfo.InvariantCulture)}\n");
-                csv.Append(CultureInfo.InvariantCulture, $"{economies[i]},py_y,{years[i]},{y[i].ToString("R", CultureInfo.InvariantCulture)}\n");
-            }
-
-            await cluster.ImportAsync(Codes(), csv.ToString(), "py.csv");
-            _seeded = true;
-        }
-        finally
-        {
-            _once.Release();
-        }
     }
 }

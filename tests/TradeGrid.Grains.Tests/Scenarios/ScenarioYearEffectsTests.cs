@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using TradeGrid.Grains.Abstractions;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
@@ -27,26 +26,25 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
     private const double Tolerance = 1e-10;
     private const int First = 1995;
     private const int Last = 2010;
-    private static readonly SemaphoreSlim _once = new(1, 1);
-    private static bool _seeded;
+    private static readonly YearEffectsPanel Panel = new("YE", TransformKind.Log, Last);
 
     [Theory]
     [InlineData(EffectsKind.TwoWay)]
     [InlineData(EffectsKind.Year)]
     public async Task Projection_with_the_last_year_effect_held_equals_the_one_process_numerics(EffectsKind effects)
     {
-        await SeedOnceAsync();
-        DesignSpec spec = Spec(effects, EstimatorKind.Ols);
+        await Panel.SeedOnceAsync(cluster, Levels());
+        DesignSpec spec = Panel.Spec(effects, EstimatorKind.Ols);
         FitOutcome fit = await cluster.Grains.FitCoordinator(spec.FitId()).Fit(spec, 1_000_000);
         var coordinator = new ScenarioCoordinator(cluster.Grains);
 
-        ScenarioPlan plan = await coordinator.PlanAsync(Request(fit.FitId), CancellationToken.None);
+        ScenarioPlan plan = await coordinator.PlanAsync(Panel.Request(fit.FitId), CancellationToken.None);
         ScenarioResultRecord result = await coordinator.RunAsync(plan, NullScenarioSink.Instance, CancellationToken.None);
 
         (double[,] x, double[] y, string[] economies, int[] years) = Rows();
         int[] sampleYears = years.Distinct().Order().ToArray();
         var panel = new PanelSpec(effects == EffectsKind.TwoWay, sampleYears);
-        string[] codes = Codes();
+        string[] codes = Panel.Codes();
         OlsFit local = FixedEffects.Fit(x, y, ["log(ye_x)"], economies.Select(e => Array.IndexOf(codes, e)).ToArray(), years, panel,
             new OlsOptions(CovarianceKind.Classical));
         YearMoments sum = YearMoments.Sum(codes.Select(code =>
@@ -74,7 +72,7 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
                 : 0.0;
             int[] projected = Enumerable.Range(plan.FirstYear, plan.Horizon).ToArray();
             ShockPlan[] shocks = job.Shocks.Select(s => new ShockPlan(s.Driver, s.ToShock(), projected.Select(yr => s.Targets.Any(t => t.Holds(yr))).ToArray())).ToArray();
-            var input = new EconomyScenarioInput(projected, [Given(code)], shocks, own + yearEffects.Held, [null], RandomStream.KeyOf(code));
+            var input = new EconomyScenarioInput(projected, [Panel.Given(code)], shocks, own + yearEffects.Held, [null], RandomStream.KeyOf(code));
             (double[] baseline, double[] scenario) = ScenarioPropagation.Project(model, input);
 
             ScenarioSeriesRecord grain = result.Economies.Single(e => e.Economy == code);
@@ -90,9 +88,9 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
     [Fact]
     public async Task An_inline_ppml_fit_with_two_way_effects_is_planned_with_its_year_effects()
     {
-        await SeedOnceAsync();
-        DesignSpec spec = Spec(EffectsKind.TwoWay, EstimatorKind.Ppml);
-        var request = Request("unused") with { FitId = string.Empty, Design = spec };
+        await Panel.SeedOnceAsync(cluster, Levels());
+        DesignSpec spec = Panel.Spec(EffectsKind.TwoWay, EstimatorKind.Ppml);
+        var request = Panel.Request("unused") with { FitId = string.Empty, Design = spec };
 
         ScenarioPlan plan = await new ScenarioCoordinator(cluster.Grains).PlanAsync(request, CancellationToken.None);
 
@@ -106,11 +104,7 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
     private static void AssertClose(double expected, double actual, string what) =>
         Assert.True(Math.Abs(actual - expected) <= Tolerance * Math.Max(1e-3, Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
 
-    private static string[] Codes() => Enumerable.Range(0, 8).Select(i => "YE" + (char)('A' + i)).ToArray();
-
     private static int[] RowsOf(string[] economies, string code) => Enumerable.Range(0, economies.Length).Where(i => economies[i] == code).ToArray();
-
-    private static double[] Given(string code) => [2.0 + (0.1 * Array.IndexOf(Codes(), code)), 2.1, 2.2];
 
     /// <summary>The panel's rows as the fit sees them: log(ye_x) and log(ye_y) per (economy, year), unbalanced.</summary>
     private static (double[,] X, double[] Y, string[] Economies, int[] Years) Rows()
@@ -134,7 +128,7 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
         var ys = new List<double>();
         var economies = new List<string>();
         var years = new List<int>();
-        foreach (string code in Codes())
+        foreach (string code in Panel.Codes())
         {
             double effect = random.NextDouble();
             for (int t = First; t <= Last; t++)
@@ -166,88 +160,5 @@ public sealed class ScenarioYearEffectsTests(TwoSiloCluster cluster)
         }
 
         return block;
-    }
-
-    private static DesignSpec Spec(EffectsKind effects, EstimatorKind estimator) => new()
-    {
-        Dependent = new VariableSpec("ye_y", TransformKind.Log, 0, SideKind.Reporter),
-        Regressors = [new VariableSpec("ye_x", TransformKind.Log, 0, SideKind.Reporter)],
-        Economies = Codes(),
-        Partners = [],
-        From = 0,
-        To = 0,
-        Effects = effects,
-        Estimator = estimator,
-        Covariance = CovarianceChoice.Classical,
-        ConfidenceLevel = 0.95,
-        DropCollinear = false,
-        DropNonpositiveLog = false,
-    };
-
-    private static ScenarioRequestSpec Request(string fitId)
-    {
-        string[] codes = Codes();
-        GivenPath[] paths = codes.Select(c => new GivenPath(0, c, [Last + 1, Last + 2, Last + 3], Given(c))).ToArray();
-        var shock = new ScenarioShockRecord
-        {
-            Driver = -1,
-            Kind = (int)ShockKind.Percent,
-            Value = 10,
-            StartYear = 0,
-            FullYear = 0,
-            PhaseIn = (int)PhaseIn.Immediate,
-            PerYear = false,
-            PathYears = [],
-            PathValues = [],
-            Targets = codes.Take(4).Select(c => new YearSpan(c, 0, 0)).ToArray(),
-        };
-        return new ScenarioRequestSpec
-        {
-            FitId = fitId,
-            TargetYear = Last + 3,
-            Sources = [new ScenarioSourceRequest("baselines[0]", "ye_x", ScenarioDriverSource.Given, "auto", paths)],
-            Shocks = [new ScenarioShockRequest("shocks[0]", "ye_x", shock)],
-            Economies = [],
-            Groups = [],
-            Paths = 0,
-            Seed = 5,
-            Quantiles = [0.05, 0.5, 0.95],
-            CommonShocks = false,
-            ResidualNoise = false,
-            Bootstrap = false,
-            Store = false,
-            Correction = BiasCorrection.Smearing,
-            ForbidRefit = false,
-            Preset = string.Empty,
-            SpecJson = "{}",
-            MaxRows = 1_000_000,
-        };
-    }
-
-    private async Task SeedOnceAsync()
-    {
-        await _once.WaitAsync();
-        try
-        {
-            if (_seeded)
-            {
-                return;
-            }
-
-            (double[] x, double[] y, string[] economies, int[] years) = Levels();
-            var csv = new StringBuilder("economy,indicator,year,value\n");
-            for (int i = 0; i < y.Length; i++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{economies[i]},ye_x,{years[i]},{x[i].ToString("R", CultureInfo.InvariantCulture)}\n");
-                csv.Append(CultureInfo.InvariantCulture, $"{economies[i]},ye_y,{years[i]},{y[i].ToString("R", CultureInfo.InvariantCulture)}\n");
-            }
-
-            await cluster.ImportAsync(Codes(), csv.ToString(), "ye.csv");
-            _seeded = true;
-        }
-        finally
-        {
-            _once.Release();
-        }
     }
 }
