@@ -196,9 +196,7 @@ public sealed partial class EconomyGrain : IEconomyScenarioGrain
     private static PathColumns Paths(ScenarioWork work, ScenarioEconomyJob job, long pathStart, int count)
     {
         var options = new SimulationOptions(job.Seed, job.CommonShocks, job.ResidualNoise, job.Bootstrap);
-        PathColumns paths = PathColumns.For(work.Model, work.Input, count);
-        PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count, paths);
-        return paths;
+        return PathSimulator.Simulate(work.Model, job.Model.Factor, work.Input, options, pathStart, count);
     }
 
     public ValueTask Release(string jobId, CancellationToken cancellationToken)

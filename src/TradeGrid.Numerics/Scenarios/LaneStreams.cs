@@ -22,9 +22,6 @@ internal struct LaneStreams
     private Vector256<double> _spare;
     private bool _hasSpare;
 
-    public static LaneStreams For(ulong seed, StreamPurpose purpose, ulong key, long firstPath) =>
-        For(RandomStream.Prefix(seed, purpose, key), firstPath);
-
     /// <summary>
     /// The streams of paths firstPath … firstPath + 3 from their family's <see cref="RandomStream.Prefix"/>: the four
     /// states hashed at once, one per lane, by the same SplitMix64 steps as <see cref="RandomStream.StateFrom"/>.

@@ -4,7 +4,8 @@ namespace TradeGrid.Numerics.Scenarios;
 /// Monte Carlo paths by year: <c>Baseline[h][p]</c> and <c>Scenario[h][p]</c> for the paths of a block, one array per
 /// year (10,000 paths are 80 KB a year: short-lived arrays below the large-object threshold, written four paths at a
 /// time). A year that no shock reaches has the same array for the scenario as for the baseline: its values are the
-/// baseline's bit for bit (common random numbers), so they are neither simulated nor stored twice.
+/// baseline's bit for bit (common random numbers), so they are neither simulated nor stored twice
+/// (<see cref="PathSimulator.Simulate(ScenarioModel, double[], EconomyScenarioInput, SimulationOptions, long, int)"/> makes such columns).
 /// </summary>
 public sealed record PathColumns(double[][] Baseline, double[][] Scenario)
 {
@@ -16,16 +17,15 @@ public sealed record PathColumns(double[][] Baseline, double[][] Scenario)
     /// <summary>Whether year h's scenario is its baseline (the same array).</summary>
     public bool Aliased(int h) => ReferenceEquals(Baseline[h], Scenario[h]);
 
-    /// <summary>Uninitialised columns for <paramref name="paths"/> paths; the years in which none of the economy's shocks applies share one array.</summary>
-    public static PathColumns For(ScenarioModel model, EconomyScenarioInput input, int paths)
+    /// <summary>Uninitialised columns for <paramref name="paths"/> paths; the years in which <paramref name="shocked"/> is false share one array.</summary>
+    public static PathColumns Uninitialised(int years, int paths, Func<int, bool> shocked)
     {
-        bool[] shocked = PathPlan.Of(model, input).Shocked;
-        var b = new double[input.Horizon][];
-        var s = new double[input.Horizon][];
-        for (int h = 0; h < b.Length; h++)
+        var b = new double[years][];
+        var s = new double[years][];
+        for (int h = 0; h < years; h++)
         {
             b[h] = GC.AllocateUninitializedArray<double>(paths);
-            s[h] = shocked[h] ? GC.AllocateUninitializedArray<double>(paths) : b[h];
+            s[h] = shocked(h) ? GC.AllocateUninitializedArray<double>(paths) : b[h];
         }
 
         return new PathColumns(b, s);

@@ -20,9 +20,21 @@ namespace TradeGrid.Numerics.Scenarios;
 public static class PathSimulator
 {
     /// <summary>
-    /// Paths [pathStart, pathStart + count) into the columns from index <paramref name="at"/> (by default the columns'
-    /// start); <see cref="PathColumns.For"/> makes columns that fit. factor is <see cref="CoefficientSampler.Factor"/>
-    /// of the model's covariance.
+    /// Paths [pathStart, pathStart + count) in columns of their own, the years no shock reaches sharing the baseline's
+    /// array. factor is <see cref="CoefficientSampler.Factor"/> of the model's covariance.
+    /// </summary>
+    public static PathColumns Simulate(ScenarioModel model, double[] factor, EconomyScenarioInput input, SimulationOptions options, long pathStart, int count)
+    {
+        model.Validate();
+        var block = new PathBlock(model, factor, input, options);
+        PathColumns into = PathColumns.Uninitialised(input.Horizon, count, block.Shocked);
+        Run(block, pathStart, count, into, 0);
+        return into;
+    }
+
+    /// <summary>
+    /// Paths [pathStart, pathStart + count) into the caller's columns from index <paramref name="at"/>; a year whose
+    /// scenario column is its baseline's must be one no shock reaches.
     /// </summary>
     public static void Simulate(ScenarioModel model, double[] factor, EconomyScenarioInput input, SimulationOptions options,
         long pathStart, int count, PathColumns into, int at = 0)
@@ -44,6 +56,11 @@ public static class PathSimulator
             }
         }
 
+        Run(block, pathStart, count, into, at);
+    }
+
+    private static void Run(PathBlock block, long pathStart, int count, PathColumns into, int at)
+    {
         for (int p = 0; p < count; p += LaneStreams.Lanes)
         {
             block.Run(pathStart + p, Math.Min(LaneStreams.Lanes, count - p), into, at + p);

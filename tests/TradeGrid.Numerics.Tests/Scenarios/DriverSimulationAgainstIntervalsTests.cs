@@ -66,9 +66,7 @@ public sealed class DriverSimulationAgainstIntervalsTests
         var model = new ScenarioModel(prediction, [-1, 0], [DriverTransform.Level, DriverTransform.Level], Drivers: 1);
         int[] years = Enumerable.Range(2031, h).ToArray();
         var input = new EconomyScenarioInput(years, [f.Point], [], 0.0, [DriverErrorModel.FromSigmas(sigmas, null)], key);
-        PathColumns paths = PathColumns.For(model, input, Paths);
-
-        PathSimulator.Simulate(model, CoefficientSampler.Factor(prediction.Covariance, 2), input, new SimulationOptions(7, false, false, false), 0, Paths, paths);
+        PathColumns paths = PathSimulator.Simulate(model, CoefficientSampler.Factor(prediction.Covariance, 2), input, new SimulationOptions(7, false, false, false), 0, Paths);
 
         (double P, double Bound)[] bounds(int i) => [(0.025, f.Lower[1][i]), (0.1, f.Lower[0][i]), (0.9, f.Upper[0][i]), (0.975, f.Upper[1][i])];
         for (int i = 0; i < h; i++)

@@ -57,9 +57,7 @@ public sealed class MonteCarloAgainstTheoryTests
 
     private static (double[] Baseline, double[] Scenario) Simulate(ScenarioModel model, EconomyScenarioInput input, SimulationOptions options)
     {
-        PathColumns paths = PathColumns.For(model, input, Paths);
-        PathSimulator.Simulate(model, CoefficientSampler.Factor(model.Prediction.Covariance, model.Parameters), input, options, 0, Paths, paths);
-        return paths.ToRows();
+        return PathSimulator.Simulate(model, CoefficientSampler.Factor(model.Prediction.Covariance, model.Parameters), input, options, 0, Paths).ToRows();
     }
 
     private static void CheckNormal(double[] block, int years, int h, double mean, double sd)

@@ -58,10 +58,9 @@ public sealed class PathDeterminismTests
         var options = new SimulationOptions(5, false, true, false);
         EconomyScenarioInput input = Input("USA");
         double[] factor = CoefficientSampler.Factor(Model.Prediction.Covariance, Model.Parameters);
-        PathColumns shared = PathColumns.For(Model, input, 101);
         PathColumns apart = PathColumns.Zeros(input.Horizon, 101);
 
-        PathSimulator.Simulate(Model, factor, input, options, 7, 101, shared);
+        PathColumns shared = PathSimulator.Simulate(Model, factor, input, options, 7, 101);
         PathSimulator.Simulate(Model, factor, input, options, 7, 101, apart);
 
         Assert.Equal([true, false, false, false], Enumerable.Range(0, input.Horizon).Select(shared.Aliased).ToArray()); // the shock starts in 2031
