@@ -29,6 +29,8 @@ public sealed class EffectProjector
     private readonly int[][] _ids;
     private readonly int[] _groups;
     private readonly double[][] _inverseWeight;
+    private readonly ContiguousSet? _contiguous;
+    private readonly int[] _solved;
     private double[]? _weights;
     private Workspace[] _workspaces = [];
 
@@ -48,6 +50,8 @@ public sealed class EffectProjector
         Tolerance = tolerance;
         MaxIterations = maxIterations;
         _inverseWeight = _groups.Select(g => new double[g]).ToArray();
+        _contiguous = ContiguousSet.Find(_ids, _groups);
+        _solved = _contiguous?.Others ?? Enumerable.Range(0, _ids.Length).ToArray();
         Reweight(weights);
     }
 
@@ -76,6 +80,12 @@ public sealed class EffectProjector
         }
 
         _weights = weights;
+        if (_contiguous is not null)
+        {
+            _contiguous.Reweight(_ids, weights, _inverseWeight);
+            return;
+        }
+
         for (int q = 0; q < _ids.Length; q++)
         {
             double[] total = _inverseWeight[q];
@@ -107,7 +117,7 @@ public sealed class EffectProjector
     /// Replaces <paramref name="y"/> by y with every effect projected out and returns the CG iterations. A start already
     /// near the answer (the previous IRLS step's demeaned column plus the change of the column) converges in fewer.
     /// </summary>
-    public int Demean(Span<double> y, string column) => Demean(y, column, new Workspace(_groups));
+    public int Demean(Span<double> y, string column) => Demean(y, column, NewWorkspace());
 
     /// <summary>Demeans every column (the response among them) in parallel; returns the most iterations.</summary>
     public int DemeanColumns(double[][] columns, IReadOnlyList<string> names)
@@ -119,7 +129,7 @@ public sealed class EffectProjector
             Array.Resize(ref _workspaces, columns.Length);
             for (int j = had; j < columns.Length; j++)
             {
-                _workspaces[j] = new Workspace(_groups);
+                _workspaces[j] = NewWorkspace();
             }
         }
 
@@ -141,11 +151,11 @@ public sealed class EffectProjector
         double[][] p = work.Direction;
         double[][] ap = work.Product;
 
-        // r = D'W y, the start α = 0.
-        double potential = GroupSums(y, r);
+        // r = D'W y (with a contiguous set eliminated: Dₒ'WMy), the start α = 0.
+        double potential = _contiguous is null ? GroupSums(y, r) : _contiguous.Sums(_ids, _weights, y, r);
         double floor = RoundingFloor * RoundingFloor * potential;
         double rz = 0.0;
-        for (int q = 0; q < _ids.Length; q++)
+        foreach (int q in _solved)
         {
             Array.Clear(alpha[q]);
             double[] inverse = _inverseWeight[q];
@@ -160,6 +170,7 @@ public sealed class EffectProjector
 
         if (!(rz > floor) || !(potential > 0.0))
         {
+            _contiguous?.Finish(_ids, _weights, y, alpha);
             return 0;
         }
 
@@ -174,9 +185,9 @@ public sealed class EffectProjector
                     + $"(tolerance {Tolerance:G2}); the effects' groups are poorly connected: drop a set or use coarser effects.");
             }
 
-            Product(p, ap);
+            Product(p, ap, work.Scratch);
             double pap = 0.0;
-            for (int q = 0; q < _ids.Length; q++)
+            foreach (int q in _solved)
             {
                 pap += Dot(p[q], ap[q]);
             }
@@ -190,7 +201,7 @@ public sealed class EffectProjector
             recent[iteration % 3] = step * rz;
             potential -= step * rz;
             double rzNext = 0.0;
-            for (int q = 0; q < _ids.Length; q++)
+            foreach (int q in _solved)
             {
                 double[] inverse = _inverseWeight[q];
                 double[] aq = alpha[q], rq = r[q], zq = z[q], pq = p[q], apq = ap[q];
@@ -213,7 +224,7 @@ public sealed class EffectProjector
 
             double beta = rzNext / rz;
             rz = rzNext;
-            for (int q = 0; q < _ids.Length; q++)
+            foreach (int q in _solved)
             {
                 double[] pq = p[q], zq = z[q];
                 for (int g = 0; g < pq.Length; g++)
@@ -223,7 +234,15 @@ public sealed class EffectProjector
             }
         }
 
-        SubtractEffects(y, alpha);
+        if (_contiguous is null)
+        {
+            SubtractEffects(y, alpha);
+        }
+        else
+        {
+            _contiguous.Finish(_ids, _weights, y, alpha);
+        }
+
         return iteration;
     }
 
@@ -255,8 +274,8 @@ public sealed class EffectProjector
         return total.Total;
     }
 
-    /// <summary>result = D'WD p: one pass over the rows.</summary>
-    private void Product(double[][] p, double[][] result)
+    /// <summary>result = D'WD p (with a contiguous set eliminated: Dₒ'WMDₒ p): one pass over the rows.</summary>
+    private void Product(double[][] p, double[][] result, double[] scratch)
     {
         foreach (double[] s in result)
         {
@@ -264,6 +283,12 @@ public sealed class EffectProjector
         }
 
         double[]? w = _weights;
+        if (_contiguous is not null)
+        {
+            _contiguous.Product(_ids, w, p, result, scratch);
+            return;
+        }
+
         switch (_ids.Length)
         {
             case 1:
@@ -359,9 +384,13 @@ public sealed class EffectProjector
         return sum.Total;
     }
 
-    /// <summary>One column's CG vectors over the groups of every set.</summary>
-    private sealed class Workspace(int[] groups)
+    private Workspace NewWorkspace() => new(_groups, _contiguous?.Longest ?? 0);
+
+    /// <summary>One column's CG vectors over the groups of every set, and a run's values for the products.</summary>
+    private sealed class Workspace(int[] groups, int longestRun)
     {
+        public double[] Scratch { get; } = new double[longestRun];
+
         public double[][] Alpha { get; } = groups.Select(g => new double[g]).ToArray();
         public double[][] Residual { get; } = groups.Select(g => new double[g]).ToArray();
         public double[][] Preconditioned { get; } = groups.Select(g => new double[g]).ToArray();

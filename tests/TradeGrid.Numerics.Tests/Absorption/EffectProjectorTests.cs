@@ -6,14 +6,17 @@ namespace TradeGrid.Numerics.Tests.Absorption;
 /// <summary>
 /// The projector's CG on the effects' coefficients against the exact weighted least-squares residual on the dense
 /// dummy matrix (MathNet QR), on an unbalanced panel with three overlapping sets (exporter×year, importer×year, pair),
-/// and the array and dictionary numberings of effect ids against each other.
+/// with the pairs' rows in runs (eliminated exactly) and shuffled (every set in the CG), a set nested in the eliminated
+/// one and a pair split over two runs; and the array and dictionary numberings of effect ids against each other.
 /// </summary>
 public sealed class EffectProjectorTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Three_sets_match_the_dense_least_squares_residual(bool weighted)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Three_sets_match_the_dense_least_squares_residual(bool weighted, bool shuffled)
     {
         var random = new Random(20261203);
         var rows = new List<(int E, int I, int T)>();
@@ -31,6 +34,12 @@ public sealed class EffectProjectorTests
             }
         }
 
+        if (shuffled)
+        {
+            // No set's groups are runs of rows: the CG solves every set (sorted, the pairs are eliminated exactly).
+            rows = rows.OrderBy(_ => random.Next()).ToList();
+        }
+
         int n = rows.Count;
         int[] exporterYear = EffectIds.Interact(rows.Select(r => r.E).ToArray(), rows.Select(r => r.T).ToArray());
         int[] importerYear = EffectIds.Interact(rows.Select(r => r.I).ToArray(), rows.Select(r => r.T).ToArray());
@@ -43,12 +52,60 @@ public sealed class EffectProjectorTests
         double[] projected = (double[])y.Clone();
         int iterations = new EffectProjector(ids, groups, w).Demean(projected, "y");
 
-        // Exact: y − Dα with α = (√W·D)⁺√W·y, the pseudo-inverse handling the rank-deficient D.
+        AssertDenseResidual(ids, groups, y, w, projected);
+        Assert.InRange(iterations, 2, 200);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_set_nested_in_the_contiguous_set_and_a_split_group_are_projected_exactly(bool weighted)
+    {
+        // Rows by pair, except that pair 0's last year comes at the end: pairs are no longer runs, so the year set
+        // (each year's rows apart) and the pairs are both solved by CG. Then the same rows in order, where the pairs
+        // are runs and eliminated exactly, and exporters are nested in them (their diagonal is zero).
+        var random = new Random(7);
+        var rows = new List<(int E, int I, int T)>();
+        for (int e = 0; e < 5; e++)
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                for (int t = 0; t < 5; t++)
+                {
+                    if (e != i && random.NextDouble() < 0.85)
+                    {
+                        rows.Add((e, i, t));
+                    }
+                }
+            }
+        }
+
+        var split = rows.Skip(1).Append(rows[0]).ToList();
+        foreach (List<(int E, int I, int T)> order in new[] { split, rows })
+        {
+            int n = order.Count;
+            int[] exporter = order.Select(r => r.E).ToArray();
+            int[] pair = EffectIds.Interact(exporter, order.Select(r => r.I).ToArray());
+            int[] year = EffectIds.Dense(order.Select(r => r.T).ToArray(), out _);
+            int[][] ids = [exporter, year, pair];
+            int[] groups = ids.Select(s => s.Max() + 1).ToArray();
+            double[] y = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 4.0 - 1.0).ToArray();
+            double[]? w = weighted ? Enumerable.Range(0, n).Select(_ => 0.2 + 3.0 * random.NextDouble()).ToArray() : null;
+            double[] projected = (double[])y.Clone();
+            new EffectProjector(ids, groups, w).Demean(projected, "y");
+            AssertDenseResidual(ids, groups, y, w, projected);
+        }
+    }
+
+    /// <summary>Exact: y − Dα with α = (√W·D)⁺√W·y, the pseudo-inverse handling the rank-deficient D.</summary>
+    private static void AssertDenseResidual(int[][] ids, int[] groups, double[] y, double[]? w, double[] projected)
+    {
+        int n = y.Length;
         Matrix<double> d = Matrix<double>.Build.Dense(n, groups.Sum());
         for (int r = 0; r < n; r++)
         {
             int offset = 0;
-            for (int q = 0; q < 3; q++)
+            for (int q = 0; q < ids.Length; q++)
             {
                 d[r, offset + ids[q][r]] = 1.0;
                 offset += groups[q];
@@ -65,8 +122,6 @@ public sealed class EffectProjectorTests
         {
             Assert.True(Math.Abs(y[r] - fitted[r] - projected[r]) <= 1e-10 * scale, $"row {r}: {y[r] - fitted[r]} against {projected[r]}");
         }
-
-        Assert.InRange(iterations, 2, 200);
     }
 
     [Fact]

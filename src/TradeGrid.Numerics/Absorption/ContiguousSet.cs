@@ -1,0 +1,259 @@
+namespace TradeGrid.Numerics.Absorption;
+
+/// <summary>
+/// A set of effects whose every group is one run of consecutive rows (a pair's years, when each economy's rows come
+/// partner by partner), eliminated exactly inside <see cref="EffectProjector"/>'s conjugate gradient. With M the
+/// weighted within-run demeaning (each row less its run's weighted mean), the projection of y is M(y − Dₒαₒ), where the
+/// other sets' coefficients αₒ solve Dₒ'WMDₒ αₒ = Dₒ'WMy: the CG runs on that smaller system (its preconditioner the
+/// exact diagonal of Dₒ'WMDₒ), and the run set, usually the largest, never enters it. Each product is still one pass
+/// over the rows: a run's values, its weighted mean, then its rows' contributions.
+/// </summary>
+internal sealed class ContiguousSet
+{
+    /// <summary>A group's diagonal below this share of its weight is zero (the group is nested in the run set).</summary>
+    private const double NestedShare = 1e-12;
+
+    private readonly int[] _starts;
+    private readonly double[] _inverseRunWeight;
+
+    private ContiguousSet(int set, int[] others, int[] starts, int longest)
+    {
+        Set = set;
+        Others = others;
+        _starts = starts;
+        _inverseRunWeight = new double[starts.Length - 1];
+        Longest = longest;
+    }
+
+    /// <summary>The eliminated set.</summary>
+    public int Set { get; }
+
+    /// <summary>The sets the CG solves for.</summary>
+    public int[] Others { get; }
+
+    /// <summary>Rows of the longest run (the size of a product's scratch).</summary>
+    public int Longest { get; }
+
+    /// <summary>The set with the most groups among those whose groups are each one run (and not every one a single row); null when none is.</summary>
+    public static ContiguousSet? Find(int[][] ids, int[] groups)
+    {
+        int rows = ids.Length == 0 ? 0 : ids[0].Length;
+        int best = -1;
+        for (int q = 0; q < ids.Length; q++)
+        {
+            int[] id = ids[q];
+            int runs = rows == 0 ? 0 : 1;
+            for (int i = 1; i < rows; i++)
+            {
+                runs += id[i] != id[i - 1] ? 1 : 0;
+            }
+
+            // Dense ids: as many runs as groups means no group is split over two runs.
+            if (runs == groups[q] && rows > runs && (best < 0 || groups[q] > groups[best]))
+            {
+                best = q;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        int[] set = ids[best];
+        var starts = new int[groups[best] + 1];
+        int longest = 0;
+        for (int i = 0, r = -1; i <= rows; i++)
+        {
+            if (i == rows || i == 0 || set[i] != set[i - 1])
+            {
+                if (r >= 0)
+                {
+                    longest = Math.Max(longest, i - starts[r]);
+                }
+
+                if (i < rows)
+                {
+                    starts[++r] = i;
+                }
+            }
+        }
+
+        starts[^1] = rows;
+        return new ContiguousSet(best, Enumerable.Range(0, ids.Length).Where(q => q != best).ToArray(), starts, longest);
+    }
+
+    /// <summary>The runs' inverse weights and, for each other set, the inverse of the exact diagonal of Dₒ'WMDₒ.</summary>
+    public void Reweight(int[][] ids, double[]? w, double[][] inverseDiagonal)
+    {
+        for (int r = 0; r < _inverseRunWeight.Length; r++)
+        {
+            double total = 0.0;
+            for (int i = _starts[r]; i < _starts[r + 1]; i++)
+            {
+                total += w is null ? 1.0 : w[i];
+            }
+
+            _inverseRunWeight[r] = total > 0.0 ? 1.0 / total : 0.0;
+        }
+
+        foreach (int q in Others)
+        {
+            int[] id = ids[q];
+            double[] diagonal = inverseDiagonal[q];
+            var weight = new double[diagonal.Length];
+            Array.Clear(diagonal);
+            for (int r = 0; r < _inverseRunWeight.Length; r++)
+            {
+                // A group's weight within the run, w_g; its diagonal is Σ over runs of w_g − w_g²/W_run.
+                for (int i = _starts[r]; i < _starts[r + 1]; i++)
+                {
+                    double wi = w is null ? 1.0 : w[i];
+                    weight[id[i]] += wi;
+                }
+
+                for (int i = _starts[r]; i < _starts[r + 1]; i++)
+                {
+                    int g = id[i];
+                    double part = weight[g];
+                    if (part != 0.0)
+                    {
+                        diagonal[g] += part - part * part * _inverseRunWeight[r];
+                        weight[g] = 0.0;
+                    }
+                }
+            }
+
+            var total = new double[diagonal.Length];
+            for (int i = 0; i < id.Length; i++)
+            {
+                total[id[i]] += w is null ? 1.0 : w[i];
+            }
+
+            for (int g = 0; g < diagonal.Length; g++)
+            {
+                diagonal[g] = diagonal[g] > NestedShare * total[g] ? 1.0 / diagonal[g] : 0.0;
+            }
+        }
+    }
+
+    /// <summary>sums = Dₒ'WMy per other set; returns ‖My‖²_W.</summary>
+    public double Sums(int[][] ids, double[]? w, ReadOnlySpan<double> y, double[][] sums)
+    {
+        var total = new BlockSum();
+        for (int r = 0; r < _inverseRunWeight.Length; r++)
+        {
+            int start = _starts[r], end = _starts[r + 1];
+            double mean = 0.0;
+            for (int i = start; i < end; i++)
+            {
+                mean += (w is null ? 1.0 : w[i]) * y[i];
+            }
+
+            mean *= _inverseRunWeight[r];
+            for (int i = start; i < end; i++)
+            {
+                double wi = w is null ? 1.0 : w[i];
+                double e = y[i] - mean;
+                foreach (int q in Others)
+                {
+                    sums[q][ids[q][i]] += wi * e;
+                }
+
+                total.Add(wi * e * e);
+            }
+        }
+
+        return total.Total;
+    }
+
+    /// <summary>result = Dₒ'WMDₒ p over the other sets (result cleared by the caller); <paramref name="scratch"/> holds a run's values.</summary>
+    public void Product(int[][] ids, double[]? w, double[][] p, double[][] result, double[] scratch)
+    {
+        if (Others.Length == 2)
+        {
+            ProductOfTwo(ids, w, p, result, scratch);
+            return;
+        }
+
+        for (int r = 0; r < _inverseRunWeight.Length; r++)
+        {
+            int start = _starts[r], end = _starts[r + 1];
+            double mean = 0.0;
+            for (int i = start; i < end; i++)
+            {
+                double v = 0.0;
+                foreach (int q in Others)
+                {
+                    v += p[q][ids[q][i]];
+                }
+
+                scratch[i - start] = v;
+                mean += (w is null ? 1.0 : w[i]) * v;
+            }
+
+            mean *= _inverseRunWeight[r];
+            for (int i = start; i < end; i++)
+            {
+                double u = (w is null ? 1.0 : w[i]) * (scratch[i - start] - mean);
+                foreach (int q in Others)
+                {
+                    result[q][ids[q][i]] += u;
+                }
+            }
+        }
+    }
+
+    /// <summary>y ← M(y − Dₒαₒ).</summary>
+    public void Finish(int[][] ids, double[]? w, Span<double> y, double[][] alpha)
+    {
+        for (int r = 0; r < _inverseRunWeight.Length; r++)
+        {
+            int start = _starts[r], end = _starts[r + 1];
+            double mean = 0.0;
+            for (int i = start; i < end; i++)
+            {
+                double e = y[i];
+                foreach (int q in Others)
+                {
+                    e -= alpha[q][ids[q][i]];
+                }
+
+                y[i] = e;
+                mean += (w is null ? 1.0 : w[i]) * e;
+            }
+
+            mean *= _inverseRunWeight[r];
+            for (int i = start; i < end; i++)
+            {
+                y[i] -= mean;
+            }
+        }
+    }
+
+    /// <summary>The product for the common case of two other sets (exporter×year and importer×year beside pairs).</summary>
+    private void ProductOfTwo(int[][] ids, double[]? w, double[][] p, double[][] result, double[] scratch)
+    {
+        int[] i0 = ids[Others[0]], i1 = ids[Others[1]];
+        double[] p0 = p[Others[0]], p1 = p[Others[1]], a0 = result[Others[0]], a1 = result[Others[1]];
+        for (int r = 0; r < _inverseRunWeight.Length; r++)
+        {
+            int start = _starts[r], end = _starts[r + 1];
+            double mean = 0.0;
+            for (int i = start; i < end; i++)
+            {
+                double v = p0[i0[i]] + p1[i1[i]];
+                scratch[i - start] = v;
+                mean += (w is null ? 1.0 : w[i]) * v;
+            }
+
+            mean *= _inverseRunWeight[r];
+            for (int i = start; i < end; i++)
+            {
+                double u = (w is null ? 1.0 : w[i]) * (scratch[i - start] - mean);
+                a0[i0[i]] += u;
+                a1[i1[i]] += u;
+            }
+        }
+    }
+}
