@@ -21,7 +21,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
     {
         DesignBlock block = Design(request);
-        return ValueTask.FromResult(new BlockInfo(Code, block.Rows, block.Year.Distinct().Order().ToArray(), block.Drops, State.Version));
+        return ValueTask.FromResult(new BlockInfo(Code, block.Rows, block.DistinctYears(), block.Drops, State.Version));
     }
 
     public ValueTask<QrPart?> LinearPart(BlockRequest request, CancellationToken cancellationToken)

@@ -11,6 +11,33 @@ internal sealed record DesignBlock(double[,] X, double[] Y, int[] Entity, int[] 
 {
     public int Rows => Y.Length;
 
+    /// <summary>The rows' distinct years, ascending (marked in an array over their span: no set per block).</summary>
+    public int[] DistinctYears()
+    {
+        if (Year.Length == 0)
+        {
+            return [];
+        }
+
+        int first = Year.Min();
+        var seen = new bool[Year.Max() - first + 1];
+        foreach (int t in Year)
+        {
+            seen[t - first] = true;
+        }
+
+        var years = new List<int>();
+        for (int i = 0; i < seen.Length; i++)
+        {
+            if (seen[i])
+            {
+                years.Add(first + i);
+            }
+        }
+
+        return years.ToArray();
+    }
+
     /// <summary>The block without the given rows (sorted indices), e.g. those a PPML separation round drops.</summary>
     public DesignBlock Without(IReadOnlyCollection<int> rows)
     {

@@ -50,6 +50,11 @@ internal static class DesignRows
         int nonpositive = 0;
         string nonpositiveExample = string.Empty;
         var values = new double[spec.Regressors.Length];
+        // Each regressor's values by year, per series: an own-side series serves every partner's rows.
+        Dictionary<SeriesRecord, YearValues>[] evaluated = spec.Regressors
+            .Select(_ => new Dictionary<SeriesRecord, YearValues>(ReferenceEqualityComparer.Instance)).ToArray();
+        var none = new YearValues(null, spec.Dependent);
+        var columns = new YearValues[spec.Regressors.Length];
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
@@ -58,7 +63,23 @@ internal static class DesignRows
                 continue;
             }
 
-            SeriesRecord?[] sources = spec.Regressors.Select(r => Source(r, economy, partner, series, partnerSeries)).ToArray();
+            for (int j = 0; j < columns.Length; j++)
+            {
+                SeriesRecord? source = Source(spec.Regressors[j], economy, partner, series, partnerSeries);
+                if (source is null)
+                {
+                    columns[j] = none;
+                }
+                else if (!evaluated[j].TryGetValue(source, out YearValues? known))
+                {
+                    columns[j] = evaluated[j][source] = new YearValues(source, spec.Regressors[j]);
+                }
+                else
+                {
+                    columns[j] = known;
+                }
+            }
+
             foreach (int t in dependent.Years)
             {
                 if ((spec.From != 0 && t < spec.From) || (spec.To != 0 && t > spec.To))
@@ -71,7 +92,7 @@ internal static class DesignRows
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
                 for (int j = 0; j < values.Length && complete; j++)
                 {
-                    VariableValue v = VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
+                    VariableValue v = columns[j].At(t);
                     complete = v.Present;
                     values[j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)
