@@ -50,11 +50,11 @@ internal static class DesignRows
         int nonpositive = 0;
         string nonpositiveExample = string.Empty;
         var values = new double[spec.Regressors.Length];
-        // Each regressor's values by year, per series: an own-side series serves every partner's rows.
-        Dictionary<SeriesRecord, YearValues>[] evaluated = spec.Regressors
-            .Select(_ => new Dictionary<SeriesRecord, YearValues>(ReferenceEqualityComparer.Instance)).ToArray();
-        var none = new YearValues(null, spec.Dependent);
-        var columns = new YearValues[spec.Regressors.Length];
+        // An own-side regressor reads the same series in every partner's rows: evaluated once per year.
+        YearValues?[] own = spec.Regressors
+            .Select(r => r.Side == SideKind.Reporter ? new YearValues(Source(r, economy, string.Empty, series, partnerSeries), r) : null)
+            .ToArray();
+        var sources = new SeriesRecord?[spec.Regressors.Length];
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
@@ -63,21 +63,9 @@ internal static class DesignRows
                 continue;
             }
 
-            for (int j = 0; j < columns.Length; j++)
+            for (int j = 0; j < sources.Length; j++)
             {
-                SeriesRecord? source = Source(spec.Regressors[j], economy, partner, series, partnerSeries);
-                if (source is null)
-                {
-                    columns[j] = none;
-                }
-                else if (!evaluated[j].TryGetValue(source, out YearValues? known))
-                {
-                    columns[j] = evaluated[j][source] = new YearValues(source, spec.Regressors[j]);
-                }
-                else
-                {
-                    columns[j] = known;
-                }
+                sources[j] = own[j] is null ? Source(spec.Regressors[j], economy, partner, series, partnerSeries) : null;
             }
 
             foreach (int t in dependent.Years)
@@ -92,7 +80,7 @@ internal static class DesignRows
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
                 for (int j = 0; j < values.Length && complete; j++)
                 {
-                    VariableValue v = columns[j].At(t);
+                    VariableValue v = own[j]?.At(t) ?? VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
                     complete = v.Present;
                     values[j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)

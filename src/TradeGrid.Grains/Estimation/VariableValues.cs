@@ -45,8 +45,15 @@ internal static class VariableValues
             return double.NaN;
         }
 
-        int i = Array.BinarySearch(series.Years, year);
-        i = i >= 0 ? i : ~i - 1;
+        // Years without gaps (most series): the year's index is its distance from the first; else a search.
+        int[] years = series.Years;
+        int i = year - (years.Length > 0 ? years[0] : 0);
+        if ((uint)i >= (uint)years.Length || years[i] != year)
+        {
+            i = Array.BinarySearch(years, year);
+            i = i >= 0 ? i : ~i - 1;
+        }
+
         for (; i >= 0 && series.Years[i] >= year - maxAge; i--)
         {
             if (double.IsFinite(series.Values[i]))

@@ -5,8 +5,8 @@ namespace TradeGrid.Grains.Estimation;
 
 /// <summary>
 /// A variable evaluated from one series for every year it can have a value in (<see cref="VariableValues.Evaluate"/>
-/// once per year), so that the rows of many partners read it by index: an economy's own regressors are the same
-/// series for every partner, and evaluating them per row searched the series once per row and variable.
+/// once per year), so that the rows of every partner read it by index: an economy's own regressors are the same
+/// series in each of its partners' rows, and evaluating them per row searched the series once per row.
 /// </summary>
 internal sealed class YearValues
 {

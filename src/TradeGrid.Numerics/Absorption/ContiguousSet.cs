@@ -10,9 +10,6 @@ namespace TradeGrid.Numerics.Absorption;
 /// </summary>
 internal sealed class ContiguousSet
 {
-    /// <summary>A group's diagonal below this share of its weight is zero (the group is nested in the run set).</summary>
-    private const double NestedShare = 1e-12;
-
     private readonly int[] _starts;
     private readonly double[] _inverseRunWeight;
 
@@ -83,7 +80,12 @@ internal sealed class ContiguousSet
         return new ContiguousSet(best, Enumerable.Range(0, ids.Length).Where(q => q != best).ToArray(), starts, longest);
     }
 
-    /// <summary>The runs' inverse weights and, for each other set, the inverse of the exact diagonal of Dₒ'WMDₒ.</summary>
+    /// <summary>
+    /// The runs' inverse weights and, for each other set, the inverse of the exact diagonal of Dₒ'WMDₒ: Σ over runs of
+    /// w_g − w_g²/W_run for the group's weight w_g in a run of weight W_run. A group nested in the run set (every run it
+    /// has rows in is all its own) has a zero diagonal and its coefficient stays at zero; a diagonal that rounding made
+    /// ≤ 0 (weights many orders apart) falls back to the group's total weight, which only slows the CG.
+    /// </summary>
     public void Reweight(int[][] ids, double[]? w, double[][] inverseDiagonal)
     {
         for (int r = 0; r < _inverseRunWeight.Length; r++)
@@ -102,37 +104,38 @@ internal sealed class ContiguousSet
             int[] id = ids[q];
             double[] diagonal = inverseDiagonal[q];
             var weight = new double[diagonal.Length];
+            var rows = new int[diagonal.Length];
+            var total = new double[diagonal.Length];
+            var shared = new bool[diagonal.Length];
             Array.Clear(diagonal);
             for (int r = 0; r < _inverseRunWeight.Length; r++)
             {
-                // A group's weight within the run, w_g; its diagonal is Σ over runs of w_g − w_g²/W_run.
-                for (int i = _starts[r]; i < _starts[r + 1]; i++)
-                {
-                    double wi = w is null ? 1.0 : w[i];
-                    weight[id[i]] += wi;
-                }
-
-                for (int i = _starts[r]; i < _starts[r + 1]; i++)
+                int start = _starts[r], end = _starts[r + 1];
+                for (int i = start; i < end; i++)
                 {
                     int g = id[i];
-                    double part = weight[g];
-                    if (part != 0.0)
+                    weight[g] += w is null ? 1.0 : w[i];
+                    rows[g]++;
+                }
+
+                for (int i = start; i < end; i++)
+                {
+                    int g = id[i];
+                    if (rows[g] != 0)
                     {
+                        double part = weight[g];
                         diagonal[g] += part - part * part * _inverseRunWeight[r];
+                        total[g] += part;
+                        shared[g] |= rows[g] != end - start;
                         weight[g] = 0.0;
+                        rows[g] = 0;
                     }
                 }
             }
 
-            var total = new double[diagonal.Length];
-            for (int i = 0; i < id.Length; i++)
-            {
-                total[id[i]] += w is null ? 1.0 : w[i];
-            }
-
             for (int g = 0; g < diagonal.Length; g++)
             {
-                diagonal[g] = diagonal[g] > NestedShare * total[g] ? 1.0 / diagonal[g] : 0.0;
+                diagonal[g] = !shared[g] ? 0.0 : diagonal[g] > 0.0 ? 1.0 / diagonal[g] : total[g] > 0.0 ? 1.0 / total[g] : 0.0;
             }
         }
     }

@@ -97,6 +97,59 @@ public sealed class EffectProjectorTests
         }
     }
 
+    [Fact]
+    public void Weights_ten_orders_apart_project_the_same_with_the_pairs_eliminated_or_not()
+    {
+        // The separation rectifier's weights (1e10 on y > 0 rows, 1 on y = 0 rows): the eliminated pairs' diagonal
+        // w_g − w_g²/W_run cancels badly; the projection must still equal the plain CG's on the same rows shuffled.
+        var random = new Random(11);
+        var rows = new List<(int E, int I, int T)>();
+        for (int e = 0; e < 8; e++)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                for (int t = 0; t < 6; t++)
+                {
+                    if (e != i)
+                    {
+                        rows.Add((e, i, t));
+                    }
+                }
+            }
+        }
+
+        int n = rows.Count;
+        double[] y = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        double[] w = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.2 ? 1.0 : 1e10).ToArray();
+        int[] order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        double[] Project(int[] rowsInOrder)
+        {
+            var picked = rowsInOrder.Select(r => rows[r]).ToArray();
+            int[][] ids =
+            [
+                EffectIds.Interact(picked.Select(r => r.E).ToArray(), picked.Select(r => r.T).ToArray()),
+                EffectIds.Interact(picked.Select(r => r.I).ToArray(), picked.Select(r => r.T).ToArray()),
+                EffectIds.Interact(picked.Select(r => r.E).ToArray(), picked.Select(r => r.I).ToArray()),
+            ];
+            double[] projected = rowsInOrder.Select(r => y[r]).ToArray();
+            new EffectProjector(ids, ids.Select(s => s.Max() + 1).ToArray(), rowsInOrder.Select(r => w[r]).ToArray()).Demean(projected, "y");
+            var back = new double[n];
+            for (int k = 0; k < n; k++)
+            {
+                back[rowsInOrder[k]] = projected[k];
+            }
+
+            return back;
+        }
+
+        double[] eliminated = Project(Enumerable.Range(0, n).ToArray());
+        double[] plain = Project(order);
+        for (int r = 0; r < n; r++)
+        {
+            Assert.True(Math.Abs(eliminated[r] - plain[r]) <= 1e-8, $"row {r}: {eliminated[r]} against {plain[r]}");
+        }
+    }
+
     /// <summary>Exact: y − Dα with α = (√W·D)⁺√W·y, the pseudo-inverse handling the rank-deficient D.</summary>
     private static void AssertDenseResidual(int[][] ids, int[] groups, double[] y, double[]? w, double[] projected)
     {
