@@ -87,19 +87,35 @@ public static class AbsorbedPpml
         }
 
         PoissonIrls irls = PoissonIrls.Run(sample, allNames, effects.Count > 0, options);
-        double ll = 0.0;
-        double mean = sample.Y.Average();
-        double sy = 0.0, sm = 0.0, syy = 0.0, smm = 0.0, sym = 0.0;
-        for (int i = 0; i < n; i++)
+        // The log-likelihood and the moments of y and μ, per chunk of rows in parallel, the chunks' sums in order.
+        var parts = new double[(n + PoissonIrls.ChunkRows - 1) / PoissonIrls.ChunkRows, 6];
+        PoissonIrls.ForChunks(n, (from, to) =>
         {
-            double yi = sample.Y[i];
-            double mi = irls.Mu[i];
-            ll += yi * Math.Log(mi) - mi - MathNet.Numerics.SpecialFunctions.GammaLn(yi + 1.0);
-            sy += yi;
-            sm += mi;
-            syy += yi * yi;
-            smm += mi * mi;
-            sym += yi * mi;
+            double l = 0.0, a = 0.0, b = 0.0, aa = 0.0, bb = 0.0, ab = 0.0;
+            for (int i = from; i < to; i++)
+            {
+                double yi = sample.Y[i];
+                double mi = irls.Mu[i];
+                l += yi * Math.Log(mi) - mi - MathNet.Numerics.SpecialFunctions.GammaLn(yi + 1.0);
+                a += yi;
+                b += mi;
+                aa += yi * yi;
+                bb += mi * mi;
+                ab += yi * mi;
+            }
+
+            int c = from / PoissonIrls.ChunkRows;
+            (parts[c, 0], parts[c, 1], parts[c, 2], parts[c, 3], parts[c, 4], parts[c, 5]) = (l, a, b, aa, bb, ab);
+        });
+        double ll = 0.0, sy = 0.0, sm = 0.0, syy = 0.0, smm = 0.0, sym = 0.0;
+        for (int c = 0; c < parts.GetLength(0); c++)
+        {
+            ll += parts[c, 0];
+            sy += parts[c, 1];
+            sm += parts[c, 2];
+            syy += parts[c, 3];
+            smm += parts[c, 4];
+            sym += parts[c, 5];
         }
 
         double cyy = syy - sy * sy / n;

@@ -99,8 +99,9 @@ internal sealed class ContiguousSet
             _inverseRunWeight[r] = total > 0.0 ? 1.0 / total : 0.0;
         }
 
-        foreach (int q in Others)
+        Work.For(Others.Length, (long)_starts[^1] * Others.Length, o =>
         {
+            int q = Others[o];
             int[] id = ids[q];
             double[] diagonal = inverseDiagonal[q];
             var weight = new double[diagonal.Length];
@@ -137,7 +138,7 @@ internal sealed class ContiguousSet
             {
                 diagonal[g] = !shared[g] ? 0.0 : diagonal[g] > 0.0 ? 1.0 / diagonal[g] : total[g] > 0.0 ? 1.0 / total[g] : 0.0;
             }
-        }
+        });
     }
 
     /// <summary>sums = Dₒ'WMy per other set; returns ‖My‖²_W.</summary>

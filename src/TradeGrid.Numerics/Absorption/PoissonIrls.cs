@@ -50,20 +50,28 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         for (int iteration = 1; iteration <= AbsorbedPpml.MaxIterations; iteration++)
         {
             iterations = iteration;
-            for (int i = 0; i < n; i++)
+            double[] etaNow = eta, muNow = mu;
+            ForChunks(n, (from, to) =>
             {
-                z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
-            }
+                for (int i = from; i < to; i++)
+                {
+                    z[i] = etaNow[i] + (y[i] - muNow[i]) / muNow[i];
+                }
+            });
 
             double tolerance = Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
             bool exact = tolerance <= options.Tolerance;
             projection = Math.Max(projection, work.Run(mu, z, tolerance));
             step = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance);
-            for (int i = 0; i < n; i++)
+            double[] residual = step.Residual;
+            ForChunks(n, (from, to) =>
             {
-                etaNew[i] = z[i] - step.Residual[i];
-                muNew[i] = Math.Exp(etaNew[i]);
-            }
+                for (int i = from; i < to; i++)
+                {
+                    etaNew[i] = z[i] - residual[i];
+                    muNew[i] = Math.Exp(etaNew[i]);
+                }
+            });
 
             double previous = deviance;
             double devNew = PoissonDeviance(y, muNew);
@@ -115,15 +123,37 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         return new PoissonIrls(final with { Beta = step.Beta }, work.X, mu, score, deviance, iterations, Math.Max(projection, last));
     }
 
+    /// <summary>Rows per chunk of the row loops run in parallel; the chunks are the same however many threads run them.</summary>
+    public const int ChunkRows = 65_536;
+
+    /// <summary>The deviance, summed per chunk of <see cref="ChunkRows"/> and the chunks' sums in order (deterministic).</summary>
     public static double PoissonDeviance(double[] y, double[] mu)
     {
-        double d = 0.0;
-        for (int i = 0; i < y.Length; i++)
+        var parts = new double[(y.Length + ChunkRows - 1) / ChunkRows];
+        ForChunks(y.Length, (from, to) =>
         {
-            d += (y[i] > 0.0 ? y[i] * Math.Log(y[i] / mu[i]) : 0.0) - (y[i] - mu[i]);
+            double d = 0.0;
+            for (int i = from; i < to; i++)
+            {
+                d += (y[i] > 0.0 ? y[i] * Math.Log(y[i] / mu[i]) : 0.0) - (y[i] - mu[i]);
+            }
+
+            parts[from / ChunkRows] = d;
+        });
+        double total = 0.0;
+        foreach (double d in parts)
+        {
+            total += d;
         }
 
-        return 2.0 * d;
+        return 2.0 * total;
+    }
+
+    /// <summary>body(from, to) over chunks of <see cref="ChunkRows"/> rows, in parallel when the rows are many.</summary>
+    internal static void ForChunks(int rows, Action<int, int> body)
+    {
+        int chunks = (rows + ChunkRows - 1) / ChunkRows;
+        Work.For(chunks, rows, c => body(c * ChunkRows, Math.Min(rows, (c + 1) * ChunkRows)));
     }
 
     /// <summary>The regressors and the working variable with the effects projected out, and what was taken out of each (the next start).</summary>
@@ -164,16 +194,19 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         {
             int k = _sample.Columns.Length;
             int n = z.Length;
-            for (int j = 0; j <= k; j++)
+            ForChunks(n, (from, to) =>
             {
-                double[] c = j < k ? _sample.Columns[j] : z;
-                double[] start = _columns[j];
-                double[] taken = _taken[j];
-                for (int i = 0; i < n; i++)
+                for (int j = 0; j <= k; j++)
                 {
-                    start[i] = c[i] - taken[i];
+                    double[] c = j < k ? _sample.Columns[j] : z;
+                    double[] start = _columns[j];
+                    double[] taken = _taken[j];
+                    for (int i = from; i < to; i++)
+                    {
+                        start[i] = c[i] - taken[i];
+                    }
                 }
-            }
+            });
 
             int iterations = 0;
             if (_projector is not null)
@@ -181,16 +214,19 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 _projector.Reweight(mu);
                 _projector.Tolerance = tolerance;
                 iterations = _projector.DemeanColumns(_columns, _names);
-                for (int j = 0; j <= k; j++)
+                ForChunks(n, (from, to) =>
                 {
-                    double[] c = j < k ? _sample.Columns[j] : z;
-                    double[] result = _columns[j];
-                    double[] taken = _taken[j];
-                    for (int i = 0; i < n; i++)
+                    for (int j = 0; j <= k; j++)
                     {
-                        taken[i] = c[i] - result[i];
+                        double[] c = j < k ? _sample.Columns[j] : z;
+                        double[] result = _columns[j];
+                        double[] taken = _taken[j];
+                        for (int i = from; i < to; i++)
+                        {
+                            taken[i] = c[i] - result[i];
+                        }
                     }
-                }
+                });
             }
 
             X = _columns.Take(k).ToArray();
