@@ -193,20 +193,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         public int Run(double[] mu, double[] z, double tolerance)
         {
             int k = _sample.Columns.Length;
-            int n = z.Length;
-            ForChunks(n, (from, to) =>
-            {
-                for (int j = 0; j <= k; j++)
-                {
-                    double[] c = j < k ? _sample.Columns[j] : z;
-                    double[] start = _columns[j];
-                    double[] taken = _taken[j];
-                    for (int i = from; i < to; i++)
-                    {
-                        start[i] = c[i] - taken[i];
-                    }
-                }
-            });
+            ColumnsLess(_columns, _taken, z);
 
             int iterations = 0;
             if (_projector is not null)
@@ -214,24 +201,31 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 _projector.Reweight(mu);
                 _projector.Tolerance = tolerance;
                 iterations = _projector.DemeanColumns(_columns, _names);
-                ForChunks(n, (from, to) =>
-                {
-                    for (int j = 0; j <= k; j++)
-                    {
-                        double[] c = j < k ? _sample.Columns[j] : z;
-                        double[] result = _columns[j];
-                        double[] taken = _taken[j];
-                        for (int i = from; i < to; i++)
-                        {
-                            taken[i] = c[i] - result[i];
-                        }
-                    }
-                });
+                ColumnsLess(_taken, _columns, z);
             }
 
             X = _columns.Take(k).ToArray();
             Z = _columns[k];
             return iterations;
+        }
+
+        /// <summary>target[j] = column j − minus[j] for the regressors and the working variable z (the last), in chunks of rows.</summary>
+        private void ColumnsLess(double[][] target, double[][] minus, double[] z)
+        {
+            int k = _sample.Columns.Length;
+            ForChunks(z.Length, (from, to) =>
+            {
+                for (int j = 0; j <= k; j++)
+                {
+                    double[] c = j < k ? _sample.Columns[j] : z;
+                    double[] t = target[j];
+                    double[] m = minus[j];
+                    for (int i = from; i < to; i++)
+                    {
+                        t[i] = c[i] - m[i];
+                    }
+                }
+            });
         }
 
         /// <summary>Each regressor's (centred, with effects) weighted norm before the projection: the rank rule's scale.</summary>

@@ -19,20 +19,7 @@ public sealed class EffectProjectorTests
     public void Three_sets_match_the_dense_least_squares_residual(bool weighted, bool shuffled)
     {
         var random = new Random(20261203);
-        var rows = new List<(int E, int I, int T)>();
-        for (int e = 0; e < 6; e++)
-        {
-            for (int i = 0; i < 6; i++)
-            {
-                for (int t = 0; t < 4; t++)
-                {
-                    if (e != i && random.NextDouble() < 0.8)
-                    {
-                        rows.Add((e, i, t));
-                    }
-                }
-            }
-        }
+        List<(int E, int I, int T)> rows = Flows(6, 4, 0.8, random);
 
         if (shuffled)
         {
@@ -65,20 +52,7 @@ public sealed class EffectProjectorTests
         // (each year's rows apart) and the pairs are both solved by CG. Then the same rows in order, where the pairs
         // are runs and eliminated exactly, and exporters are nested in them (their diagonal is zero).
         var random = new Random(7);
-        var rows = new List<(int E, int I, int T)>();
-        for (int e = 0; e < 5; e++)
-        {
-            for (int i = 0; i < 5; i++)
-            {
-                for (int t = 0; t < 5; t++)
-                {
-                    if (e != i && random.NextDouble() < 0.85)
-                    {
-                        rows.Add((e, i, t));
-                    }
-                }
-            }
-        }
+        List<(int E, int I, int T)> rows = Flows(5, 5, 0.85, random);
 
         var split = rows.Skip(1).Append(rows[0]).ToList();
         foreach (List<(int E, int I, int T)> order in new[] { split, rows })
@@ -103,20 +77,7 @@ public sealed class EffectProjectorTests
         // The separation rectifier's weights (1e10 on y > 0 rows, 1 on y = 0 rows): the eliminated pairs' diagonal
         // w_g − w_g²/W_run cancels badly; the projection must still equal the plain CG's on the same rows shuffled.
         var random = new Random(11);
-        var rows = new List<(int E, int I, int T)>();
-        for (int e = 0; e < 8; e++)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                for (int t = 0; t < 6; t++)
-                {
-                    if (e != i)
-                    {
-                        rows.Add((e, i, t));
-                    }
-                }
-            }
-        }
+        List<(int E, int I, int T)> rows = Flows(8, 6, 1.0, random);
 
         int n = rows.Count;
         double[] y = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
@@ -148,6 +109,27 @@ public sealed class EffectProjectorTests
         {
             Assert.True(Math.Abs(eliminated[r] - plain[r]) <= 1e-8, $"row {r}: {eliminated[r]} against {plain[r]}");
         }
+    }
+
+    /// <summary>Exporter→importer flows by year, exporter by exporter, importer by importer (each pair's years in a run), each kept with the given chance.</summary>
+    private static List<(int E, int I, int T)> Flows(int economies, int years, double kept, Random random)
+    {
+        var rows = new List<(int E, int I, int T)>();
+        for (int e = 0; e < economies; e++)
+        {
+            for (int i = 0; i < economies; i++)
+            {
+                for (int t = 0; t < years; t++)
+                {
+                    if (e != i && (kept >= 1.0 || random.NextDouble() < kept))
+                    {
+                        rows.Add((e, i, t));
+                    }
+                }
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Exact: y − Dα with α = (√W·D)⁺√W·y, the pseudo-inverse handling the rank-deficient D.</summary>
