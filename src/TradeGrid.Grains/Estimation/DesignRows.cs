@@ -28,7 +28,7 @@ internal static class DesignRows
         bool intercept = spec.HasIntercept;
         int k = spec.Regressors.Length + (intercept ? 1 : 0);
         string[] pairs = spec.Bilateral ? spec.Partners : [string.Empty];
-        // Each pair's dependent first, so that the lists are sized once for at most every year of every dependent.
+        // Each pair's dependent first, so that the arrays are sized once for at most every year of every dependent.
         var dependents = new SeriesRecord?[pairs.Length];
         int capacity = 0;
         for (int p = 0; p < pairs.Length; p++)
@@ -40,16 +40,17 @@ internal static class DesignRows
             }
         }
 
-        // The rows' x values one after another (row-major), copied once into the block's matrix at the end.
-        var flat = new List<double>(capacity * k);
-        var y = new List<double>(capacity);
-        var entity = new List<int>(capacity);
-        var year = new List<int>(capacity);
+        // The rows written in place, into arrays trimmed at the end only when some years gave no row.
+        var x = new double[capacity, k];
+        var y = new double[capacity];
+        var entity = new int[capacity];
+        var year = new int[capacity];
+        int rows = 0;
+        int first = intercept ? 1 : 0;
         int missing = 0;
         string missingExample = string.Empty;
         int nonpositive = 0;
         string nonpositiveExample = string.Empty;
-        var values = new double[spec.Regressors.Length];
         // An own-side regressor reads the same series in every partner's rows: evaluated once per year.
         YearValues?[] own = spec.Regressors
             .Select(r => r.Side == SideKind.Reporter ? new YearValues(Source(r, economy, string.Empty, series, partnerSeries), r) : null)
@@ -78,11 +79,11 @@ internal static class DesignRows
                 VariableValue dv = VariableValues.Evaluate(dependent, spec.Dependent, t);
                 bool complete = dv.Present;
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
-                for (int j = 0; j < values.Length && complete; j++)
+                for (int j = 0; j < spec.Regressors.Length && complete; j++)
                 {
                     VariableValue v = own[j]?.At(t) ?? VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
                     complete = v.Present;
-                    values[j] = v.Transformed;
+                    x[rows, first + j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)
                     {
                         logProblem = (spec.Regressors[j], v.Raw);
@@ -119,20 +120,25 @@ internal static class DesignRows
 
                 if (intercept)
                 {
-                    flat.Add(1.0);
+                    x[rows, 0] = 1.0;
                 }
 
-                flat.AddRange(values);
-                y.Add(dv.Transformed);
-                entity.Add(spec.Effects is EffectsKind.Pair or EffectsKind.PairYear || spec.Absorbed ? p : 0);
-                year.Add(t);
+                y[rows] = dv.Transformed;
+                entity[rows] = spec.Effects is EffectsKind.Pair or EffectsKind.PairYear || spec.Absorbed ? p : 0;
+                year[rows] = t;
+                rows++;
             }
         }
 
-        var x = new double[y.Count, k];
-        if (y.Count > 0)
+        if (rows < capacity)
         {
-            CollectionsMarshal.AsSpan(flat).CopyTo(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length));
+            var trimmed = new double[rows, k];
+            if (rows > 0)
+            {
+                MemoryMarshal.CreateSpan(ref x[0, 0], rows * k).CopyTo(MemoryMarshal.CreateSpan(ref trimmed[0, 0], trimmed.Length));
+            }
+
+            (x, y, entity, year) = (trimmed, y[..rows], entity[..rows], year[..rows]);
         }
 
         var drops = new List<DropNote>();
@@ -146,7 +152,7 @@ internal static class DesignRows
             drops.Add(new DropNote(NonpositiveReason, nonpositive, nonpositiveExample));
         }
 
-        return new DesignBlock(x, y.ToArray(), entity.ToArray(), year.ToArray(), drops.ToArray());
+        return new DesignBlock(x, y, entity, year, drops.ToArray());
     }
 
     /// <summary>A row's place in messages (built only for a message: a string per row would cost more than the row).</summary>
