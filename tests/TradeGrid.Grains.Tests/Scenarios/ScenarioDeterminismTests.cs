@@ -5,7 +5,6 @@ using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Numerics.Extrapolation;
 using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Grains.Tests.Scenarios;
@@ -89,40 +88,12 @@ public sealed class ScenarioDeterminismTests(TwoSiloCluster cluster)
         string[] codes = Codes();
         GivenPath[] paths = codes.Select((c, i) => new GivenPath(0, c, [2011, 2012, 2013, 2014, 2015],
             Enumerable.Range(0, 5).Select(h => 2.0 + (0.1 * i) + (0.05 * h)).ToArray())).ToArray();
-        var shock = new ScenarioShockRecord
-        {
-            Driver = -1,
-            Kind = (int)ShockKind.Percent,
-            Value = 10,
-            StartYear = 0,
-            FullYear = 0,
-            PhaseIn = (int)PhaseIn.Immediate,
-            PerYear = false,
-            PathYears = [],
-            PathValues = [],
-            Targets = codes.Take(6).Select(c => new YearSpan(c, 0, 0)).ToArray(),
-        };
-        return new ScenarioRequestSpec
-        {
-            FitId = fitId,
-            TargetYear = 2015,
-            Sources = [new ScenarioSourceRequest("baselines[0]", "sc_x", ScenarioDriverSource.Given, "auto", paths)],
-            Shocks = [new ScenarioShockRequest("shocks[0]", "sc_x", shock)],
-            Economies = [],
-            Groups = [new AggregateGroup("SCGROUP", codes.Take(6).Select(c => new YearSpan(c, 0, 0)).ToArray())],
-            Paths = Paths,
-            Seed = 99,
-            Quantiles = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95],
-            CommonShocks = false,
-            ResidualNoise = true,
-            Bootstrap = false,
-            Store = false,
-            Correction = BiasCorrection.Smearing,
-            ForbidRefit = false,
-            Preset = string.Empty,
-            SpecJson = "{}",
-            MaxRows = 1_000_000,
-        };
+        ScenarioShockRecord shock = ScenarioRequests.Percent(10, 0, codes.Take(6));
+        return ScenarioRequests.Spec(
+            fitId, 2015, [new ScenarioSourceRequest("baselines[0]", "sc_x", ScenarioDriverSource.Given, "auto", paths)],
+            [new ScenarioShockRequest("shocks[0]", "sc_x", shock)],
+            [new AggregateGroup("SCGROUP", codes.Take(6).Select(c => new YearSpan(c, 0, 0)).ToArray())],
+            Paths, seed: 99, [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95], residualNoise: true);
     }
 
     internal static byte[] Bytes(ScenarioResultRecord r)

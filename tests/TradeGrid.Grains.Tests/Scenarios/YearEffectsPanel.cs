@@ -4,8 +4,6 @@ using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Numerics.Extrapolation;
-using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Grains.Tests.Scenarios;
 
@@ -50,40 +48,10 @@ internal sealed class YearEffectsPanel(string prefix, TransformKind dependentTra
     {
         string[] codes = Codes();
         GivenPath[] paths = codes.Select(c => new GivenPath(0, c, [last + 1, last + 2, last + 3], Given(c))).ToArray();
-        var shock = new ScenarioShockRecord
-        {
-            Driver = -1,
-            Kind = (int)ShockKind.Percent,
-            Value = 10,
-            StartYear = 0,
-            FullYear = 0,
-            PhaseIn = (int)PhaseIn.Immediate,
-            PerYear = false,
-            PathYears = [],
-            PathValues = [],
-            Targets = codes.Take(4).Select(c => new YearSpan(c, 0, 0)).ToArray(),
-        };
-        return new ScenarioRequestSpec
-        {
-            FitId = fitId,
-            TargetYear = last + 3,
-            Sources = [new ScenarioSourceRequest("baselines[0]", X, ScenarioDriverSource.Given, "auto", paths)],
-            Shocks = [new ScenarioShockRequest("shocks[0]", X, shock)],
-            Economies = [],
-            Groups = [],
-            Paths = 0,
-            Seed = 5,
-            Quantiles = [0.05, 0.5, 0.95],
-            CommonShocks = false,
-            ResidualNoise = false,
-            Bootstrap = false,
-            Store = false,
-            Correction = BiasCorrection.Smearing,
-            ForbidRefit = false,
-            Preset = string.Empty,
-            SpecJson = "{}",
-            MaxRows = 1_000_000,
-        };
+        ScenarioShockRecord shock = ScenarioRequests.Percent(10, 0, codes.Take(4));
+        return ScenarioRequests.Spec(
+            fitId, last + 3, [new ScenarioSourceRequest("baselines[0]", X, ScenarioDriverSource.Given, "auto", paths)],
+            [new ScenarioShockRequest("shocks[0]", X, shock)], [], paths: 0, seed: 5, [0.05, 0.5, 0.95], residualNoise: false);
     }
 
     /// <summary>Imports the panel's x and y levels into the cluster, the first time only.</summary>

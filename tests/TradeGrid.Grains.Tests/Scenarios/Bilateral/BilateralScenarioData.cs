@@ -5,8 +5,6 @@ using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Grains.Abstractions.Scenarios;
 using TradeGrid.Grains.Scenarios;
 using TradeGrid.Grains.Tests.Support;
-using TradeGrid.Numerics.Extrapolation;
-using TradeGrid.Numerics.Scenarios;
 
 namespace TradeGrid.Grains.Tests.Scenarios.Bilateral;
 
@@ -70,50 +68,23 @@ internal static class BilateralScenarioData
         string[] economies = Economies;
         GivenPath[] Given(string name) => Fixture.GetProperty(name).EnumerateArray()
             .Select((row, e) => new GivenPath(0, economies[e], future, Doubles(row))).ToArray();
-        return new ScenarioRequestSpec
-        {
-            FitId = fitId,
-            TargetYear = future[^1],
-            Sources =
+        return ScenarioRequests.Spec(
+            fitId,
+            future[^1],
             [
                 new ScenarioSourceRequest("baselines[0]", Gdp, ScenarioDriverSource.Given, "auto", Given("given_gdp")),
                 new ScenarioSourceRequest("baselines[1]", Openness, ScenarioDriverSource.Given, "auto", Given("given_open")),
             ],
-            Shocks =
             [
-                new ScenarioShockRequest("shocks[0]", Openness, Shock(10.0, 0, Grouped)),
-                new ScenarioShockRequest("shocks[1]", Gdp, Shock(5.0, 2014, ["BXA"])),
+                new ScenarioShockRequest("shocks[0]", Openness, ScenarioRequests.Percent(10.0, 0, Grouped)),
+                new ScenarioShockRequest("shocks[1]", Gdp, ScenarioRequests.Percent(5.0, 2014, ["BXA"])),
             ],
-            Economies = [],
-            Groups = [new AggregateGroup(Group, Grouped.Select(c => new YearSpan(c, 0, 0)).ToArray())],
-            Paths = paths,
-            Seed = seed,
-            Quantiles = [0.05, 0.5, 0.95],
-            CommonShocks = false,
-            ResidualNoise = paths > 0,
-            Bootstrap = false,
-            Store = false,
-            Correction = BiasCorrection.Smearing,
-            ForbidRefit = false,
-            Preset = string.Empty,
-            SpecJson = "{}",
-            MaxRows = 1_000_000,
-        };
+            [new AggregateGroup(Group, Grouped.Select(c => new YearSpan(c, 0, 0)).ToArray())],
+            paths,
+            seed,
+            [0.05, 0.5, 0.95],
+            residualNoise: paths > 0);
     }
-
-    private static ScenarioShockRecord Shock(double percent, int start, string[] targets) => new()
-    {
-        Driver = -1,
-        Kind = (int)ShockKind.Percent,
-        Value = percent,
-        StartYear = start,
-        FullYear = 0,
-        PhaseIn = (int)PhaseIn.Immediate,
-        PerYear = false,
-        PathYears = [],
-        PathValues = [],
-        Targets = targets.Select(c => new YearSpan(c, 0, 0)).ToArray(),
-    };
 
     /// <summary>Registers the five economies and imports the script's series (unilateral and bilateral), once per cluster.</summary>
     public static async Task SeedOnceAsync(IGrainFactory grains)
