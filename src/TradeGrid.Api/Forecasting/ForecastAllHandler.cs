@@ -22,8 +22,8 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
     /// <summary>Forecast calls a job has in flight at once.</summary>
     public static int MaxConcurrency => ForecastJobGrain.Concurrency;
 
-    /// <summary>How often the stream asks the job for what it has stored since (a chunk takes longer than this).</summary>
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long one read waits in the job grain for its next stored chunk: the stream gets each chunk as it is stored.</summary>
+    private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a stream keeps asking a job it cannot reach: longer than failure detection plus a resume.</summary>
     private static readonly TimeSpan LostJobGiveUp = TimeSpan.FromMinutes(5);
@@ -78,6 +78,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
         int seen = 0;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ForecastJobPage page = await ReadAsync(job, plan.JobId, seen, cancellationToken);
             foreach (EconomyForecastOutcome outcome in page.Outcomes)
             {
@@ -92,8 +93,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
             switch (page.Status.State)
             {
                 case ForecastJobStatus.Running:
-                    await Task.Delay(Poll, cancellationToken);
-                    break;
+                    break; // the next read waits for the next chunk
                 case ForecastJobStatus.Completed:
                     if (page.Status.Write is { } write)
                     {
@@ -117,7 +117,7 @@ public sealed class ForecastAllHandler(IGrainFactory grains, CatalogCache catalo
         {
             try
             {
-                return await job.Read(from) ?? throw new InvalidOperationException($"ForecastAll job {jobId} has no state after it started");
+                return await job.Read(from, ReadWait, cancellationToken) ?? throw new InvalidOperationException($"ForecastAll job {jobId} has no state after it started");
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTime.UtcNow < giveUp && !cancellationToken.IsCancellationRequested)
             {

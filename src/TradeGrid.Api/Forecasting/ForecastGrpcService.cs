@@ -43,7 +43,7 @@ public sealed class ForecastGrpcService(IGrainFactory grains, CatalogCache catal
     public override async Task<GetForecastJobResponse> GetForecastJob(GetForecastJobRequest request, ServerCallContext context)
     {
         string jobId = ScenarioGrpcService.JobId(request.JobId);
-        ForecastJobPage page = await grains.ForecastJob(jobId).Read(0) ?? throw new JobNotFoundException(jobId, "ForecastAll", "ForecastAll's first event");
+        ForecastJobPage page = await grains.ForecastJob(jobId).Read(0, TimeSpan.Zero) ?? throw new JobNotFoundException(jobId, "ForecastAll", "ForecastAll's first event");
         var response = new GetForecastJobResponse { Job = page.Status.ToProto(page.Outcomes) };
         if (page.Status.State == ForecastJobStatus.Completed)
         {

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace TradeGrid.Grains.Abstractions.Forecasting;
 
 /// <summary>
@@ -12,9 +14,14 @@ public interface IForecastJobGrain : IGrainWithStringKey
     [Alias("Start")]
     ValueTask<ForecastJobStatus> Start(ForecastJobPlan plan);
 
-    /// <summary>The status and the outcomes from index <paramref name="from"/> on; null when no job has this id.</summary>
-    [Alias("Read")]
-    ValueTask<ForecastJobPage?> Read(int from);
+    /// <summary>
+    /// The status and the outcomes from index <paramref name="from"/> on. While the job runs and has stored nothing past
+    /// <paramref name="from"/>, waits up to <paramref name="wait"/> for its next chunk or its end, so a follower gets
+    /// each chunk as it is stored without asking in a loop. Interleaves with the job's other calls: it only reads the
+    /// job's state. Null when no job has this id. The caller's cancellation ends the wait.
+    /// </summary>
+    [Alias("Read"), AlwaysInterleave]
+    ValueTask<ForecastJobPage?> Read(int from, TimeSpan wait, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stops a running job and returns once it has stopped: before its commit point nothing is stored (the write is

@@ -53,6 +53,9 @@ public sealed class ForecastJobGrain(
     private string _cancelReason = string.Empty;
     private Task _run = Task.CompletedTask;
 
+    /// <summary>Completed (and replaced) when a chunk is stored and when the job ends: what a waiting <see cref="Read"/> waits for.</summary>
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private IJobHooks Hooks => ServiceProvider.GetService<IJobHooks>() ?? JobHooks.None;
 
     private WriteCoordinator Writes => new(GrainFactory, ServiceProvider.GetService<IWriteHooks>() ?? WriteHooks.None);
@@ -81,8 +84,13 @@ public sealed class ForecastJobGrain(
         return state.State.Status;
     }
 
-    public async ValueTask<ForecastJobPage?> Read(int from)
+    public async ValueTask<ForecastJobPage?> Read(int from, TimeSpan wait, CancellationToken cancellationToken)
     {
+        if (state.State.Status is { State: ForecastJobStatus.Running } running && from >= running.Done && wait > TimeSpan.Zero)
+        {
+            // WhenAny: a wait that times out or is cancelled ends the wait, it is not an error (the caller checks its token).
+            await Task.WhenAny(_changed.Task.WaitAsync(wait, cancellationToken));
+        }
         if (state.State.Status is not { } status)
         {
             return null;
@@ -206,6 +214,7 @@ public sealed class ForecastJobGrain(
             state.State.ChunksDone = index + 1;
             state.State.Status = state.State.Status! with { Done = end }; // set by Start
             await state.WriteStateAsync();
+            Changed();
             await Hooks.CheckpointedAsync(plan.JobId, index + 1);
         }
     }
@@ -248,8 +257,16 @@ public sealed class ForecastJobGrain(
     {
         state.State.Status = state.State.Status! with { State = stateCode, Message = message, FinishedAt = DateTimeOffset.UtcNow, Write = write }; // set by Start
         await state.WriteStateAsync();
+        Changed();
         await ForgetReminderAsync(ResumeReminder);
         await this.RegisterOrUpdateReminder(ExpireReminder, Retention, Retention);
+    }
+
+    private void Changed()
+    {
+        TaskCompletionSource changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
     }
 
     private async Task ForgetReminderAsync(string name)

@@ -12,7 +12,7 @@ namespace TradeGrid.Grains.Tests.Forecasting;
 
 /// <summary>
 /// A ForecastAll job stores each chunk's outcomes in a chunk grain of its own (each outcome written once), and reads
-/// its result back from them, from any index.
+/// its result back from them, from any index; a follower's waiting read is woken by each stored chunk and the end.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ForecastJobChunkTests(TwoSiloCluster cluster)
@@ -36,27 +36,38 @@ public sealed class ForecastJobChunkTests(TwoSiloCluster cluster)
         var plan = new ForecastJobPlan { JobId = jobId, Economies = codes, Spec = new ForecastSpec("fj_x", string.Empty, "drift", 3, Levels, 0, 0, false, false) };
         IForecastJobGrain job = cluster.Grains.GetGrain<IForecastJobGrain>(jobId);
 
-        // Act: run the job to its end (a guard against a hang, not a timing).
+        // Act: follow the job to its end as the gateway does, each read waiting for the next chunk. The wait is far
+        // longer than the job: a read that was not woken by a stored chunk would hold the test for it (a hang guard).
         await job.Start(plan);
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        ForecastJobPage page = (await job.Read(0))!;
-        while (page.Status.State == ForecastJobStatus.Running)
+        var followed = new List<EconomyForecastOutcome>();
+        var marks = new List<int>();
+        ForecastJobPage page;
+        do
         {
-            await Task.Delay(50, guard.Token);
-            page = (await job.Read(0))!;
+            page = (await job.Read(followed.Count, TimeSpan.FromMinutes(10), guard.Token))!;
+            followed.AddRange(page.Outcomes);
+            marks.Add(followed.Count);
         }
+        while (page.Status.State == ForecastJobStatus.Running && !guard.IsCancellationRequested);
+        page = (await job.Read(0, TimeSpan.Zero))!;
 
         // Assert: three chunk grains, two full and one of 5, whose outcomes in order are the job's whole result.
+        Assert.False(guard.IsCancellationRequested, "a waiting read was not woken by the job's chunks or its end");
         Assert.Equal(ForecastJobStatus.Completed, page.Status.State);
         Assert.Equal(codes, page.Outcomes.Select(o => o.Economy));
+        Assert.Equal(codes, followed.Select(o => o.Economy));
+        // Every read ended at a chunk's end: outcomes are stored, and read, a whole chunk at a time.
+        Assert.All(marks, seen => Assert.True(seen % ForecastJobGrain.Chunk == 0 || seen == count, $"a read ended after {seen} outcomes"));
         EconomyForecastOutcome[][] chunks = await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(i => cluster.Grains.GetGrain<IForecastChunkGrain>(ForecastChunkGrain.Key(jobId, i)).Read().AsTask()));
         Assert.Equal([ForecastJobGrain.Chunk, ForecastJobGrain.Chunk, 5, 0], chunks.Select(c => c.Length));
         Assert.Equal(page.Outcomes.Select(o => o.Forecast!.Point), chunks.SelectMany(c => c).Select(o => o.Forecast!.Point));
         // Reading from inside a chunk returns the rest, as a follower asks for what it has not seen.
         int from = ForecastJobGrain.Chunk + 3;
-        ForecastJobPage rest = (await job.Read(from))!;
+        ForecastJobPage rest = (await job.Read(from, TimeSpan.Zero))!;
         Assert.Equal(codes[from..], rest.Outcomes.Select(o => o.Economy));
-        Assert.Empty((await job.Read(count))!.Outcomes);
+        Assert.Empty((await job.Read(count, TimeSpan.FromMinutes(10), guard.Token))!.Outcomes);
+        Assert.False(guard.IsCancellationRequested, "a waiting read of an ended job waited");
     }
 }
