@@ -6,8 +6,9 @@ using TradeGrid.Grains.Cluster;
 namespace TradeGrid.Grains.Forecasting;
 
 /// <summary>
-/// The fan-out behind one chunk of a ForecastAll job (<see cref="ForecastJobGrain"/>): every economy's grain forecasts
-/// its own series, at most a given number of calls in flight, and the outcomes come back in the chunk's order. A call
+/// The fan-out behind a ForecastAll job (<see cref="ForecastJobGrain"/>, through <see cref="ForecastFanOut"/>): every
+/// economy's grain forecasts its own series, at most a given number of calls in flight, and the outcomes come back in
+/// the job's order. A call
 /// lost with its silo (the silo died or stopped while the call was in flight or before the cluster noticed) is sent
 /// again after a short pause, and Orleans activates the grain on a live silo; a call that keeps failing fails the
 /// chunk, which the job runs again from its last stored chunk. If the economy's data went with the silo (Orleans'
@@ -26,23 +27,12 @@ public static class ForecastCoordinator
     public static async Task<EconomyForecastOutcome[]> ForecastChunkAsync(
         IGrainFactory grains, IReadOnlyList<string> economies, ForecastSpec spec, int concurrency, CancellationToken cancellationToken)
     {
-        var outcomes = new EconomyForecastOutcome[economies.Count];
-        int next = -1;
-
-        async Task WorkAsync()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < economies.Count)
-            {
-                outcomes[i] = await OneAsync(grains, economies[i], spec, cancellationToken);
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(Math.Max(1, concurrency), economies.Count)).Select(_ => WorkAsync()));
-        return outcomes;
+        await using ForecastFanOut fanOut = ForecastFanOut.Start(grains, economies, spec, concurrency, cancellationToken);
+        return await fanOut.RangeAsync(0, economies.Count);
     }
 
-    private static async Task<EconomyForecastOutcome> OneAsync(IGrainFactory grains, string economy, ForecastSpec spec, CancellationToken cancellationToken)
+    /// <summary>One economy's forecast, sent again while the call is lost with a silo.</summary>
+    internal static async Task<EconomyForecastOutcome> OneAsync(IGrainFactory grains, string economy, ForecastSpec spec, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {

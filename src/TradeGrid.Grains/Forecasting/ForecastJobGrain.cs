@@ -10,9 +10,9 @@ namespace TradeGrid.Grains.Forecasting;
 
 /// <summary>
 /// One ForecastAll job (key: job id). <see cref="Start"/> stores the plan and runs the job here in the background, in
-/// chunks of <see cref="Chunk"/> economies (<see cref="ForecastCoordinator"/>), storing every chunk's outcomes in a
-/// <see cref="ForecastChunkGrain"/> of its own before the next begins (so each outcome is written once), and keeps a
-/// reminder while it runs. When its silo is lost (or every silo restarts), the reminder,
+/// chunks of <see cref="Chunk"/> economies (<see cref="ForecastCoordinator"/>): the forecasts run on across chunks,
+/// and every chunk's outcomes are stored in a <see cref="ForecastChunkGrain"/> of its own, in order, once all are in
+/// (so each outcome is written once); the job keeps a reminder while it runs. When its silo is lost (or every silo restarts), the reminder,
 /// or any caller reading the job, activates the grain on a live silo, which resumes after the last stored chunk; a
 /// chunk that failed because a silo died is run again. Chunks are idempotent: a forecast is a pure function of the
 /// series, and a stored job's economies stage their points under the job's one write id, a second stage replacing
@@ -29,8 +29,9 @@ public sealed class ForecastJobGrain(
     public static readonly int Concurrency = Math.Max(4, Environment.ProcessorCount * 4);
 
     /// <summary>
-    /// Economies per stored chunk of a job started here: a loss recomputes at most one chunk; each chunk is one row
-    /// and one update of the job's own row. The job keeps the size it started with.
+    /// Economies per stored chunk of a job started here: a loss recomputes what was not stored (the forecasts go on past
+    /// the last stored chunk while it waits for its slowest economy); each chunk is one row and one update of the job's
+    /// own row. The job keeps the size it started with.
     /// </summary>
     public static readonly int Chunk = 4 * Concurrency;
 
@@ -197,18 +198,26 @@ public sealed class ForecastJobGrain(
     }
 
     /// <summary>
-    /// Runs the chunks after the stored ones: each chunk's outcomes go to its own grain, then the job's row counts it.
-    /// A loss between the two runs that chunk again, and its second store replaces the first.
+    /// Runs the chunks after the stored ones: the economies' forecasts go on across chunk boundaries (one
+    /// <see cref="ForecastFanOut"/> for the rest of the job), and each chunk's outcomes, once all are in, go to its own
+    /// grain, then the job's row counts it. A loss between the two runs that chunk again, and its second store replaces
+    /// the first; forecasts of later chunks made before a loss are made again.
     /// </summary>
     private async Task RunChunksAsync(ForecastJobPlan plan, CancellationToken cancellationToken)
     {
         int size = state.State.ChunkSize;
+        int begin = state.State.ChunksDone * size;
+        if (begin >= plan.Economies.Length)
+        {
+            return;
+        }
+        await using ForecastFanOut fanOut = ForecastFanOut.Start(GrainFactory, plan.Economies[begin..], plan.Spec, Concurrency, cancellationToken);
         while (state.State.ChunksDone * size < plan.Economies.Length)
         {
             int index = state.State.ChunksDone;
             int start = index * size;
             int end = Math.Min(plan.Economies.Length, start + size);
-            EconomyForecastOutcome[] outcomes = await ForecastCoordinator.ForecastChunkAsync(GrainFactory, plan.Economies[start..end], plan.Spec, Concurrency, cancellationToken);
+            EconomyForecastOutcome[] outcomes = await fanOut.RangeAsync(start - begin, end - begin);
             cancellationToken.ThrowIfCancellationRequested();
             await GrainFactory.GetGrain<IForecastChunkGrain>(ForecastChunkGrain.Key(plan.JobId, index)).Store(outcomes);
             state.State.ChunksDone = index + 1;
