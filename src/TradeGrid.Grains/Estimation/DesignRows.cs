@@ -19,11 +19,8 @@ internal static class DesignRows
 
     public static DesignBlock Build(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, IReadOnlyList<PartnerSeries> partners)
     {
-        var partnerSeries = new Dictionary<string, SeriesRecord>(StringComparer.Ordinal);
-        foreach (PartnerSeries p in partners)
-        {
-            partnerSeries[SeriesRecord.Key(p.Series.Indicator, p.Economy)] = p.Series;
-        }
+        // Partner-side regressors: evaluated once per partner and year for every economy of the request.
+        PartnerValues? partnerValues = spec.Bilateral && spec.Regressors.Any(r => r.Side == SideKind.Partner) ? PartnerValues.For(spec, partners) : null;
 
         bool intercept = spec.HasIntercept;
         int k = spec.Regressors.Length + (intercept ? 1 : 0);
@@ -53,9 +50,12 @@ internal static class DesignRows
         string nonpositiveExample = string.Empty;
         // An own-side regressor reads the same series in every partner's rows: evaluated once per year.
         YearValues?[] own = spec.Regressors
-            .Select(r => r.Side == SideKind.Reporter ? new YearValues(Source(r, economy, string.Empty, series, partnerSeries), r) : null)
+            .Select(r => r.Side == SideKind.Reporter ? new YearValues(SeriesSums.Find(series, r.Indicator, string.Empty), r) : null)
             .ToArray();
+        // Per pair: each regressor's values by year (own-side and partner-side), else its series (pair-side).
+        var tables = new YearValues?[spec.Regressors.Length];
         var sources = new SeriesRecord?[spec.Regressors.Length];
+        bool direct = spec.Dependent.Lag == 0 && spec.Dependent.Transform != TransformKind.Difference;
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
@@ -66,22 +66,25 @@ internal static class DesignRows
 
             for (int j = 0; j < sources.Length; j++)
             {
-                sources[j] = own[j] is null ? Source(spec.Regressors[j], economy, partner, series, partnerSeries) : null;
+                tables[j] = own[j] ?? partnerValues?.Of(j, p);
+                sources[j] = tables[j] is null ? Source(spec.Regressors[j], partner, series) : null;
             }
 
-            foreach (int t in dependent.Years)
+            for (int i = 0; i < dependent.Years.Length; i++)
             {
+                int t = dependent.Years[i];
                 if ((spec.From != 0 && t < spec.From) || (spec.To != 0 && t > spec.To))
                 {
                     continue;
                 }
 
-                VariableValue dv = VariableValues.Evaluate(dependent, spec.Dependent, t);
+                // The dependent is read in its own years: without a lag or a difference, its value at t is the i-th.
+                VariableValue dv = direct ? VariableValues.Of(dependent.Values[i], spec.Dependent.Transform) : VariableValues.Evaluate(dependent, spec.Dependent, t);
                 bool complete = dv.Present;
                 var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
                 for (int j = 0; j < spec.Regressors.Length && complete; j++)
                 {
-                    VariableValue v = own[j]?.At(t) ?? VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
+                    VariableValue v = tables[j] is { } table ? table.At(t) : VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
                     complete = v.Present;
                     x[rows, first + j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)
@@ -159,11 +162,14 @@ internal static class DesignRows
     private static string Where(string economy, string partner, int year) =>
         partner.Length == 0 ? $"{economy} {year}" : $"{economy}→{partner} {year}";
 
-    private static SeriesRecord? Source(VariableSpec variable, string economy, string partner, IReadOnlyDictionary<string, SeriesRecord> own,
-        Dictionary<string, SeriesRecord> partners) => variable.Side switch
-        {
-            SideKind.Partner => SeriesSums.Find(partners, variable.Indicator, partner),
-            SideKind.Pair => SeriesSums.Find(own, variable.Indicator, partner),
-            _ => SeriesSums.Find(own, variable.Indicator, string.Empty),
-        };
+    /// <summary>
+    /// A regressor's series when it has no table: pair-side ones; a partner-side one only in a unilateral sample,
+    /// where a row has no partner and so no value.
+    /// </summary>
+    private static SeriesRecord? Source(VariableSpec variable, string partner, IReadOnlyDictionary<string, SeriesRecord> own) => variable.Side switch
+    {
+        SideKind.Pair => SeriesSums.Find(own, variable.Indicator, partner),
+        SideKind.Partner => null,
+        _ => SeriesSums.Find(own, variable.Indicator, string.Empty),
+    };
 }

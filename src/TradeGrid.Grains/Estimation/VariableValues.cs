@@ -23,13 +23,18 @@ internal static class VariableValues
             return double.IsNaN(now) || double.IsNaN(before) ? default : new VariableValue(true, now - before, now, true);
         }
 
-        double raw = AsOf(series, year - variable.Lag, maxAge);
-        if (double.IsNaN(raw))
+        return Of(AsOf(series, year - variable.Lag, maxAge), variable.Transform);
+    }
+
+    /// <summary>A level, log or log1p of a value read from a series (not present when it is not finite).</summary>
+    public static VariableValue Of(double raw, TransformKind transform)
+    {
+        if (!double.IsFinite(raw))
         {
             return default;
         }
 
-        return variable.Transform switch
+        return transform switch
         {
             TransformKind.Log => new VariableValue(true, raw > 0.0 ? Math.Log(raw) : double.NaN, raw, raw > 0.0),
             TransformKind.Log1p => new VariableValue(true, raw > -1.0 ? double.LogP1(raw) : double.NaN, raw, raw > -1.0),
