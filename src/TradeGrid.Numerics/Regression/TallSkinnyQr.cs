@@ -100,8 +100,49 @@ public static class TallSkinnyQr
             throw new ArgumentException($"x is {n}×{k}, y has {y.Length} rows, beta {basis.Beta.Length} entries.", nameof(basis));
         }
 
+        if (!meat)
+        {
+            return ScoreSum(x, y, basis);
+        }
+
         double[] residuals = Residuals(x, y, basis.Beta);
         return ScoresOfResiduals(x, residuals, basis, meat);
+    }
+
+    /// <summary>
+    /// <see cref="Scores"/> without the meat (a cluster's score sum) in one pass over the rows: each residual is
+    /// computed as <see cref="Residuals"/> does and added to the sums as <see cref="RowQr.Scores"/> does, in the same
+    /// order, so the result is the same bit for bit, without a residual array, its copy or a row copied per call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ScorePart ScoreSum(double[,] x, ReadOnlySpan<double> y, ScoreBasis basis)
+    {
+        int n = x.GetLength(0);
+        int k = x.GetLength(1);
+        ReadOnlySpan<double> beta = basis.Beta;
+        int[] retained = basis.Retained;
+        int r = retained.Length;
+        var sum = new double[r];
+        double squares = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double fitted = 0.0;
+            for (int j = 0; j < k; j++)
+            {
+                fitted += x[i, j] * beta[j];
+            }
+
+            double ei = y[i] - fitted;
+            squares += ei * ei;
+            for (int j = 0; j < r; j++)
+            {
+                sum[j] += x[i, retained[j]] * ei;
+            }
+        }
+
+        // R⁻ᵀ is linear, so the sum is whitened once, after summing.
+        Triangular.SolveTransposed(basis.R, r, sum);
+        return new ScorePart(n, sum, [], squares);
     }
 
     /// <summary>

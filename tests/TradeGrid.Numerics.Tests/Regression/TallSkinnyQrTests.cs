@@ -48,6 +48,29 @@ public sealed class TallSkinnyQrTests
     }
 
     [Fact]
+    public void A_cluster_score_sum_in_one_pass_equals_the_residuals_then_scores_path_bit_for_bit()
+    {
+        double[,] x = _r.GetProperty("x").Matrix();
+        double[] y = _r.GetProperty("y").Doubles();
+        string[] names = _r.GetProperty("names").Strings();
+        int[] economy = OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings());
+        var blocks = Blocks.Split(x, y, economy);
+        QrPart total = TallSkinnyQr.Combine(blocks.Select(b => TallSkinnyQr.Local(b.X, b.Y)).ToArray());
+        ScoreBasis basis = Ols.Solve(total, names, new OlsOptions(CovarianceKind.ClusterCr1, InterceptColumn: 0));
+
+        foreach ((double[,] bx, double[] by, _) in blocks)
+        {
+            ScorePart fused = TallSkinnyQr.Scores(bx, by, basis, meat: false);
+            ScorePart general = TallSkinnyQr.ScoresOfResiduals(bx, TallSkinnyQr.Residuals(bx, by, basis.Beta), basis, meat: false);
+
+            Assert.Equal(general.Observations, fused.Observations);
+            Assert.Equal(general.ScoreSum, fused.ScoreSum); // exact: the same operations in the same order
+            Assert.Equal(general.ResidualSquares, fused.ResidualSquares);
+            Assert.Empty(fused.Meat);
+        }
+    }
+
+    [Fact]
     public void An_economy_without_rows_contributes_nothing()
     {
         double[,] x = _r.GetProperty("x").Matrix();
