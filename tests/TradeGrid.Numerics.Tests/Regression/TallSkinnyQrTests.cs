@@ -13,16 +13,18 @@ public sealed class TallSkinnyQrTests
 
     private static readonly JsonElement _r = Fixture.Load("regression/ols_synthetic");
 
+    /// <summary>The fixture's design, response, column names and each row's economy (its cluster).</summary>
+    private static (double[,] X, double[] Y, string[] Names, int[] Economy) Sample() =>
+        (_r.GetProperty("x").Matrix(), _r.GetProperty("y").Doubles(), _r.GetProperty("names").Strings(),
+            OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings()));
+
     [Theory]
     [InlineData(CovarianceKind.Classical)]
     [InlineData(CovarianceKind.Hc1)]
     [InlineData(CovarianceKind.ClusterCr1)]
     public void Split_by_economy_then_combine_equals_the_single_process_fit(CovarianceKind kind)
     {
-        double[,] x = _r.GetProperty("x").Matrix();
-        double[] y = _r.GetProperty("y").Doubles();
-        string[] names = _r.GetProperty("names").Strings();
-        int[] economy = OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings());
+        (double[,] x, double[] y, string[] names, int[] economy) = Sample();
         var options = new OlsOptions(kind, InterceptColumn: 0);
         OlsFit single = Ols.Fit(x, y, names, options, economy);
 
@@ -50,10 +52,7 @@ public sealed class TallSkinnyQrTests
     [Fact]
     public void A_cluster_score_sum_in_one_pass_equals_the_residuals_then_scores_path_bit_for_bit()
     {
-        double[,] x = _r.GetProperty("x").Matrix();
-        double[] y = _r.GetProperty("y").Doubles();
-        string[] names = _r.GetProperty("names").Strings();
-        int[] economy = OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings());
+        (double[,] x, double[] y, string[] names, int[] economy) = Sample();
         var blocks = Blocks.Split(x, y, economy);
         QrPart total = TallSkinnyQr.Combine(blocks.Select(b => TallSkinnyQr.Local(b.X, b.Y)).ToArray());
         ScoreBasis basis = Ols.Solve(total, names, new OlsOptions(CovarianceKind.ClusterCr1, InterceptColumn: 0));
@@ -73,10 +72,7 @@ public sealed class TallSkinnyQrTests
     [Fact]
     public void An_economy_without_rows_contributes_nothing()
     {
-        double[,] x = _r.GetProperty("x").Matrix();
-        double[] y = _r.GetProperty("y").Doubles();
-        string[] names = _r.GetProperty("names").Strings();
-        int[] economy = OlsAgainstRTests.ClusterIds(_r.GetProperty("clusters").Strings());
+        (double[,] x, double[] y, string[] names, int[] economy) = Sample();
         var options = new OlsOptions(CovarianceKind.ClusterCr1, InterceptColumn: 0);
         var blocks = Blocks.Split(x, y, economy);
         blocks.Add((new double[0, names.Length], [], []));
