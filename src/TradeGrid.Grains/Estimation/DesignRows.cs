@@ -56,6 +56,7 @@ internal static class DesignRows
         var tables = new YearValues?[spec.Regressors.Length];
         var sources = new SeriesRecord?[spec.Regressors.Length];
         bool direct = spec.Dependent.Lag == 0 && spec.Dependent.Transform != TransformKind.Difference;
+        VariableSpec[] regressors = spec.Regressors;
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
@@ -81,15 +82,18 @@ internal static class DesignRows
                 // The dependent is read in its own years: without a lag or a difference, its value at t is the i-th.
                 VariableValue dv = direct ? VariableValues.Of(dependent.Values[i], spec.Dependent.Transform) : VariableValues.Evaluate(dependent, spec.Dependent, t);
                 bool complete = dv.Present;
-                var logProblem = dv.Present && !dv.LogValid ? (spec.Dependent, dv.Raw) : ((VariableSpec, double)?)null;
-                for (int j = 0; j < spec.Regressors.Length && complete; j++)
+                // The first variable whose log is not defined here (null: none) and its value, for the message.
+                VariableSpec? logProblem = dv.Present && !dv.LogValid ? spec.Dependent : null;
+                double logRaw = dv.Raw;
+                Span<double> row = k == 0 ? default : MemoryMarshal.CreateSpan(ref x[rows, 0], k);
+                for (int j = 0; j < regressors.Length && complete; j++)
                 {
-                    VariableValue v = tables[j] is { } table ? table.At(t) : VariableValues.Evaluate(sources[j], spec.Regressors[j], t);
+                    VariableValue v = tables[j] is { } table ? table.At(t) : VariableValues.Evaluate(sources[j], regressors[j], t);
                     complete = v.Present;
-                    x[rows, first + j] = v.Transformed;
+                    row[first + j] = v.Transformed;
                     if (v.Present && !v.LogValid && logProblem is null)
                     {
-                        logProblem = (spec.Regressors[j], v.Raw);
+                        (logProblem, logRaw) = (regressors[j], v.Raw);
                     }
                 }
 
@@ -100,12 +104,12 @@ internal static class DesignRows
                     continue;
                 }
 
-                if (logProblem is { } problem)
+                if (logProblem is not null)
                 {
                     if (!spec.DropNonpositiveLog)
                     {
                         throw new InvalidSpecException(
-                            $"{problem.Item1.Name}: log of {problem.Item2.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 for {Where(economy, partner, t)}; "
+                            $"{logProblem.Name}: log of {logRaw.ToString("G6", CultureInfo.InvariantCulture)} ≤ 0 for {Where(economy, partner, t)}; "
                             + "set drop_nonpositive_log to drop such rows, use LOG1P, or narrow the sample.");
                     }
 
@@ -123,7 +127,7 @@ internal static class DesignRows
 
                 if (intercept)
                 {
-                    x[rows, 0] = 1.0;
+                    row[0] = 1.0;
                 }
 
                 y[rows] = dv.Transformed;
