@@ -140,7 +140,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private DesignBlock Design(BlockRequest request)
     {
         RequireRegistered();
-        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        string key = RowsKeys.Of(request);
         if (_design is { } cached && cached.Key == key && cached.Version == State.Version)
         {
             return cached.Block;
@@ -155,7 +155,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private (DesignBlock Block, int DroppedByLast) Separated(BlockRequest request)
     {
         DesignBlock block = Design(request);
-        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        string key = RowsKeys.Of(request);
         int rounds = request.SeparationRounds.Length;
         if (_separated is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
         {
@@ -187,7 +187,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
             return null;
         }
 
-        string key = request.Spec.RowsKey() + "|" + request.PartnerStamp;
+        string key = RowsKeys.Of(request);
         int rounds = request.SeparationRounds.Length;
         if (_poissonRows is { } cached && cached.Key == key && cached.Version == State.Version && cached.Rounds == rounds)
         {
