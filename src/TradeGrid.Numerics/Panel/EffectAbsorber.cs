@@ -1,3 +1,4 @@
+using System.Numerics;
 using TradeGrid.Domain;
 
 namespace TradeGrid.Numerics.Panel;
@@ -264,10 +265,10 @@ internal sealed class EffectAbsorber
         }
 
         var local = new double[_years];
-        var touched = new List<int>();
+        var touched = new int[Math.Max(_years, 1)];
         for (int g = 0; g < Groups; g++)
         {
-            touched.Clear();
+            int n = 0;
             for (int p = _start[g]; p < _start[g + 1]; p++)
             {
                 int i = _order[p];
@@ -279,28 +280,77 @@ internal sealed class EffectAbsorber
 
                 if (local[t] == 0.0)
                 {
-                    touched.Add(t);
+                    if (n == touched.Length)
+                    {
+                        // A zero weight leaves its year untouched, so the year may come again.
+                        Array.Resize(ref touched, 2 * n);
+                    }
+
+                    touched[n++] = t;
                 }
 
                 local[t] += weights is null ? 1.0 : weights[i];
             }
 
-            foreach (int a in touched)
-            {
-                double scaled = local[a] / total[g];
-                foreach (int b in touched)
-                {
-                    s[a * q + b] -= scaled * local[b];
-                }
-            }
-
-            foreach (int a in touched)
+            Subtract(s, q, local, total[g], touched.AsSpan(0, n));
+            foreach (int a in touched.AsSpan(0, n))
             {
                 local[a] = 0.0;
             }
         }
 
         return s;
+    }
+
+    /// <summary>
+    /// s ← s − c c'/w over the touched years (in the order they were touched). When they are consecutive ascending years
+    /// (a group's rows in year order, the usual case), each row of the update is one contiguous vector operation: the
+    /// same multiply, then subtract, per element, so the same bits as the element-by-element loop.
+    /// </summary>
+    private static void Subtract(double[] s, int q, double[] local, double weight, ReadOnlySpan<int> touched)
+    {
+        int n = touched.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        bool run = touched[n - 1] - touched[0] == n - 1;
+        for (int k = 1; k < n && run; k++)
+        {
+            run = touched[k] == touched[k - 1] + 1;
+        }
+
+        foreach (int a in touched)
+        {
+            double scaled = local[a] / weight;
+            if (run)
+            {
+                Span<double> row = s.AsSpan((a * q) + touched[0], n);
+                ReadOnlySpan<double> c = local.AsSpan(touched[0], n);
+                int b = 0;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    var factor = new Vector<double>(scaled);
+                    for (; b <= n - Vector<double>.Count; b += Vector<double>.Count)
+                    {
+                        (new Vector<double>(row[b..]) - (factor * new Vector<double>(c[b..]))).CopyTo(row[b..]);
+                    }
+                }
+
+                for (; b < n; b++)
+                {
+                    row[b] -= scaled * c[b];
+                }
+
+                continue;
+            }
+
+            foreach (int b in touched)
+            {
+                s[a * q + b] -= scaled * local[b];
+            }
+        }
     }
 
     /// <summary>c ← c − D̃Γ: each row loses its year's coefficient and regains its entity's weighted mean of them.</summary>

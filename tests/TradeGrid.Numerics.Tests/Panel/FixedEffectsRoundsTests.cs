@@ -58,4 +58,42 @@ public sealed class FixedEffectsRoundsTests
         AssertClose.Relative(single.RSquared, split.RSquared, Tolerance, "R²");
         AssertClose.Relative(single.WithinRSquared, split.WithinRSquared, Tolerance, "within R²");
     }
+
+    [Fact]
+    public void The_year_system_is_the_same_whether_an_entitys_years_come_in_order_or_not()
+    {
+        // Entities with consecutive years, with gaps, and (in the second panel) with their years shuffled: the
+        // entity-by-year outer products are subtracted as one vector run for consecutive ascending years and element
+        // by element otherwise, and every element must get the same bits either way (unweighted counts are exact).
+        var rnd = new Random(5);
+        var ordered = new List<(int Entity, int Year)>();
+        for (int e = 0; e < 60; e++)
+        {
+            int first = 1990 + rnd.Next(5);
+            int last = 2005 + rnd.Next(8);
+            ordered.AddRange(Enumerable.Range(first, last - first + 1).Where(_ => e % 7 != 3 || rnd.NextDouble() > 0.3).Select(t => (e, t)));
+        }
+        var shuffled = ordered.GroupBy(r => r.Entity).SelectMany(g => g.OrderBy(_ => rnd.Next())).ToList();
+
+        double[] System(List<(int Entity, int Year)> rows)
+        {
+            int n = rows.Count;
+            var x = new double[n, 2];
+            var y = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                (x[i, 0], x[i, 1], y[i]) = (rows[i].Year % 3, rows[i].Entity % 5, rows[i].Year - 2000.0);
+            }
+            int[] year = rows.Select(r => r.Year).ToArray();
+            var spec = new PanelSpec(true, year.Distinct().Order().ToArray());
+            return FixedEffectsRounds.Moments(x, y, rows.Select(r => r.Entity).ToArray(), year, spec).System;
+        }
+
+        double[] inOrder = System(ordered);
+        double[] outOfOrder = System(shuffled);
+
+        Assert.NotEqual(ordered, shuffled);
+        Assert.Contains(inOrder, v => v < 0.0); // the entities' outer products were subtracted
+        Assert.Equal(inOrder, outOfOrder);
+    }
 }
