@@ -19,11 +19,12 @@ internal static class DesignRows
 
     public static DesignBlock Build(string economy, IReadOnlyDictionary<string, SeriesRecord> series, DesignSpec spec, IReadOnlyList<PartnerSeries> partners)
     {
+        VariableSpec[] regressors = spec.Regressors;
         // Partner-side regressors: evaluated once per partner and year for every economy of the request.
-        PartnerValues? partnerValues = spec.Bilateral && spec.Regressors.Any(r => r.Side == SideKind.Partner) ? PartnerValues.For(spec, partners) : null;
+        PartnerValues? partnerValues = spec.Bilateral && regressors.Any(r => r.Side == SideKind.Partner) ? PartnerValues.For(spec, partners) : null;
 
         bool intercept = spec.HasIntercept;
-        int k = spec.Regressors.Length + (intercept ? 1 : 0);
+        int k = regressors.Length + (intercept ? 1 : 0);
         string[] pairs = spec.Bilateral ? spec.Partners : [string.Empty];
         // Each pair's dependent first, so that the arrays are sized once for at most every year of every dependent.
         var dependents = new SeriesRecord?[pairs.Length];
@@ -49,14 +50,13 @@ internal static class DesignRows
         int nonpositive = 0;
         string nonpositiveExample = string.Empty;
         // An own-side regressor reads the same series in every partner's rows: evaluated once per year.
-        YearValues?[] own = spec.Regressors
+        YearValues?[] own = regressors
             .Select(r => r.Side == SideKind.Reporter ? new YearValues(SeriesSums.Find(series, r.Indicator, string.Empty), r) : null)
             .ToArray();
         // Per pair: each regressor's values by year (own-side and partner-side), else its series (pair-side).
-        var tables = new YearValues?[spec.Regressors.Length];
-        var sources = new SeriesRecord?[spec.Regressors.Length];
+        var tables = new YearValues?[regressors.Length];
+        var sources = new SeriesRecord?[regressors.Length];
         bool direct = spec.Dependent.Lag == 0 && spec.Dependent.Transform != TransformKind.Difference;
-        VariableSpec[] regressors = spec.Regressors;
         for (int p = 0; p < pairs.Length; p++)
         {
             string partner = pairs[p];
@@ -68,7 +68,7 @@ internal static class DesignRows
             for (int j = 0; j < sources.Length; j++)
             {
                 tables[j] = own[j] ?? partnerValues?.Of(j, p);
-                sources[j] = tables[j] is null ? Source(spec.Regressors[j], partner, series) : null;
+                sources[j] = tables[j] is null ? Source(regressors[j], partner, series) : null;
             }
 
             for (int i = 0; i < dependent.Years.Length; i++)

@@ -12,11 +12,11 @@ namespace TradeGrid.Grains.Forecasting;
 /// One ForecastAll job (key: job id). <see cref="Start"/> stores the plan and runs the job here in the background, in
 /// chunks of <see cref="Chunk"/> economies (<see cref="ForecastCoordinator"/>): the forecasts run on across chunks,
 /// and every chunk's outcomes are stored in a <see cref="ForecastChunkGrain"/> of its own, in order, once all are in
-/// (so each outcome is written once); the job keeps a reminder while it runs. When its silo is lost (or every silo restarts), the reminder,
-/// or any caller reading the job, activates the grain on a live silo, which resumes after the last stored chunk; a
-/// chunk that failed because a silo died is run again. Chunks are idempotent: a forecast is a pure function of the
-/// series, and a stored job's economies stage their points under the job's one write id, a second stage replacing
-/// the first. So the outcomes, and the points written, are bit-identical to an uninterrupted run.
+/// (so each outcome is written once); the job keeps a reminder while it runs. When its silo is lost (or every silo
+/// restarts), the reminder, or any caller reading the job, activates the grain on a live silo, which resumes after
+/// the last stored chunk; a chunk that failed because a silo died is run again. Chunks are idempotent: a forecast is
+/// a pure function of the series, and a stored job's economies stage their points under the job's one write id, a
+/// second stage replacing the first. So the outcomes, and the points written, are bit-identical to an uninterrupted run.
 /// With store the job ends by committing that write through <see cref="WriteCoordinator"/>: one atomic write, whose
 /// commit point is the ledger's; a cancellation before it aborts the write (nothing written), and a job resumed
 /// after it commits nothing twice (the ledger answers a known write with its sequence).

@@ -105,8 +105,8 @@ public static class TallSkinnyQr
             return ScoreSum(x, y, basis);
         }
 
-        double[] residuals = Residuals(x, y, basis.Beta);
-        return ScoresOfResiduals(x, residuals, basis, meat);
+        // The residuals go to the rows' pass as they are (ScoresOfResiduals would copy a caller's span).
+        return RowQr.Scores(n, k, Reader(x), Residuals(x, y, basis.Beta), basis, meat);
     }
 
     /// <summary>
