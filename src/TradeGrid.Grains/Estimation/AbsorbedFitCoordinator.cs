@@ -28,26 +28,35 @@ internal static class AbsorbedFitCoordinator
         int at = 0;
         foreach (RowsPart part in parts)
         {
-            int code = Code(part.Economy);
-            for (int i = 0; i < part.Y.Length; i++, at++)
+            int rows = part.Y.Length;
+            part.Y.CopyTo(y.AsSpan(at));
+            part.Year.CopyTo(year.AsSpan(at));
+            reporter.AsSpan(at, rows).Fill(Code(part.Economy));
+            for (int j = 0; j < k; j++)
             {
-                y[at] = part.Y[i];
-                for (int j = 0; j < k; j++)
+                double[] v = variables[j];
+                for (int i = 0; i < rows; i++)
                 {
-                    variables[j][at] = part.X[i * k + j];
+                    v[at + i] = part.X[i * k + j];
                 }
-
-                reporter[at] = code;
-                partner[at] = part.Partner[i] < 0 ? -1 : partnerCodes[part.Partner[i]];
-                year[at] = part.Year[i];
             }
+
+            for (int i = 0; i < rows; i++)
+            {
+                partner[at + i] = part.Partner[i] < 0 ? -1 : partnerCodes[part.Partner[i]];
+            }
+
+            at += rows;
         }
 
         TermSpec[] terms = spec.Terms.Length > 0 ? spec.Terms : spec.Regressors.Select((r, j) => new TermSpec(r.Name, [j], [1])).ToArray();
         double[][] columns = terms.Select(t => Product(t, variables, n)).ToArray();
-        var effects = spec.EffectSets.Select(set => new EffectDimension(set, Ids(set, reporter, partner, year))).ToArray();
+        // A set named twice (pair effects clustered by pair) is numbered once; fits only read the ids.
+        var numbered = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int[] SetIds(string set) => numbered.TryGetValue(set, out int[]? ids) ? ids : numbered[set] = Ids(set, reporter, partner, year);
+        var effects = spec.EffectSets.Select(set => new EffectDimension(set, SetIds(set))).ToArray();
         EffectDimension[]? clusters = spec.Covariance.IsCluster()
-            ? (spec.ClusterBy.Length == 0 ? ["reporter"] : spec.ClusterBy).Select(c => new EffectDimension(c, Ids(c, reporter, partner, year))).ToArray()
+            ? (spec.ClusterBy.Length == 0 ? ["reporter"] : spec.ClusterBy).Select(c => new EffectDimension(c, SetIds(c))).ToArray()
             : null;
         var options = new AbsorbedOptions(
             spec.Covariance.ToNumerics(), clusters, spec.ConfidenceLevel, spec.DropCollinear, DropSingletons: !spec.KeepSingletons, Intercept: spec.AddIntercept);

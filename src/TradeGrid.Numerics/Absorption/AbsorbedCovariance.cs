@@ -59,7 +59,7 @@ internal static class AbsorbedCovariance
             var dense = new List<(int[] Ids, int G)>();
             foreach (EffectDimension d in dims)
             {
-                int[] ids = EffectIds.Dense(d.Ids, out int g);
+                int[] ids = EffectIds.Numbered(d.Ids, out int g);
                 dense.Add((ids, g));
                 clusterCounts.Add(new EffectCount(d.Name, g));
             }

@@ -17,14 +17,14 @@ public static class AbsorbedOls
         options.Validate(y.Length);
         var keep = Enumerable.Repeat(true, y.Length).ToArray();
         FilterCounts filtered = new(0, -1, 0, -1);
+        var rawGroups = new int[effects.Count];
+        int[][] raw = effects.Select((e, q) => EffectIds.Numbered(e.Ids, out rawGroups[q])).ToArray();
         if (effects.Count > 0)
         {
-            int[][] raw = effects.Select(e => EffectIds.Dense(e.Ids, out _)).ToArray();
-            int[] rawGroups = raw.Select(ids => ids.Length == 0 ? 0 : ids.Max() + 1).ToArray();
             filtered = SampleFilter.Apply(raw, rawGroups, null, options.DropSingletons, allZero: false, keep);
         }
 
-        AbsorbedSample sample = AbsorbedSample.Select(keep, y, columns, effects, options.Clusters);
+        AbsorbedSample sample = AbsorbedSample.Select(keep, y, columns, raw, rawGroups, options.Clusters);
         int n = sample.Y.Length;
         string[] allNames = names.ToArray();
         double[][] x = sample.Columns;
@@ -40,7 +40,7 @@ public static class AbsorbedOls
             throw new InsufficientDataException($"{n} observations for {x.Length} coefficients: N must exceed K; widen the sample or drop regressors.");
         }
 
-        double[] norms = x.Select(c => effects.Count > 0 ? AbsorbedSolve.CentredNorm(c, null) : Math.Sqrt(c.Sum(v => v * v))).ToArray();
+        double[] norms = x.Select(c => effects.Count > 0 ? AbsorbedSolve.CentredNorm(c, null) : Math.Sqrt(ColumnMoments.SumOfSquares(c))).ToArray();
         double[][] xt = x.Select(c => (double[])c.Clone()).ToArray();
         double[] yt = (double[])sample.Y.Clone();
         int projection = 0;
@@ -51,10 +51,10 @@ public static class AbsorbedOls
         }
 
         AbsorbedStep step = AbsorbedSolve.Solve(xt, yt, null, norms, allNames, options.DropCollinear, options.CollinearityTolerance);
-        double rss = step.Residual.Sum(e => e * e);
-        double mean = sample.Y.Average();
-        double tss = intercept || effects.Count > 0 ? sample.Y.Sum(v => (v - mean) * (v - mean)) : sample.Y.Sum(v => v * v);
-        double within = yt.Sum(v => v * v);
+        double rss = ColumnMoments.SumOfSquares(step.Residual);
+        double mean = ColumnMoments.Mean(sample.Y);
+        double tss = intercept || effects.Count > 0 ? ColumnMoments.SumOfSquares(sample.Y, mean) : ColumnMoments.SumOfSquares(sample.Y);
+        double within = ColumnMoments.SumOfSquares(yt);
         AbsorbedCovarianceResult cov = AbsorbedCovariance.Compute(new AbsorbedCovarianceInput(
             xt, step.Kept, step.Residual, step.Factor, rss / (n - 1.0), options.Covariance, sample.Clusters, sample.Ids, sample.Groups,
             effects.Select(e => e.Name).ToArray()));

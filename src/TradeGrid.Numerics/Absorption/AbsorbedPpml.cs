@@ -31,8 +31,8 @@ public static class AbsorbedPpml
         string[] allNames = intercept ? names.Prepend("(Intercept)").ToArray() : names.ToArray();
         double[][] allColumns = intercept ? columns.Prepend(Enumerable.Repeat(1.0, y.Length).ToArray()).ToArray() : columns;
         var keep = Enumerable.Repeat(true, y.Length).ToArray();
-        int[][] raw = effects.Select(e => EffectIds.Dense(e.Ids, out _)).ToArray();
-        int[] rawGroups = raw.Select(ids => ids.Length == 0 ? 0 : ids.Max() + 1).ToArray();
+        var rawGroups = new int[effects.Count];
+        int[][] raw = effects.Select((e, q) => EffectIds.Numbered(e.Ids, out rawGroups[q])).ToArray();
         int singletons = 0;
         int singletonExample = -1;
         int separated = 0;
@@ -46,7 +46,7 @@ public static class AbsorbedPpml
             singletonExample = singletonExample < 0 ? counts.SingletonExample : singletonExample;
             allZero += counts.AllZero;
             separatedExample = separatedExample < 0 ? counts.AllZeroExample : separatedExample;
-            AbsorbedSample current = AbsorbedSample.Select(keep, y, allColumns, effects, null);
+            AbsorbedSample current = AbsorbedSample.Select(keep, y, allColumns, raw, rawGroups, null);
             if (current.Y.Length == 0 || current.Y.All(v => v == 0.0))
             {
                 throw new InsufficientDataException("Every row left has a zero dependent (or none is left): PPML has nothing to fit; widen the sample.");
@@ -79,7 +79,7 @@ public static class AbsorbedPpml
             notes.Add($"{rectified} rows separated by a combination of regressors and effects (iterative rectifier)");
         }
 
-        AbsorbedSample sample = AbsorbedSample.Select(keep, y, allColumns, effects, options.Clusters);
+        AbsorbedSample sample = AbsorbedSample.Select(keep, y, allColumns, raw, rawGroups, options.Clusters);
         int n = sample.Y.Length;
         if (n <= sample.Columns.Length)
         {

@@ -35,7 +35,7 @@ internal static class AbsorbedResult
             AdjustedRSquared = p.AdjustedRSquared,
             WithinRSquared = p.WithinRSquared,
             PseudoRSquared = p.PseudoRSquared,
-            DependentMean = p.Sample.Y.Average(),
+            DependentMean = ColumnMoments.Mean(p.Sample.Y),
             Rss = p.Rss,
             Sigma = p.Sigma,
             Deviance = p.Deviance,

@@ -45,8 +45,12 @@ internal sealed record AbsorbedSample(int[] Used, double[] Y, double[][] Columns
         }
     }
 
-    /// <summary>The kept rows; when every row is kept, the inputs themselves (a fit never writes into them).</summary>
-    public static AbsorbedSample Select(bool[] keep, double[] y, double[][] columns, IReadOnlyList<EffectDimension> effects, IReadOnlyList<EffectDimension>? clusters)
+    /// <summary>
+    /// The kept rows; when every row is kept, the inputs themselves (a fit never writes into them). <paramref name="ids"/>
+    /// are each set's ids numbered 0…G−1 (<see cref="EffectIds.Numbered"/>) with <paramref name="groups"/> groups.
+    /// </summary>
+    public static AbsorbedSample Select(
+        bool[] keep, double[] y, double[][] columns, IReadOnlyList<int[]> ids, IReadOnlyList<int> groups, IReadOnlyList<EffectDimension>? clusters)
     {
         int kept = 0;
         foreach (bool k in keep)
@@ -66,19 +70,25 @@ internal sealed record AbsorbedSample(int[] Used, double[] Y, double[][] Columns
 
         int[] Pick(int[] values) => all ? values : Array.ConvertAll(used, i => values[i]);
         double[] PickValues(double[] values) => all ? values : Array.ConvertAll(used, i => values[i]);
-        var groups = new int[effects.Count];
-        int[][] ids = effects.Select((e, q) =>
+        var keptGroups = new int[ids.Count];
+        int[][] keptIds = ids.Select((set, q) =>
         {
-            int[] dense = EffectIds.Dense(Pick(e.Ids), out int g);
-            groups[q] = g;
+            if (all)
+            {
+                keptGroups[q] = groups[q];
+                return set;
+            }
+
+            int[] dense = EffectIds.Dense(Pick(set), out int g);
+            keptGroups[q] = g;
             return dense;
         }).ToArray();
         return new AbsorbedSample(
             used,
             PickValues(y),
             columns.Select(PickValues).ToArray(),
-            ids,
-            groups,
+            keptIds,
+            keptGroups,
             (clusters ?? []).Select(c => new EffectDimension(c.Name, Pick(c.Ids))).ToArray());
     }
 }

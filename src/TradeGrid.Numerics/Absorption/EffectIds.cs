@@ -61,6 +61,29 @@ public static class EffectIds
         return dense;
     }
 
+    /// <summary>
+    /// <paramref name="ids"/> themselves when they are already numbered 0…G−1 in order of first appearance (what
+    /// <see cref="Dense"/> and <see cref="Interact"/> return), else <see cref="Dense"/> of them: one pass and no copy
+    /// for ids built by this class. Callers only read the result.
+    /// </summary>
+    public static int[] Numbered(int[] ids, out int groups)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        int next = 0;
+        foreach (int id in ids)
+        {
+            if ((uint)id > (uint)next)
+            {
+                return Dense(ids, out groups);
+            }
+
+            next += id == next ? 1 : 0;
+        }
+
+        groups = next;
+        return ids;
+    }
+
     /// <summary>One group per distinct (a, b): the interaction a^b (e.g. reporter^year).</summary>
     public static int[] Interact(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
@@ -73,13 +96,22 @@ public static class EffectIds
         (int minB, long rangeB) = Range(b);
         if (rangeA * rangeB <= MapLimit(a.Length))
         {
-            var combined = new int[a.Length];
+            // Numbered in the same pass as the pair's slot is found: no array of combined ids.
+            var slots = new int[rangeA * rangeB];
+            var numbered = new int[a.Length];
+            int count = 0;
             for (int i = 0; i < a.Length; i++)
             {
-                combined[i] = (int)((a[i] - minA) * rangeB + (b[i] - minB));
+                ref int slot = ref slots[(a[i] - minA) * rangeB + (b[i] - minB)];
+                if (slot == 0)
+                {
+                    slot = ++count;
+                }
+
+                numbered[i] = slot - 1;
             }
 
-            return Dense(combined, out _);
+            return numbered;
         }
 
         var map = new Dictionary<(int, int), int>();

@@ -27,7 +27,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         double[] y = sample.Y;
         int n = y.Length;
         int k = sample.Columns.Length;
-        double mean = y.Average();
+        double mean = ColumnMoments.Mean(y);
         var mu = new double[n];
         var eta = new double[n];
         for (int i = 0; i < n; i++)

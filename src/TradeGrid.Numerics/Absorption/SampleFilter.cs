@@ -12,6 +12,11 @@ public static class SampleFilter
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(keep);
+        if (!AnyToDrop(ids, groups, y, singletons, allZero, keep))
+        {
+            return new FilterCounts(0, -1, 0, -1);
+        }
+
         int singletonRows = 0;
         int zeroRows = 0;
         int singletonExample = -1;
@@ -60,5 +65,42 @@ public static class SampleFilter
         }
 
         return new FilterCounts(singletonRows, singletonExample, zeroRows, zeroExample);
+    }
+
+    /// <summary>
+    /// Whether any kept row is a singleton or in an all-zero group of some set: one counting pass per set and a look
+    /// at its groups (most samples lose nothing, and then the rounds above are not needed).
+    /// </summary>
+    private static bool AnyToDrop(IReadOnlyList<int[]> ids, IReadOnlyList<int> groups, double[]? y, bool singletons, bool allZero, bool[] keep)
+    {
+        if (!singletons && !allZero)
+        {
+            return false;
+        }
+
+        for (int q = 0; q < ids.Count; q++)
+        {
+            int[] id = ids[q];
+            var count = new int[groups[q]];
+            var positive = new bool[groups[q]];
+            for (int i = 0; i < keep.Length; i++)
+            {
+                if (keep[i])
+                {
+                    count[id[i]]++;
+                    positive[id[i]] |= y is not null && y[i] > 0.0;
+                }
+            }
+
+            for (int g = 0; g < count.Length; g++)
+            {
+                if ((singletons && count[g] == 1) || (allZero && count[g] > 0 && !positive[g]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
