@@ -8,7 +8,8 @@ namespace TradeGrid.Grains.Economy;
 
 /// <summary>
 /// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); no row leaves.
-/// The rows of the current fit are kept between rounds (PPML iterates) and for the next fit of the same rows, keyed by
+/// The rows of the current fit are kept between rounds (PPML iterates; fixed effects with years keep their demeaned
+/// rows for the three rounds) and for the next fit of the same rows, keyed by
 /// the spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the
 /// partners' data versions and this economy's version, so a write in between rebuilds them.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private (string Key, long Version, DesignBlock Block)? _design;
     private (string Key, long Version, int Rounds, DesignBlock Block, int DroppedByLast)? _separated;
     private (string Key, long Version, int Rounds, PoissonRows Rows)? _poissonRows;
+    private FixedEffectsBlock? _fixedEffects;
 
     public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         DesignBlock block = Design(request);
         PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
             ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
-        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Moments(block.X, block.Y, block.Entity, block.Year, panel));
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRows(block, panel).Moments);
     }
 
     public ValueTask<QrPart?> LinearAbsorbedPart(BlockRequest request, double[] gamma, CancellationToken cancellationToken)
@@ -67,7 +69,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         DesignBlock block = Design(request);
         PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
             ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
-        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Part(block.X, block.Y, block.Entity, block.Year, panel, gamma));
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRows(block, panel).Part(gamma));
     }
 
     public ValueTask<ScorePart?> LinearAbsorbedScores(BlockRequest request, double[] gamma, ScoreBasis basis, bool meat, CancellationToken cancellationToken)
@@ -75,7 +77,18 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
         DesignBlock block = Design(request);
         PanelSpec panel = SpecPanels.Linear(request.Spec, request.Years)
             ?? throw new InvalidOperationException("The year rounds are for fixed-effects specs with year effects.");
-        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRounds.Scores(block.X, block.Y, block.Entity, block.Year, panel, gamma, basis, meat));
+        return ValueTask.FromResult(block.Rows == 0 ? null : FixedEffectsRows(block, panel).Scores(gamma, basis, meat));
+    }
+
+    /// <summary>The year rounds' demeaned rows of the kept design, made again when the design or the panel changes.</summary>
+    private FixedEffectsBlock FixedEffectsRows(DesignBlock block, PanelSpec panel)
+    {
+        if (_fixedEffects is null || !_fixedEffects.IsFor(block.X, panel))
+        {
+            _fixedEffects = new FixedEffectsBlock(block.X, block.Y, block.Entity, block.Year, panel);
+        }
+
+        return _fixedEffects;
     }
 
     public ValueTask<SeparationStep> SeparationRound(BlockRequest request, CancellationToken cancellationToken)

@@ -14,13 +14,15 @@ namespace TradeGrid.Numerics.Panel;
 /// OlsFit fit = FixedEffectsRounds.Finish(total, blocks' Scores(..., gamma, basis, meat), names, options, years, sum);
 /// </code>
 /// Each block's QR holds its slopes and response alone: the year dummies are projected out with the coordinator's Γ,
-/// solved once from every block's moments (<see cref="EffectAbsorber"/> in one process does the same).
+/// solved once from every block's moments (<see cref="EffectAbsorber"/> in one process does the same). A block that
+/// takes part in all three rounds keeps a <see cref="FixedEffectsBlock"/> between them, so its rows are demeaned once;
+/// the functions below make one per call.
 /// </summary>
 public static class FixedEffectsRounds
 {
     /// <summary>Round one: the block's moments of its entity-demeaned slopes and response.</summary>
     public static YearMoments Moments(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec) =>
-        Demeaned(x, y, entity, year, spec).Moments;
+        new FixedEffectsBlock(x, y, entity, year, spec).Moments;
 
     /// <summary>Γ (dummies × (k + 1)) from the sample's moments, and the year effects kept (the rank rule may drop some).</summary>
     public static (double[] Gamma, int Years) Projection(YearMoments sum, double tolerance)
@@ -30,12 +32,8 @@ public static class FixedEffectsRounds
     }
 
     /// <summary>Round two: the QR part of the block's fully absorbed rows (and the raw response's moments, for the overall R²).</summary>
-    public static QrPart Part(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[] gamma)
-    {
-        (double[][] columns, EffectAbsorber absorber, _) = Demeaned(x, y, entity, year, spec);
-        absorber.Project(columns, null, gamma);
-        return FixedEffects.WithRawMoments(RowQr.FactorColumns(columns, null, absorber.EntityGroups), y);
-    }
+    public static QrPart Part(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[] gamma) =>
+        new FixedEffectsBlock(x, y, entity, year, spec).Part(gamma);
 
     /// <summary>The coefficients and factor from the combined part, the rank rule measured against the slopes' norms before the projection.</summary>
     public static ScoreBasis Solve(QrPart total, IReadOnlyList<string> names, OlsOptions options, YearMoments sum)
@@ -51,15 +49,8 @@ public static class FixedEffectsRounds
     }
 
     /// <summary>Round three: the block's whitened score sum (and HC meat when <paramref name="meat"/>) at the coordinator's basis.</summary>
-    public static ScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[] gamma, ScoreBasis basis, bool meat)
-    {
-        ArgumentNullException.ThrowIfNull(basis);
-        (double[][] columns, EffectAbsorber absorber, _) = Demeaned(x, y, entity, year, spec);
-        absorber.Project(columns, null, gamma);
-        int k = columns.Length - 1;
-        double[] e = AbsorbedFixedEffects.Residuals(columns, basis.Beta);
-        return RowQr.Scores(e.Length, k, ColumnRows.Of(columns[..k]), e, basis, meat);
-    }
+    public static ScorePart Scores(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec, double[] gamma, ScoreBasis basis, bool meat) =>
+        new FixedEffectsBlock(x, y, entity, year, spec).Scores(gamma, basis, meat);
 
     /// <summary>The fit, counting the <paramref name="years"/> kept year effects as the dummies would be counted.</summary>
     public static OlsFit Finish(QrPart total, IReadOnlyList<ScorePart> scores, IReadOnlyList<string> names, OlsOptions options, int years, YearMoments sum)
@@ -73,17 +64,5 @@ public static class FixedEffectsRounds
     {
         ArgumentNullException.ThrowIfNull(sum);
         return sum.SquaredNorms[..k].Select(Math.Sqrt).ToArray();
-    }
-
-    private static (double[][] Columns, EffectAbsorber Absorber, YearMoments Moments) Demeaned(double[,] x, double[] y, int[] entity, int[] year, PanelSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        int k = x.GetLength(1);
-        var absorber = new EffectAbsorber(entity, year, spec);
-        double[][] columns = ColumnRows.Copy(x, null, 1);
-        Array.Copy(y, columns[k], y.Length);
-        YearMoments moments = absorber.Demean(columns, null);
-        return (columns, absorber, moments);
     }
 }
