@@ -9,7 +9,7 @@ namespace TradeGrid.Grains.Economy;
 /// <summary>
 /// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); no row leaves.
 /// The rows of the current fit are kept between rounds (PPML iterates; fixed effects with years keep their demeaned
-/// rows for the three rounds) and for the next fit of the same rows, keyed by
+/// rows for the three rounds; OLS keeps their QR factor) and for the next fit of the same rows, keyed by
 /// the spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the
 /// partners' data versions and this economy's version, so a write in between rebuilds them.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private (string Key, long Version, int Rounds, DesignBlock Block, int DroppedByLast)? _separated;
     private (string Key, long Version, int Rounds, PoissonRows Rows)? _poissonRows;
     private FixedEffectsBlock? _fixedEffects;
+    private (double[,] X, PanelSpec? Panel, QrPart Part)? _linearPart;
 
     public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
     {
@@ -34,10 +35,17 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
             return ValueTask.FromResult<QrPart?>(null);
         }
 
+        // The QR factor of the kept rows is kept with them: a refit of the same rows (another covariance or level) reuses it.
         PanelSpec? panel = SpecPanels.Linear(request.Spec, request.Years);
+        if (_linearPart is { } kept && ReferenceEquals(kept.X, block.X) && (kept.Panel is null ? panel is null : kept.Panel.SameEffects(panel)))
+        {
+            return ValueTask.FromResult<QrPart?>(kept.Part);
+        }
+
         QrPart part = panel is null
             ? TallSkinnyQr.Local(block.X, block.Y)
             : FixedEffects.Local(block.X, block.Y, block.Entity, block.Year, panel);
+        _linearPart = (block.X, panel, part);
         return ValueTask.FromResult<QrPart?>(part);
     }
 

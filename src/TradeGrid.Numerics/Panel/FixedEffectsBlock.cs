@@ -33,8 +33,7 @@ public sealed class FixedEffectsBlock
     public YearMoments Moments { get; }
 
     /// <summary>Whether these are the rounds of the rows <paramref name="x"/> (the same array) under an equal spec.</summary>
-    public bool IsFor(double[,] x, PanelSpec spec) =>
-        ReferenceEquals(x, _x) && spec is not null && spec.EntityEffects == _spec.EntityEffects && spec.Years.AsSpan().SequenceEqual(_spec.Years);
+    public bool IsFor(double[,] x, PanelSpec spec) => ReferenceEquals(x, _x) && _spec.SameEffects(spec);
 
     /// <summary>Round two: the QR part of the fully absorbed rows (and the raw response's moments, for the overall R²).</summary>
     public QrPart Part(double[] gamma)

@@ -25,6 +25,10 @@ public sealed record PanelSpec(bool EntityEffects, int[] Years)
         return Years.Skip(skip).Select(y => $"year={y}").Concat(slopes).ToArray();
     }
 
+    /// <summary>Whether <paramref name="other"/> asks for the same effects over the same years (the record's own equality compares the year arrays by reference).</summary>
+    public bool SameEffects(PanelSpec? other) =>
+        other is not null && other.EntityEffects == EntityEffects && other.Years.AsSpan().SequenceEqual(Years);
+
     /// <summary>Refuses an inconsistent spec, naming the field.</summary>
     public void Validate()
     {
