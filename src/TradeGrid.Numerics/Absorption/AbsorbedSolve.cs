@@ -9,13 +9,16 @@ namespace TradeGrid.Numerics.Absorption;
 /// </summary>
 internal static class AbsorbedSolve
 {
-    public static AbsorbedStep Solve(double[][] columns, double[] y, double[]? weights, double[] referenceNorms, string[] names, bool dropCollinear, double tolerance)
+    /// <summary>The step; its residuals go into <paramref name="residual"/> when given (an IRLS loop reuses one array), else a new one.</summary>
+    public static AbsorbedStep Solve(
+        double[][] columns, double[] y, double[]? weights, double[] referenceNorms, string[] names, bool dropCollinear, double tolerance, double[]? residual = null)
     {
         int n = y.Length;
         QrPart part = RowQr.FactorColumns([.. columns, y], weights, 0);
         LeastSquaresSolution solution = LeastSquares.Solve(part, names, 0, dropCollinear, tolerance, referenceNorms);
         int[] kept = solution.Retained;
-        var residual = (double[])y.Clone();
+        residual ??= new double[n];
+        Array.Copy(y, residual, n);
         foreach (int j in kept)
         {
             double b = solution.Beta[j];

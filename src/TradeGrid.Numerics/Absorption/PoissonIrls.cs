@@ -41,6 +41,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
         var z = new double[n];
         var etaNew = new double[n];
         var muNew = new double[n];
+        var residuals = new double[n];
         int projection = 0;
         bool converged = false;
         bool polished = false;
@@ -62,7 +63,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
             double tolerance = Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
             bool exact = tolerance <= options.Tolerance;
             projection = Math.Max(projection, work.Run(mu, z, tolerance));
-            step = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance);
+            step = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance, residuals);
             double[] residual = step.Residual;
             ForChunks(n, (from, to) =>
             {

@@ -84,25 +84,26 @@ internal static class RowQr
     /// </summary>
     public static QrPart FactorColumns(double[][] columns, double[]? weights, int groups)
     {
-        double[]? roots = null;
-        if (weights is not null)
-        {
-            roots = new double[weights.Length];
-            for (int i = 0; i < roots.Length; i++)
-            {
-                roots[i] = Math.Sqrt(weights[i]);
-            }
-        }
-
         return FactorChunks(columns[0].Length, columns.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, m, a) =>
         {
+            // The chunk's √w go in the last column's place first (no array of N roots per call), then each column is
+            // scaled, the last one over its own roots.
+            int last = (columns.Length - 1) * m;
+            if (weights is not null)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    a[last + i] = Math.Sqrt(weights[first + i]);
+                }
+            }
+
             for (int j = 0; j < columns.Length; j++)
             {
                 double[] column = columns[j];
                 int o = j * m;
                 for (int i = 0; i < m; i++)
                 {
-                    a[o + i] = roots is null ? column[first + i] : roots[first + i] * column[first + i];
+                    a[o + i] = weights is null ? column[first + i] : a[last + i] * column[first + i];
                 }
             }
         }, groups);
