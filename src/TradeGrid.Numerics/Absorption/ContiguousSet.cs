@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TradeGrid.Numerics.Absorption;
 
 /// <summary>
@@ -12,14 +14,16 @@ internal sealed class ContiguousSet
 {
     private readonly int[] _starts;
     private readonly double[] _inverseRunWeight;
+    private readonly bool[] _aligned;
 
-    private ContiguousSet(int set, int[] others, int[] starts, int longest)
+    private ContiguousSet(int set, int[] others, int[] starts, int longest, int[][] ids)
     {
         Set = set;
         Others = others;
         _starts = starts;
         _inverseRunWeight = new double[starts.Length - 1];
         Longest = longest;
+        _aligned = others.Length == 2 ? Aligned(ids[others[0]], ids[others[1]], starts) : [];
     }
 
     /// <summary>The eliminated set.</summary>
@@ -27,6 +31,9 @@ internal sealed class ContiguousSet
 
     /// <summary>The sets the CG solves for.</summary>
     public int[] Others { get; }
+
+    /// <summary>Runs whose products go by vectors (<see cref="AlignedRun"/>).</summary>
+    public int AlignedRuns => _aligned.Count(a => a);
 
     /// <summary>Rows of the longest run (the size of a product's scratch).</summary>
     public int Longest { get; }
@@ -77,7 +84,7 @@ internal sealed class ContiguousSet
         }
 
         starts[^1] = rows;
-        return new ContiguousSet(best, Enumerable.Range(0, ids.Length).Where(q => q != best).ToArray(), starts, longest);
+        return new ContiguousSet(best, Enumerable.Range(0, ids.Length).Where(q => q != best).ToArray(), starts, longest, ids);
     }
 
     /// <summary>
@@ -243,6 +250,12 @@ internal sealed class ContiguousSet
         for (int r = 0; r < _inverseRunWeight.Length; r++)
         {
             int start = _starts[r], end = _starts[r + 1];
+            if (_aligned[r])
+            {
+                AlignedRun(start, end - start, i0[start], i1[start], w, p0, p1, a0, a1, _inverseRunWeight[r], scratch);
+                continue;
+            }
+
             double mean = 0.0;
             for (int i = start; i < end; i++)
             {
@@ -259,5 +272,73 @@ internal sealed class ContiguousSet
                 a1[i1[i]] += u;
             }
         }
+    }
+    /// <summary>
+    /// <see cref="ProductOfTwo"/> over a run whose groups in both other sets advance by one along its rows (a pair's
+    /// consecutive years, with exporter×year and importer×year numbered year by year): the same operations on each
+    /// element, in vectors over contiguous slices instead of one indexed load and store per row; the run's weighted
+    /// mean is still summed row by row in order, so the bits are those of the row loop.
+    /// </summary>
+    private static void AlignedRun(
+        int start, int length, int g0, int g1, double[]? w, double[] p0, double[] p1, double[] a0, double[] a1, double inverseRunWeight, double[] scratch)
+    {
+        Span<double> v = scratch.AsSpan(0, length);
+        ReadOnlySpan<double> q0 = p0.AsSpan(g0, length), q1 = p1.AsSpan(g1, length);
+        Span<double> b0 = a0.AsSpan(g0, length), b1 = a1.AsSpan(g1, length);
+        ReadOnlySpan<double> weight = w is null ? default : w.AsSpan(start, length);
+        int width = Vector<double>.Count;
+        int j = 0;
+        for (; j <= length - width; j += width)
+        {
+            (new Vector<double>(q0[j..]) + new Vector<double>(q1[j..])).CopyTo(v[j..]);
+        }
+
+        for (; j < length; j++)
+        {
+            v[j] = q0[j] + q1[j];
+        }
+
+        double mean = 0.0;
+        for (int i = 0; i < length; i++)
+        {
+            mean += (w is null ? 1.0 : weight[i]) * v[i];
+        }
+
+        mean *= inverseRunWeight;
+        var centre = new Vector<double>(mean);
+        j = 0;
+        for (; j <= length - width; j += width)
+        {
+            Vector<double> u = new Vector<double>(v[j..]) - centre;
+            u = w is null ? u : new Vector<double>(weight[j..]) * u;
+            (new Vector<double>(b0[j..]) + u).CopyTo(b0[j..]);
+            (new Vector<double>(b1[j..]) + u).CopyTo(b1[j..]);
+        }
+
+        for (; j < length; j++)
+        {
+            double u = (w is null ? 1.0 : weight[j]) * (v[j] - mean);
+            b0[j] += u;
+            b1[j] += u;
+        }
+    }
+
+    /// <summary>Per run: whether both sets' groups advance by one from the run's first row to its last.</summary>
+    private static bool[] Aligned(int[] first, int[] second, int[] starts)
+    {
+        var aligned = new bool[starts.Length - 1];
+        for (int r = 0; r < aligned.Length; r++)
+        {
+            int start = starts[r];
+            bool step = true;
+            for (int i = start + 1; i < starts[r + 1] && step; i++)
+            {
+                step = first[i] == first[start] + (i - start) && second[i] == second[start] + (i - start);
+            }
+
+            aligned[r] = step;
+        }
+
+        return aligned;
     }
 }
