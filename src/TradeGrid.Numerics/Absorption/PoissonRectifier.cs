@@ -30,17 +30,22 @@ internal static class PoissonRectifier
         EffectProjector? projector = ids.Length > 0 ? new EffectProjector(ids, groups, weights, 1e-10, 20_000) : null;
         double[][] xt = columns.Select(c => (double[])c.Clone()).ToArray();
         string[] names = columns.Select((_, j) => $"x{j}").ToArray();
-        if (projector is not null && xt.Length > 0)
-        {
-            projector.DemeanColumns(xt, names);
-        }
+        // The regressors and the first round's certificate are projected together (in parallel); later rounds project
+        // the certificate alone.
+        var first = (double[])u.Clone();
+        projector?.DemeanColumns([.. xt, first], [.. names, "the separation certificate"]);
 
         double[] norms = columns.Select(c => AbsorbedSolve.CentredNorm(c, weights)).ToArray();
         var fit = new double[n];
         for (int round = 0; round < MaxRounds; round++)
         {
-            var ut = (double[])u.Clone();
-            projector?.Demean(ut, "the separation certificate");
+            double[] ut = first;
+            if (round > 0)
+            {
+                ut = (double[])u.Clone();
+                projector?.Demean(ut, "the separation certificate");
+            }
+
             double[] residual = ut;
             if (xt.Length > 0)
             {
