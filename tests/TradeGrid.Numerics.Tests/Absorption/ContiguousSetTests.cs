@@ -3,9 +3,11 @@ using TradeGrid.Numerics.Absorption;
 namespace TradeGrid.Numerics.Tests.Absorption;
 
 /// <summary>
-/// The eliminated set's product Dₒ'WMDₒ p against the row loop written out here, bit for bit, on pairs whose years
-/// run without gaps (their exporter×year and importer×year groups advance by one: the vector path) and pairs with a
-/// missing year (the row loop), weighted and not.
+/// The eliminated set's operations on runs whose other groups advance by one (the product's vector path: pairs whose
+/// years run without gaps, exporter×year and importer×year numbered year by year) against the same panel with those
+/// groups renumbered in a shuffled order (no run aligned: the row loops): each group's sums are the same additions in
+/// the same order either way, so the diagonal, the product and the finished column must agree bit for bit. Every fifth
+/// pair misses a year (row loops in both); weighted and not.
 /// </summary>
 public sealed class ContiguousSetTests
 {
@@ -22,7 +24,7 @@ public sealed class ContiguousSetTests
         {
             for (int i = 0; i < 12; i++)
             {
-                int gap = (e * 12 + i) % 5 == 2 ? 7 : -1; // every fifth pair misses a year
+                int gap = (e * 12 + i) % 5 == 2 ? 7 : -1;
                 for (int t = 0; t < 19; t++)
                 {
                     if (t != gap)
@@ -38,60 +40,51 @@ public sealed class ContiguousSetTests
         int[] ex = exporter.ToArray(), im = importer.ToArray(), yr = year.ToArray();
         int[][] ids = [EffectIds.Interact(ex, yr), EffectIds.Interact(im, yr), EffectIds.Interact(ex, im)];
         int[] groups = ids.Select(g => g.Max() + 1).ToArray();
+        int[][] shuffle = groups.Take(2).Select(g => Enumerable.Range(0, g).OrderBy(_ => random.Next()).ToArray()).ToArray();
+        int[][] shuffled = [Array.ConvertAll(ids[0], g => shuffle[0][g]), Array.ConvertAll(ids[1], g => shuffle[1][g]), ids[2]];
         double[]? w = weighted ? ex.Select(_ => 0.1 + 3.0 * random.NextDouble()).ToArray() : null;
-        ContiguousSet set = ContiguousSet.Find(ids, groups) ?? throw new InvalidOperationException("the pairs form runs");
-        var inverse = groups.Select(g => new double[g]).ToArray();
-        set.Reweight(ids, w, inverse);
         double[][] p = groups.Select(g => Enumerable.Range(0, g).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
-        double[][] result = groups.Select(g => new double[g]).ToArray();
+        double[] y = ex.Select(_ => random.NextDouble()).ToArray();
 
-        set.Product(ids, w, p, result, new double[set.Longest]);
+        (double[][] diagonal, double[][] product, double[] finished, int aligned) = Run(ids, groups, w, p, y);
+        double[][] pShuffled = [Permute(p[0], shuffle[0]), Permute(p[1], shuffle[1]), p[2]];
+        (double[][] diagonalS, double[][] productS, double[] finishedS, int alignedS) = Run(shuffled, groups, w, pShuffled, y);
 
-        Assert.Equal(2, set.Set);
-        Assert.InRange(set.AlignedRuns, 1, 143);
-        double[][] expected = RowLoop(ids, w, p, groups);
-        Assert.Equal(expected[0], result[0]);
-        Assert.Equal(expected[1], result[1]);
-    }
-
-    /// <summary>The product as a loop over rows: each pair's run, its weighted mean, then every row's share.</summary>
-    private static double[][] RowLoop(int[][] ids, double[]? w, double[][] p, int[] groups)
-    {
-        double[][] result = groups.Select(g => new double[g]).ToArray();
-        int n = ids[0].Length;
-        for (int start = 0; start < n;)
+        Assert.InRange(aligned, 50, 143); // both paths run: 144 pairs, some with a gap or importer×year numbered out of step
+        Assert.Equal(0, alignedS);
+        for (int q = 0; q < 2; q++)
         {
-            int end = start;
-            while (end < n && ids[2][end] == ids[2][start])
-            {
-                end++;
-            }
-
-            double weight = 0.0;
-            for (int i = start; i < end; i++)
-            {
-                weight += w is null ? 1.0 : w[i];
-            }
-
-            double mean = 0.0;
-            var v = new double[end - start];
-            for (int i = start; i < end; i++)
-            {
-                v[i - start] = p[0][ids[0][i]] + p[1][ids[1][i]];
-                mean += (w is null ? 1.0 : w[i]) * v[i - start];
-            }
-
-            mean *= 1.0 / weight;
-            for (int i = start; i < end; i++)
-            {
-                double u = (w is null ? 1.0 : w[i]) * (v[i - start] - mean);
-                result[0][ids[0][i]] += u;
-                result[1][ids[1][i]] += u;
-            }
-
-            start = end;
+            Assert.Equal(diagonal[q], Unpermute(diagonalS[q], shuffle[q]));
+            Assert.Equal(product[q], Unpermute(productS[q], shuffle[q]));
         }
 
-        return result;
+        Assert.Equal(finished, finishedS);
     }
+
+    private static (double[][] Diagonal, double[][] Product, double[] Finished, int Aligned) Run(int[][] ids, int[] groups, double[]? w, double[][] p, double[] y)
+    {
+        ContiguousSet set = ContiguousSet.Find(ids, groups) ?? throw new InvalidOperationException("the pairs form runs");
+        Assert.Equal(2, set.Set);
+        double[][] inverse = groups.Select(g => new double[g]).ToArray();
+        set.Reweight(ids, w, inverse);
+        double[][] result = groups.Select(g => new double[g]).ToArray();
+        set.Product(ids, w, p, result, new double[set.Longest]);
+        var finished = (double[])y.Clone();
+        set.Finish(ids, w, finished, p);
+        return (inverse, result, finished, set.AlignedRuns);
+    }
+
+    /// <summary>The vector with group g moved to position order[g].</summary>
+    private static double[] Permute(double[] values, int[] order)
+    {
+        var moved = new double[values.Length];
+        for (int g = 0; g < values.Length; g++)
+        {
+            moved[order[g]] = values[g];
+        }
+
+        return moved;
+    }
+
+    private static double[] Unpermute(double[] moved, int[] order) => Enumerable.Range(0, moved.Length).Select(g => moved[order[g]]).ToArray();
 }
