@@ -28,16 +28,7 @@ public static class SampleFilter
             for (int q = 0; q < ids.Count; q++)
             {
                 int[] id = ids[q];
-                var count = new int[groups[q]];
-                var positive = new bool[groups[q]];
-                for (int i = 0; i < keep.Length; i++)
-                {
-                    if (keep[i])
-                    {
-                        count[id[i]]++;
-                        positive[id[i]] |= y is not null && y[i] > 0.0;
-                    }
-                }
+                (int[] count, bool[] positive) = Counts(id, groups[q], y, keep);
 
                 for (int i = 0; i < keep.Length; i++)
                 {
@@ -80,18 +71,7 @@ public static class SampleFilter
 
         for (int q = 0; q < ids.Count; q++)
         {
-            int[] id = ids[q];
-            var count = new int[groups[q]];
-            var positive = new bool[groups[q]];
-            for (int i = 0; i < keep.Length; i++)
-            {
-                if (keep[i])
-                {
-                    count[id[i]]++;
-                    positive[id[i]] |= y is not null && y[i] > 0.0;
-                }
-            }
-
+            (int[] count, bool[] positive) = Counts(ids[q], groups[q], y, keep);
             for (int g = 0; g < count.Length; g++)
             {
                 if ((singletons && count[g] == 1) || (allZero && count[g] > 0 && !positive[g]))
@@ -102,5 +82,22 @@ public static class SampleFilter
         }
 
         return false;
+    }
+
+    /// <summary>Each group's kept rows, and whether any of them has y &gt; 0.</summary>
+    private static (int[] Count, bool[] Positive) Counts(int[] id, int groups, double[]? y, bool[] keep)
+    {
+        var count = new int[groups];
+        var positive = new bool[groups];
+        for (int i = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                count[id[i]]++;
+                positive[id[i]] |= y is not null && y[i] > 0.0;
+            }
+        }
+
+        return (count, positive);
     }
 }
