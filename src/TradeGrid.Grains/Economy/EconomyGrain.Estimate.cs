@@ -7,11 +7,12 @@ using TradeGrid.Numerics.Regression;
 namespace TradeGrid.Grains.Economy;
 
 /// <summary>
-/// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); no row leaves.
-/// The rows of the current fit are kept between rounds (PPML iterates; fixed effects with years keep their demeaned
-/// rows for the three rounds; OLS keeps their QR factor) and for the next fit of the same rows, keyed by
-/// the spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the
-/// partners' data versions and this economy's version, so a write in between rebuilds them.
+/// Estimation: the economy builds its own rows and returns only k×k summaries (QR factors, score sums); only a model
+/// with absorbed effect sets sends its rows (to the coordinator that absorbs them). The rows of the current fit are
+/// kept between rounds (PPML iterates; fixed effects with years keep their demeaned rows for the three rounds; OLS
+/// keeps their QR factor; absorbed fits keep the part they send) and for the next fit of the same rows, keyed by the
+/// spec's rows key (fits that differ only in covariance, level or the collinearity option share them), the partners'
+/// data versions and this economy's version, so a write in between rebuilds them.
 /// </summary>
 public sealed partial class EconomyGrain : IEconomyEstimateGrain
 {
@@ -20,6 +21,7 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
     private (string Key, long Version, int Rounds, PoissonRows Rows)? _poissonRows;
     private FixedEffectsBlock? _fixedEffects;
     private (double[,] X, PanelSpec? Panel, QrPart Part)? _linearPart;
+    private (double[,] X, bool Bilateral, RowsPart Rows)? _absorbedRows;
 
     public ValueTask<BlockInfo> DescribeBlock(BlockRequest request, CancellationToken cancellationToken)
     {
@@ -146,16 +148,25 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
             return ValueTask.FromResult<RowsPart?>(null);
         }
 
+        // The part is immutable and kept with the rows: a refit of the same rows sends it again without copying.
+        bool bilateral = request.Spec.Bilateral;
+        if (_absorbedRows is { } kept && ReferenceEquals(kept.X, block.X) && kept.Bilateral == bilateral)
+        {
+            return ValueTask.FromResult<RowsPart?>(kept.Rows);
+        }
+
         int k = block.X.GetLength(1);
         var x = new double[block.Rows * k];
         Buffer.BlockCopy(block.X, 0, x, 0, x.Length * sizeof(double));
-        int[] partner = request.Spec.Bilateral ? block.Entity : new int[block.Rows];
-        if (!request.Spec.Bilateral)
+        int[] partner = bilateral ? block.Entity : new int[block.Rows];
+        if (!bilateral)
         {
             Array.Fill(partner, -1);
         }
 
-        return ValueTask.FromResult<RowsPart?>(new RowsPart(Code, block.Y, x, partner, block.Year));
+        var rows = new RowsPart(Code, block.Y, x, partner, block.Year);
+        _absorbedRows = (block.X, bilateral, rows);
+        return ValueTask.FromResult<RowsPart?>(rows);
     }
 
     private DesignBlock Design(BlockRequest request)
