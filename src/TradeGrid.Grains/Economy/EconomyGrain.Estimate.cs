@@ -180,6 +180,8 @@ public sealed partial class EconomyGrain : IEconomyEstimateGrain
 
         DesignBlock block = DesignRows.Build(Code, State.Series, request.Spec, request.Partners);
         _design = (key, State.Version, block);
+        // What was kept with the old rows goes with them (it would hold them in memory until the next fit of its kind).
+        (_fixedEffects, _linearPart, _absorbedRows) = (null, null, null);
         return block;
     }
 
