@@ -16,13 +16,9 @@ public static class AbsorbedOls
         AbsorbedSample.Check(y, columns, names, effects);
         options.Validate(y.Length);
         var keep = Enumerable.Repeat(true, y.Length).ToArray();
-        FilterCounts filtered = new(0, -1, 0, -1);
         var rawGroups = new int[effects.Count];
         int[][] raw = effects.Select((e, q) => EffectIds.Numbered(e.Ids, out rawGroups[q])).ToArray();
-        if (effects.Count > 0)
-        {
-            filtered = SampleFilter.Apply(raw, rawGroups, null, options.DropSingletons, allZero: false, keep);
-        }
+        FilterCounts filtered = SampleFilter.Apply(raw, rawGroups, null, options.DropSingletons, allZero: false, keep);
 
         AbsorbedSample sample = AbsorbedSample.Select(keep, y, columns, raw, rawGroups, options.Clusters);
         int n = sample.Y.Length;
