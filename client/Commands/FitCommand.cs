@@ -44,12 +44,17 @@ internal static partial class FitCommand
         Option<string[]> cluster = new("--cluster") { Description = "Cluster by one dimension, or two for two-way (reporter partner year pair sympair); implies --vcov cluster", AllowMultipleArgumentsPerToken = true };
         Option<bool> noIntercept = new("--no-intercept") { Description = "Without fixed effects: fit without an intercept" };
         Option<bool> domestic = new("--domestic") { Description = "Bilateral samples: keep each reporter's flow to itself (domestic flows)" };
+        Option<bool> absorbInGrains = new("--absorb-in-grains")
+        {
+            Description = "With --formula or --effects: absorb the effects in the economy grains (per-group sums gathered each sweep) instead of gathering the rows",
+        };
         Option<string> reporter = new("--reporter") { Description = "rcep-digital-services: reporter economy (default CHN)" };
         Option<string> exportsIndicator = new("--exports-indicator") { Description = "rcep-digital-services: bilateral exports indicator" };
         Command command = new("fit", "Fit an OLS, fixed-effects or PPML model and print its coefficient table")
         {
             specFile, preset, dependent, regressors, economies, groups, partners, partnerGroups, from, to, estimator, effects,
             covariance, level, dropCollinear, dropNonpositive, reporter, exportsIndicator, formula, effectSets, cluster, noIntercept, domestic,
+            absorbInGrains,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -113,6 +118,7 @@ internal static partial class FitCommand
 
             spec.NoIntercept |= parse.GetValue(noIntercept);
             spec.Domestic |= parse.GetValue(domestic);
+            spec.AbsorbInGrains |= parse.GetValue(absorbInGrains);
             return request;
         }
     }

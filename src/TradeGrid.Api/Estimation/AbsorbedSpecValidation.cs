@@ -19,7 +19,8 @@ public static class AbsorbedSpecValidation
     private static readonly string[] _bilateralDimensions = ["partner", "pair", "sympair"];
 
     public static bool Applies(ModelSpec spec) =>
-        !string.IsNullOrWhiteSpace(spec.Formula) || spec.Effects.Count > 0 || spec.Cluster.Count > 0 || spec.NoIntercept || spec.Domestic || spec.KeepSingletons;
+        !string.IsNullOrWhiteSpace(spec.Formula) || spec.Effects.Count > 0 || spec.Cluster.Count > 0
+        || spec.NoIntercept || spec.Domestic || spec.KeepSingletons || spec.AbsorbInGrains;
 
     public static DesignSpec Resolve(ModelSpec spec, CatalogView view, EstimateLimits limits, DesignSpec basics)
     {
@@ -108,6 +109,7 @@ public static class AbsorbedSpecValidation
             Domestic = spec.Domestic,
             KeepSingletons = spec.KeepSingletons,
             Formula = spec.Formula,
+            AbsorbInGrains = spec.AbsorbInGrains,
         };
     }
 

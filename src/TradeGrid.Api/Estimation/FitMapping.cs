@@ -130,6 +130,7 @@ public static class FitMapping
             proto.NoIntercept = spec.EffectSets.Length == 0 && !spec.AddIntercept;
             proto.Domestic = spec.Domestic;
             proto.KeepSingletons = spec.KeepSingletons;
+            proto.AbsorbInGrains = spec.AbsorbInGrains;
         }
 
         proto.Sample.Economies.AddRange(spec.Economies);

@@ -89,6 +89,7 @@ public static class RcepPreset
             DropCollinear = overlay.DropCollinear,
             DropNonpositiveLog = overlay.DropNonpositiveLog,
             KeepSingletons = overlay.KeepSingletons,
+            AbsorbInGrains = overlay.AbsorbInGrains,
         };
         // Effects and clusters by name (e.g. effects ["partner"], cluster ["partner"]) take the absorbed path.
         spec.Effects.Add(overlay.Effects);

@@ -65,6 +65,9 @@ public sealed record DesignSpec
     /// <summary>The formula as the request gave it (display only), or empty.</summary>
     [Id(20)] public string Formula { get; init; } = string.Empty;
 
+    /// <summary>An absorbed model: absorb the effects in the economy grains (per-group sums gathered each sweep) instead of gathering the rows.</summary>
+    [Id(21)] public bool AbsorbInGrains { get; init; }
+
     public bool Bilateral => Partners.Length > 0;
 
     /// <summary>Pooled models get a constant column; any fixed effect absorbs it. Absorbed models add theirs in the coordinator.</summary>
@@ -99,19 +102,26 @@ public sealed record DesignSpec
             text.Append(";absorbed;").Append(string.Join("+", EffectSets)).Append(';').Append(string.Join("+", ClusterBy)).Append(';')
                 .Append(AddIntercept).Append(';').Append(Domestic).Append(';').Append(KeepSingletons).Append(';')
                 .Append(string.Join("+", Terms.Select(t => $"{t.Name}={string.Join("*", t.Variables.Zip(t.Powers, (v, p) => $"{v}^{p}"))}")));
+            if (AbsorbInGrains)
+            {
+                // Only when set: the fits that gather their rows keep their ids (stored fits are found by them).
+                text.Append(";in-grains");
+            }
         }
 
         return text.ToString();
     }
 
     /// <summary>
-    /// What an economy's rows depend on: the spec without the covariance, the confidence level and the collinearity
-    /// option. Fits that differ only in those share the rows an economy built (and PPML's separated, prepared rows).
+    /// What an economy's rows depend on: the spec without the covariance, the confidence level, the collinearity
+    /// option and where the effects are absorbed. Fits that differ only in those share the rows an economy built (and
+    /// PPML's separated, prepared rows).
     /// </summary>
     public string RowsKey() => (this with
     {
         Covariance = default, ConfidenceLevel = 0.5, DropCollinear = false, Preset = string.Empty,
         EffectSets = [], ClusterBy = [], Terms = [], AddIntercept = false, KeepSingletons = false, Formula = string.Empty,
+        AbsorbInGrains = false,
     }).FitId();
 
     /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>

@@ -21,15 +21,44 @@ internal static class AbsorbedCovariance
 {
     public static AbsorbedCovarianceResult Compute(AbsorbedCovarianceInput input)
     {
-        int r = input.Kept.Length;
         int n = input.Residual.Length;
-        double[] factor = input.Factor;
-        int nparams = r + (input.EffectGroups.Length > 0 ? input.EffectGroups.Sum(g => g - 1) + 1 : 0);
         CovarianceKind kind = input.Kind;
+        ClusterMeats? clusters = null;
+        if (kind is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1)
+        {
+            var dense = input.Clusters.Select(d => (Ids: EffectIds.Numbered(d.Ids, out int g), G: g)).ToArray();
+            double[] first = Meat(input, dense[0].Ids, dense[0].G);
+            double[]? second = null;
+            double[]? both = null;
+            if (dense.Length == 2)
+            {
+                second = Meat(input, dense[1].Ids, dense[1].G);
+                int[] intersection = EffectIds.Dense(EffectIds.Interact(dense[0].Ids, dense[1].Ids), out int g12);
+                both = Meat(input, intersection, g12);
+            }
+
+            // fixef.K = "nested": effects whose every group lies in one cluster are not counted.
+            bool[] nested = input.EffectIds.Select((ids, q) => dense.Any(c => Nested(ids, input.EffectGroups[q], c.Ids))).ToArray();
+            clusters = new ClusterMeats(
+                first, second, both, input.Clusters.Select((d, c) => new EffectCount(d.Name, dense[c].G)).ToArray(), nested);
+        }
+
+        Func<double[]> meat = () => Meat(input, Enumerable.Range(0, n).ToArray(), n);
+        return Assemble(kind, input.Factor, input.Kept.Length, n, input.EffectGroups, input.EffectNames, input.Sigma2, meat, clusters);
+    }
+
+    /// <summary>
+    /// The covariance from its whitened meats (Σ u u' over rows or cluster groups): the central fit sums them over its
+    /// rows; a fit whose rows stay in the economy grains gathers them (<see cref="Sweeps.SweepCovariance"/>).
+    /// </summary>
+    public static AbsorbedCovarianceResult Assemble(
+        CovarianceKind kind, double[] factor, int r, int n, int[] effectGroups, string[] effectNames, double sigma2, Func<double[]> hcMeat, ClusterMeats? clusters)
+    {
+        int nparams = r + (effectGroups.Length > 0 ? effectGroups.Sum(g => g - 1) + 1 : 0);
         bool cluster = kind is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1;
         int k = nparams;
         string nestedNote = string.Empty;
-        var clusterCounts = new List<EffectCount>();
+        EffectCount[] clusterCounts = [];
         double[] v;
         double df;
         if (!cluster)
@@ -43,11 +72,11 @@ internal static class AbsorbedCovariance
                 }
 
                 v = Triangular.Congruence(factor, r, identity);
-                Scale(v, input.Sigma2 * (n - 1.0) / (n - k));
+                Scale(v, sigma2 * (n - 1.0) / (n - k));
             }
             else
             {
-                v = Triangular.Congruence(factor, r, Meat(input, Enumerable.Range(0, n).ToArray(), n));
+                v = Triangular.Congruence(factor, r, hcMeat());
                 Scale(v, kind == CovarianceKind.Hc0 ? 1.0 : n / (double)(n - k));
             }
 
@@ -55,41 +84,32 @@ internal static class AbsorbedCovariance
         }
         else
         {
-            IReadOnlyList<EffectDimension> dims = input.Clusters;
-            var dense = new List<(int[] Ids, int G)>();
-            foreach (EffectDimension d in dims)
+            ClusterMeats m = clusters ?? throw new ArgumentNullException(nameof(clusters), "A cluster covariance needs its cluster meats.");
+            clusterCounts = m.Counts;
+            v = Triangular.Congruence(factor, r, m.First);
+            if (m.Second is not null && m.Both is not null)
             {
-                int[] ids = EffectIds.Numbered(d.Ids, out int g);
-                dense.Add((ids, g));
-                clusterCounts.Add(new EffectCount(d.Name, g));
-            }
-
-            v = Triangular.Congruence(factor, r, Meat(input, dense[0].Ids, dense[0].G));
-            if (dense.Count == 2)
-            {
-                double[] v2 = Triangular.Congruence(factor, r, Meat(input, dense[1].Ids, dense[1].G));
-                int[] both = EffectIds.Dense(EffectIds.Interact(dense[0].Ids, dense[1].Ids), out int g12);
-                double[] v12 = Triangular.Congruence(factor, r, Meat(input, both, g12));
+                double[] v2 = Triangular.Congruence(factor, r, m.Second);
+                double[] v12 = Triangular.Congruence(factor, r, m.Both);
                 for (int i = 0; i < v.Length; i++)
                 {
                     v[i] += v2[i] - v12[i];
                 }
             }
 
-            // fixef.K = "nested": effects whose every group lies in one cluster are not counted.
-            bool[] nested = input.EffectIds.Select((ids, q) => dense.Any(c => Nested(ids, input.EffectGroups[q], c.Ids))).ToArray();
+            bool[] nested = m.Nested;
             if (nested.Length > 0 && nested.Any(b => b))
             {
                 k = nested.All(b => b)
                     ? r + 1
-                    : Math.Max(nparams - input.EffectGroups.Where((_, q) => nested[q]).Sum(g => g - 1), r + 1);
-                nestedNote = $"; effects nested in the clusters not counted in K ({string.Join(", ", input.EffectNames.Where((_, q) => nested[q]))})";
+                    : Math.Max(nparams - effectGroups.Where((_, q) => nested[q]).Sum(g => g - 1), r + 1);
+                nestedNote = $"; effects nested in the clusters not counted in K ({string.Join(", ", effectNames.Where((_, q) => nested[q]))})";
             }
 
-            int gMin = dense.Min(c => c.G);
+            int gMin = clusterCounts.Min(c => c.Groups);
             double factorScale = gMin / (gMin - 1.0) * (kind == CovarianceKind.ClusterCr1 ? (n - 1.0) / (n - k) : 1.0);
             Scale(v, factorScale);
-            if (dense.Count == 2)
+            if (m.Second is not null)
             {
                 v = EigenFix(v, r);
             }
@@ -105,7 +125,28 @@ internal static class AbsorbedCovariance
             CovarianceKind.ClusterCr0 => $"CR0: G/(G−1) only, G = {clusterCounts.Min(c => c.Groups)} (Stata ppml, ppmlhdfe; fixest ssc(adj = FALSE))",
             _ => $"CR1: G/(G−1)·(N−1)/(N−K) with G = {clusterCounts.Min(c => c.Groups)}, K = {k} (fixest default ssc(){nestedNote})",
         };
-        return new AbsorbedCovarianceResult(v, df, k, note.ToString(CultureInfo.InvariantCulture), clusterCounts.ToArray());
+        return new AbsorbedCovarianceResult(v, df, k, note.ToString(CultureInfo.InvariantCulture), clusterCounts);
+    }
+
+    /// <summary>Σ u u' of whitened score sums u = R⁻ᵀs, one s per group (<paramref name="sums"/>: groups × r, row-major).</summary>
+    public static double[] WhitenedMeat(double[] factor, int r, double[] sums, int groups)
+    {
+        var meat = new double[r * r];
+        var u = new double[r];
+        for (int g = 0; g < groups; g++)
+        {
+            Array.Copy(sums, g * r, u, 0, r);
+            Triangular.SolveTransposed(factor, r, u);
+            for (int a = 0; a < r; a++)
+            {
+                for (int b = 0; b < r; b++)
+                {
+                    meat[a * r + b] += u[a] * u[b];
+                }
+            }
+        }
+
+        return meat;
     }
 
     /// <summary>Σ_g u_g u_g' of whitened score sums per group (HC: every row its own group).</summary>
@@ -123,22 +164,7 @@ internal static class AbsorbedCovariance
             }
         }
 
-        var meat = new double[r * r];
-        var u = new double[r];
-        for (int g = 0; g < groups; g++)
-        {
-            Array.Copy(sums, g * r, u, 0, r);
-            Triangular.SolveTransposed(input.Factor, r, u);
-            for (int a = 0; a < r; a++)
-            {
-                for (int b = 0; b < r; b++)
-                {
-                    meat[a * r + b] += u[a] * u[b];
-                }
-            }
-        }
-
-        return meat;
+        return WhitenedMeat(input.Factor, r, sums, groups);
     }
 
     private static bool Nested(int[] effect, int groups, int[] cluster)
@@ -162,7 +188,7 @@ internal static class AbsorbedCovariance
     }
 
     /// <summary>fixest's mat_posdef_fix: when a variance is negative, eigenvalues below 1e-10 are raised to it.</summary>
-    private static double[] EigenFix(double[] v, int r)
+    internal static double[] EigenFix(double[] v, int r)
     {
         bool negative = false;
         for (int a = 0; a < r; a++)

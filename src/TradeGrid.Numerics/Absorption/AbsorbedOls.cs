@@ -57,7 +57,7 @@ public static class AbsorbedOls
         int nparams = step.Kept.Length + (effects.Count > 0 ? sample.Groups.Sum(g => g - 1) + 1 : 0);
         double r2 = 1.0 - rss / tss;
         return AbsorbedResult.Build(new AbsorbedResultParts(
-            allNames, step, cov, options, n, nparams, effects, sample,
+            allNames, step, cov, options, n, nparams, effects.Select(e => e.Name).ToArray(), sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
             RSquared: r2,
             AdjustedRSquared: 1.0 - (1.0 - r2) * (intercept || effects.Count > 0 ? n - 1.0 : n) / (n - nparams),
             WithinRSquared: effects.Count > 0 ? 1.0 - rss / within : double.NaN,

@@ -126,7 +126,7 @@ public static class AbsorbedPpml
             sample.Groups, effects.Select(e => e.Name).ToArray()));
         int nparams = irls.Step.Kept.Length + (effects.Count > 0 ? sample.Groups.Sum(g => g - 1) + 1 : 0);
         return AbsorbedResult.Build(new AbsorbedResultParts(
-            allNames, irls.Step, cov, options, n, nparams, effects, sample,
+            allNames, irls.Step, cov, options, n, nparams, effects.Select(e => e.Name).ToArray(), sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
             RSquared: double.NaN,
             AdjustedRSquared: double.NaN,
             WithinRSquared: double.NaN,

@@ -29,13 +29,13 @@ internal static class AbsorbedResult
             Observations = p.Observations,
             Parameters = kept.Length,
             AbsorbedParameters = p.Parameters - kept.Length,
-            Effects = p.Effects.Select((e, q) => new EffectCount(e.Name, p.Sample.Groups[q])).ToArray(),
+            Effects = p.EffectNames.Select((e, q) => new EffectCount(e, p.Groups[q])).ToArray(),
             Clusters = p.Covariance.Clusters,
             RSquared = p.RSquared,
             AdjustedRSquared = p.AdjustedRSquared,
             WithinRSquared = p.WithinRSquared,
             PseudoRSquared = p.PseudoRSquared,
-            DependentMean = ColumnMoments.Mean(p.Sample.Y),
+            DependentMean = p.DependentMean,
             Rss = p.Rss,
             Sigma = p.Sigma,
             Deviance = p.Deviance,
@@ -48,7 +48,7 @@ internal static class AbsorbedResult
             Separated = p.Separated,
             SeparatedExample = p.SeparatedExample,
             SeparationNotes = p.SeparationNotes,
-            Used = p.Sample.Used,
+            Used = p.Used,
         };
     }
 }

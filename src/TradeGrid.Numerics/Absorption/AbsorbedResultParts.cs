@@ -1,6 +1,6 @@
 namespace TradeGrid.Numerics.Absorption;
 
-/// <summary>The pieces <see cref="AbsorbedResult"/> assembles into an <see cref="AbsorbedFit"/>.</summary>
+/// <summary>The pieces <see cref="AbsorbedResult"/> assembles into an <see cref="AbsorbedFit"/> (<paramref name="Groups"/>: each set's groups in the sample; <paramref name="Used"/>: the input rows used).</summary>
 internal sealed record AbsorbedResultParts(
     string[] Names,
     AbsorbedStep Step,
@@ -8,8 +8,10 @@ internal sealed record AbsorbedResultParts(
     AbsorbedOptions Options,
     int Observations,
     int Parameters,
-    IReadOnlyList<EffectDimension> Effects,
-    AbsorbedSample Sample,
+    string[] EffectNames,
+    int[] Groups,
+    double DependentMean,
+    int[] Used,
     double RSquared,
     double AdjustedRSquared,
     double WithinRSquared,
