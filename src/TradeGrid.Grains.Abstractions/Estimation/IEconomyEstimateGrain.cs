@@ -1,4 +1,5 @@
 using TradeGrid.Grains.Abstractions.Economy;
+using TradeGrid.Numerics.Absorption.Sweeps;
 using TradeGrid.Numerics.Panel;
 using TradeGrid.Numerics.Poisson;
 using TradeGrid.Numerics.Regression;
@@ -63,6 +64,21 @@ public interface IEconomyEstimateGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AbsorbedRows")]
     ValueTask<RowsPart?> AbsorbedRows(BlockRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Absorbed in the grains: builds the economy's block of the fit (its rows, the effects' and clusters' ids) and
+    /// keeps it under the setup's session; false when the economy has no rows in the sample.
+    /// </summary>
+    [Alias("SweepPrepare")]
+    ValueTask<bool> SweepPrepare(BlockRequest request, SweepSetup setup, CancellationToken cancellationToken = default);
+
+    /// <summary>Absorbed in the grains: the kept block's answer to one command of the fit (per-group sums, QR part, scores).</summary>
+    [Alias("Sweep")]
+    ValueTask<SweepReply> Sweep(string session, SweepCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Absorbed in the grains: forgets the session's block (the fit is over).</summary>
+    [Alias("SweepRelease")]
+    ValueTask SweepRelease(string session);
 
     /// <summary>PPML final round at the converged coefficients.</summary>
     [Alias("PoissonFinal")]

@@ -71,7 +71,7 @@ internal static class AbsorbedFitCoordinator
     }
 
     /// <summary>A term's column: a base variable itself (fits never write into their columns) or a product of powers.</summary>
-    private static double[] Product(TermSpec term, double[][] variables, int n)
+    internal static double[] Product(TermSpec term, double[][] variables, int n)
     {
         if (term.Variables.Length == 1 && term.Powers[0] == 1)
         {

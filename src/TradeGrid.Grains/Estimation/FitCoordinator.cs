@@ -171,7 +171,9 @@ public sealed class FitCoordinator(
             request = request with { Years = years };
             IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
             long started = Stopwatch.GetTimestamp();
-            FitStatistics statistics = spec.Absorbed
+            FitStatistics statistics = spec.Absorbed && spec.AbsorbInGrains
+                ? await SweepFitCoordinator.RunAsync(blocks, request, cancellationToken)
+                : spec.Absorbed
                 ? await AbsorbedFitCoordinator.RunAsync(blocks, request, cancellationToken)
                 : spec.Estimator == EstimatorKind.Ppml
                 ? await PoissonFitCoordinator.RunAsync(blocks, request, cancellationToken)

@@ -12,7 +12,8 @@ namespace TradeGrid.Grains.Tests.Estimation;
 /// Structural gravity (reporter×year + partner×year + pair, clustered by pair) fitted through reporter grains spread
 /// over two silos equals the same model fitted in one process on the same flows listed in another order, and does not
 /// change when the reporters are listed (so gathered) in another order: the result depends on the data, not on how
-/// many silos or grains hold it or the order they answer in.
+/// many silos or grains hold it or the order they answer in. The same holds with the effects absorbed in the grains
+/// (absorb_in_grains: no row leaves its economy; every sweep gathers per-group sums over the reporters).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class AbsorbedFitPlacementTests(TwoSiloCluster cluster)
@@ -26,26 +27,30 @@ public sealed class AbsorbedFitPlacementTests(TwoSiloCluster cluster)
     private static List<GravityFlow>? _flows;
 
     [Theory]
-    [InlineData(EstimatorKind.Ppml)]
-    [InlineData(EstimatorKind.Ols)]
-    public async Task Structural_gravity_across_silos_equals_one_process_and_any_gather_order(EstimatorKind estimator)
+    [InlineData(EstimatorKind.Ppml, false)]
+    [InlineData(EstimatorKind.Ols, false)]
+    [InlineData(EstimatorKind.Ppml, true)]
+    [InlineData(EstimatorKind.Ols, true)]
+    public async Task Structural_gravity_across_silos_equals_one_process_and_any_gather_order(EstimatorKind estimator, bool inGrains)
     {
         List<GravityFlow> flows = await SeedOnceAsync();
         string[] codes = Codes();
         AbsorbedFit expected = InProcess(flows.OrderBy(f => f.Year).ThenByDescending(f => f.Partner).ThenBy(f => f.Reporter).ToList(), estimator);
 
-        FitOutcome spread = await FitAsync(codes, estimator);
-        FitOutcome reversed = await FitAsync(codes.Reverse().ToArray(), estimator);
+        FitOutcome spread = await FitAsync(codes, estimator, inGrains);
+        FitOutcome reversed = await FitAsync(codes.Reverse().ToArray(), estimator, inGrains);
 
         Assert.True(cluster.Cluster.GetActiveSilos().Count() >= 2);
         Assert.Equal(expected.Observations, spread.Statistics.Observations);
+        Assert.Equal(expected.Effects.Sum(e => e.Groups), spread.Statistics.Groups);
+        Assert.Equal(expected.SmallSample, spread.Statistics.SmallSample);
         Close(expected.Coefficients, spread.Statistics.Coefficients);
         Close(expected.StandardErrors, spread.Statistics.StandardErrors);
         Close(spread.Statistics.Coefficients, reversed.Statistics.Coefficients);
         Close(spread.Statistics.StandardErrors, reversed.Statistics.StandardErrors);
     }
 
-    private async Task<FitOutcome> FitAsync(string[] reporters, EstimatorKind estimator)
+    private async Task<FitOutcome> FitAsync(string[] reporters, EstimatorKind estimator, bool inGrains)
     {
         var spec = new DesignSpec
         {
@@ -64,6 +69,7 @@ public sealed class AbsorbedFitPlacementTests(TwoSiloCluster cluster)
             Absorbed = true,
             EffectSets = EffectSets,
             ClusterBy = ["pair"],
+            AbsorbInGrains = inGrains,
         };
         return await cluster.Grains.FitCoordinator(spec.FitId()).Fit(spec, 1_000_000);
     }
