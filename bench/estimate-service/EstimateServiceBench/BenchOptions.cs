@@ -12,7 +12,7 @@ internal sealed record BenchOptions(string Size, int Reporters, int Partners, in
     public const int Seed = 20261122;
 
     public const string Usage =
-        "EstimateServiceBench [--size 10k|100k|1m] [--runs N] [--models ols_cluster,fe_two_way,ppml_pair_year,sg_ols,sg_ppml] [--no-build] [--no-fixest] [--out DIR]";
+        "EstimateServiceBench [--size 10k|100k|1m] [--runs N] [--models ols_cluster,fe_two_way,ppml_pair_year,sg_ols,sg_ppml,sg_ols_grains,sg_ppml_grains] [--no-build] [--no-fixest] [--out DIR]";
 
     public static BenchOptions Parse(string[] args, string root)
     {
@@ -37,9 +37,9 @@ internal sealed record BenchOptions(string Size, int Reporters, int Partners, in
         }
 
         string[] models = Option("--models", string.Join(',', ModelSpecs.Models)).Split(',');
-        foreach (string model in models.Where(m => !ModelSpecs.Models.Contains(m)))
+        foreach (string model in models.Where(m => !ModelSpecs.Models.Contains(m) && !ModelSpecs.Optional.Contains(m)))
         {
-            throw new ArgumentException($"Unknown model '{model}': use {string.Join(", ", ModelSpecs.Models)}.");
+            throw new ArgumentException($"Unknown model '{model}': use {string.Join(", ", ModelSpecs.Models.Concat(ModelSpecs.Optional))}.");
         }
 
         string outDirectory = Path.GetFullPath(Option("--out", Path.Combine(root, "bench", "out")));

@@ -8,11 +8,16 @@ namespace TradeGrid.Bench.EstimateServiceBench;
 /// cluster), so every cluster covariance here is by reporter: CR1 for ols_cluster and fe_two_way, CR0 for ppml_pair_year.
 /// The structural gravity models are formula fits of the pair's cost with reporter×year, partner×year and pair effects,
 /// clustered by pair (the server's formula fits cluster by any dimension): sg_ols of ln y (CR1, fixest's default
-/// small-sample factor), sg_ppml of y (CR0).
+/// small-sample factor), sg_ppml of y (CR0). sg_ols_grains and sg_ppml_grains are the same fits absorbed in the
+/// economy grains (absorb_in_grains: no row leaves its economy, every sweep a gather of per-group sums); not run
+/// unless named with --models.
 /// </summary>
 internal static class ModelSpecs
 {
     public static readonly string[] Models = ["ols_cluster", "fe_two_way", "ppml_pair_year", "sg_ols", "sg_ppml"];
+
+    /// <summary>Models run only when named.</summary>
+    public static readonly string[] Optional = ["sg_ols_grains", "sg_ppml_grains"];
 
     /// <summary>Structural gravity models: only the pair's cost is identified, and the library side has no such fit.</summary>
     public static bool IsStructural(string model) => model.StartsWith("sg_", StringComparison.Ordinal);
@@ -69,14 +74,15 @@ internal static class ModelSpecs
         // A bare code in a bilateral sample is the pair's series.
         (string dependent, Estimator estimator, CovarianceType covariance) = model switch
         {
-            "sg_ols" => (PanelCodes.LogY, Estimator.Ols, CovarianceType.Cluster),
-            "sg_ppml" => (PanelCodes.Y, Estimator.Ppml, CovarianceType.ClusterCr0),
+            "sg_ols" or "sg_ols_grains" => (PanelCodes.LogY, Estimator.Ols, CovarianceType.Cluster),
+            "sg_ppml" or "sg_ppml_grains" => (PanelCodes.Y, Estimator.Ppml, CovarianceType.ClusterCr0),
             _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
         };
         spec.Formula = $"{dependent} ~ {PanelCodes.BilateralCost} | {effects}";
         spec.Estimator = estimator;
         spec.Covariance = covariance;
         spec.Cluster.Add("pair");
+        spec.AbsorbInGrains = model.EndsWith("_grains", StringComparison.Ordinal);
         return spec;
     }
 

@@ -20,6 +20,7 @@ public struct SweepCommandSurrogate
     [Id(11)] public int[]? Kept;
     [Id(12)] public int Cluster;
     [Id(13)] public double? Mean;
+    [Id(14)] public int[][]? Slots;
 }
 
 [RegisterConverter]
@@ -29,13 +30,13 @@ public sealed class SweepCommandConverter : IConverter<SweepCommand, SweepComman
     {
         Counts = s.Counts, Positives = s.Positives, Singletons = s.Singletons, AllZero = s.AllZero, Target = (SweepTarget)s.Target,
         Regressors = s.Regressors, Weights = (SweepWeights)s.Weights, Vectors = s.Vectors, Beta = s.Beta, Factor = s.Factor, Kept = s.Kept,
-        Cluster = s.Cluster, Mean = s.Mean,
+        Cluster = s.Cluster, Mean = s.Mean, Slots = s.Slots,
     };
 
     public SweepCommandSurrogate ConvertToSurrogate(in SweepCommand c) => new()
     {
         Op = (int)c.Op, Counts = c.Counts, Positives = c.Positives, Singletons = c.Singletons, AllZero = c.AllZero, Target = (int)c.Target,
         Regressors = c.Regressors, Weights = (int)c.Weights, Vectors = c.Vectors, Beta = c.Beta, Factor = c.Factor, Kept = c.Kept,
-        Cluster = c.Cluster, Mean = c.Mean,
+        Cluster = c.Cluster, Mean = c.Mean, Slots = c.Slots,
     };
 }

@@ -2,7 +2,10 @@ using TradeGrid.Numerics.Regression;
 
 namespace TradeGrid.Numerics.Absorption.Sweeps;
 
-/// <summary>The projection's side of a block: the columns with the eliminated set taken out, the CG products, the demeaned columns.</summary>
+/// <summary>
+/// The projection's side of a block: the columns with the eliminated set taken out, the CG products, the demeaned
+/// columns. Row-length buffers are kept and reused from one projection to the next (PPML projects at every step).
+/// </summary>
 public sealed partial class SweepBlock
 {
     private double[]? _w;
@@ -12,6 +15,19 @@ public sealed partial class SweepBlock
     private double[][] _base = [];
     private double[][] _xt = [];
     private double[] _tt = [];
+    private double[] _scratch = [];
+    private double[] _means = [];
+    private int[][] _global = [];
+    private (int[] Order, int[] Starts)? _byEliminated;
+    private double[]? _certificateWeights;
+
+    /// <summary>Each row's index in the coordinator's vectors, per solved set (its groups' slots, row by row).</summary>
+    private SweepReply Layout(SweepCommand command)
+    {
+        int[][] slots = command.Slots ?? throw new ArgumentException("Layout needs the slots.", nameof(command));
+        _global = _solved.Select(q => Array.ConvertAll(_ids[q], g => slots[q][g])).ToArray();
+        return new SweepReply { Rows = _y.Length };
+    }
 
     private SweepReply Start(SweepCommand command)
     {
@@ -19,7 +35,8 @@ public sealed partial class SweepBlock
         _w = command.Weights switch
         {
             SweepWeights.Mu => _mu ?? throw new InvalidOperationException("μ is not set: Accept with the mean first."),
-            SweepWeights.Certificate => Array.ConvertAll(_y, v => v > 0.0 ? PoissonRectifier.PositiveWeight : 1.0),
+            SweepWeights.Certificate => _certificateWeights?.Length == n ? _certificateWeights
+                : _certificateWeights = Array.ConvertAll(_y, v => v > 0.0 ? PoissonRectifier.PositiveWeight : 1.0),
             _ => null,
         };
         _target = command.Target;
@@ -42,19 +59,23 @@ public sealed partial class SweepBlock
             _inverseEliminated = Array.ConvertAll(weight, t => t > 0.0 ? 1.0 / t : 0.0);
         }
 
-        _base = new double[columns.Length][];
+        if (_base.Length != columns.Length || _base[0].Length != n)
+        {
+            _base = columns.Select(_ => new double[n]).ToArray();
+        }
+
         var sums = new double[columns.Length][][];
         var potentials = new double[columns.Length];
         for (int j = 0; j < columns.Length; j++)
         {
-            double[] b = (double[])columns[j].Clone();
+            double[] b = _base[j];
+            Array.Copy(columns[j], b, n);
             if (command.Vectors?[j] is { } start)
             {
                 SubtractEffects(b, start);
             }
 
             WithinEliminated(b);
-            _base[j] = b;
             sums[j] = SolvedSums(b);
             double potential = 0.0;
             for (int i = 0; i < n; i++)
@@ -80,30 +101,7 @@ public sealed partial class SweepBlock
         var diagonal = new double[_solved.Length][];
         var total = new double[_solved.Length][];
         var shared = new double[_solved.Length][];
-        int[] order = [];
-        int[] starts = [];
-        if (_eliminated >= 0)
-        {
-            int[] e = _ids[_eliminated];
-            starts = new int[_inverseEliminated.Length + 1];
-            foreach (int h in e)
-            {
-                starts[h + 1]++;
-            }
-
-            for (int h = 0; h < _inverseEliminated.Length; h++)
-            {
-                starts[h + 1] += starts[h];
-            }
-
-            order = new int[n];
-            int[] at = starts[..^1].ToArray();
-            for (int i = 0; i < n; i++)
-            {
-                order[at[e[i]]++] = i;
-            }
-        }
-
+        (int[] order, int[] starts) = _eliminated >= 0 ? ByEliminated() : ([], []);
         for (int s = 0; s < _solved.Length; s++)
         {
             int[] id = _ids[_solved[s]];
@@ -153,11 +151,43 @@ public sealed partial class SweepBlock
         return (diagonal, total, shared);
     }
 
+    /// <summary>The rows in order of their eliminated group, and where each group starts (kept until the rows change).</summary>
+    private (int[] Order, int[] Starts) ByEliminated()
+    {
+        if (_byEliminated is { } kept && kept.Order.Length == _y.Length)
+        {
+            return kept;
+        }
+
+        int[] e = _ids[_eliminated];
+        int groups = _raw[_eliminated].Length;
+        var starts = new int[groups + 1];
+        foreach (int h in e)
+        {
+            starts[h + 1]++;
+        }
+
+        for (int h = 0; h < groups; h++)
+        {
+            starts[h + 1] += starts[h];
+        }
+
+        var order = new int[e.Length];
+        int[] at = starts[..^1].ToArray();
+        for (int i = 0; i < e.Length; i++)
+        {
+            order[at[e[i]]++] = i;
+        }
+
+        _byEliminated = (order, starts);
+        return (order, starts);
+    }
+
     private SweepReply Product(SweepCommand command)
     {
         double[][][] p = command.Vectors ?? throw new ArgumentException("Product needs the directions.", nameof(command));
         var result = new double[p.Length][][];
-        var t = new double[_y.Length];
+        double[] t = Scratch();
         for (int j = 0; j < p.Length; j++)
         {
             Array.Clear(t);
@@ -183,33 +213,37 @@ public sealed partial class SweepBlock
     {
         double[][][] alpha = command.Vectors ?? throw new ArgumentException("Finish needs the solved effects.", nameof(command));
         int n = _y.Length;
-        var t = new double[n];
-        var demeaned = new double[_base.Length][];
+        bool regressors = _base.Length > 1 || _x.Length == 0;
+        if (regressors && (_xt.Length != _x.Length || (_xt.Length > 0 && _xt[0].Length != n)))
+        {
+            _xt = _x.Select(_ => new double[n]).ToArray();
+        }
+
+        if (_tt.Length != n)
+        {
+            _tt = new double[n];
+        }
+
+        double[] t = Scratch();
         for (int j = 0; j < _base.Length; j++)
         {
             Array.Clear(t);
             SubtractEffects(t, alpha[j]);
             WithinEliminated(t);
-            double[] d = (double[])_base[j].Clone();
+            double[] d = j == _base.Length - 1 ? _tt : _xt[j];
+            double[] b = _base[j];
             for (int i = 0; i < n; i++)
             {
-                d[i] += t[i];
+                d[i] = b[i] + t[i];
             }
-
-            demeaned[j] = d;
         }
 
-        double[]? moments = null;
-        if (_base.Length > 1 || _x.Length == 0)
-        {
-            _xt = demeaned[..^1];
-            moments = Moments();
-        }
-
-        _tt = demeaned[^1];
         QrPart part = RowQr.FactorColumns([.. _xt, _tt], _w, 0);
-        return new SweepReply { Rows = n, Part = part, Scalars = moments };
+        return new SweepReply { Rows = n, Part = part, Scalars = regressors ? Moments() : null };
     }
+
+    /// <summary>A row-length buffer for one column's product (reused).</summary>
+    private double[] Scratch() => _scratch.Length == _y.Length ? _scratch : _scratch = new double[_y.Length];
 
     /// <summary>Per regressor (Σw, weighted mean, Σw(x − mean)²) before the projection: the rank rule's scale.</summary>
     private double[] Moments()
@@ -240,16 +274,16 @@ public sealed partial class SweepBlock
         return moments;
     }
 
-    /// <summary>b −= D α over the solved sets.</summary>
+    /// <summary>b −= D α over the solved sets (α whole, read through each row's slot).</summary>
     private void SubtractEffects(double[] b, double[][] alpha)
     {
         for (int s = 0; s < _solved.Length; s++)
         {
-            int[] id = _ids[_solved[s]];
+            int[] at = _global[s];
             double[] a = alpha[s];
             for (int i = 0; i < b.Length; i++)
             {
-                b[i] -= a[id[i]];
+                b[i] -= a[at[i]];
             }
         }
     }
@@ -263,7 +297,13 @@ public sealed partial class SweepBlock
         }
 
         int[] id = _ids[_eliminated];
-        var means = new double[_inverseEliminated.Length];
+        if (_means.Length != _inverseEliminated.Length)
+        {
+            _means = new double[_inverseEliminated.Length];
+        }
+
+        double[] means = _means;
+        Array.Clear(means);
         for (int i = 0; i < b.Length; i++)
         {
             means[id[i]] += (_w?[i] ?? 1.0) * b[i];
@@ -280,7 +320,7 @@ public sealed partial class SweepBlock
         }
     }
 
-    /// <summary>D'W b per solved set.</summary>
+    /// <summary>D'W b per solved set, over the block's groups.</summary>
     private double[][] SolvedSums(double[] b)
     {
         var sums = new double[_solved.Length][];

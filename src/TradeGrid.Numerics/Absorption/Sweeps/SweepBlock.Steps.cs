@@ -10,13 +10,14 @@ public sealed partial class SweepBlock
     private double[]? _u;
     private double[]? _fit;
     private double[] _e = [];
+    private double[] _z = [];
 
     /// <summary>PPML's working variable z = η + (y − μ)/μ.</summary>
     private double[] Working()
     {
         double[] mu = _mu ?? throw new InvalidOperationException("μ is not set: Accept with the mean first.");
         double[] eta = _eta!;
-        var z = new double[_y.Length];
+        double[] z = _z.Length == _y.Length ? _z : _z = new double[_y.Length];
         for (int i = 0; i < z.Length; i++)
         {
             z[i] = eta[i] + (_y[i] - mu[i]) / mu[i];
@@ -29,7 +30,8 @@ public sealed partial class SweepBlock
     {
         double[] beta = command.Beta ?? throw new ArgumentException("Residuals need the coefficients.", nameof(command));
         int n = _y.Length;
-        var e = (double[])_tt.Clone();
+        double[] e = _e.Length == n ? _e : new double[n];
+        Array.Copy(_tt, e, n);
         for (int j = 0; j < _xt.Length; j++)
         {
             double b = beta[j];
@@ -43,11 +45,12 @@ public sealed partial class SweepBlock
             }
         }
 
+        _e = e;
         switch (_target)
         {
             case SweepTarget.Working:
-                _etaNew = new double[n];
-                _muNew = new double[n];
+                _etaNew = _etaNew?.Length == n ? _etaNew : new double[n];
+                _muNew = _muNew?.Length == n ? _muNew : new double[n];
                 for (int i = 0; i < n; i++)
                 {
                     _etaNew[i] = _v[i] - e[i];
@@ -56,7 +59,7 @@ public sealed partial class SweepBlock
 
                 return new SweepReply { Rows = n, Scalars = [Deviance(_muNew)] };
             case SweepTarget.Certificate:
-                _fit = new double[n];
+                _fit = _fit?.Length == n ? _fit : new double[n];
                 double lowest = 0.0, highest = 0.0;
                 for (int i = 0; i < n; i++)
                 {
@@ -67,7 +70,6 @@ public sealed partial class SweepBlock
 
                 return new SweepReply { Rows = n, Scalars = [lowest, highest] };
             default:
-                _e = e;
                 double rss = 0.0, sum = 0.0, within = 0.0, squares = 0.0;
                 for (int i = 0; i < n; i++)
                 {

@@ -61,6 +61,7 @@ public sealed partial class SweepBlock
         {
             SweepOp.Filter => Filter(command),
             SweepOp.Compact => Compact(),
+            SweepOp.Layout => Layout(command),
             SweepOp.Start => Start(command),
             SweepOp.Product => Product(command),
             SweepOp.Finish => Finish(command),

@@ -3,7 +3,8 @@ namespace TradeGrid.Numerics.Absorption.Sweeps;
 /// <summary>
 /// One request to an economy's <see cref="SweepBlock"/> (<see cref="SweepBlock.Execute"/>). Per-set arrays run over
 /// the block's own groups of that set (in the order of its <see cref="SweepReply.Groups"/>); vectors are
-/// [column][solved set][group]. Fields an operation does not read are null.
+/// [column][solved set][coordinator's group], whole (every block reads its groups' entries through the
+/// <see cref="Slots"/> it was sent), so one object serves every block of a gather. Fields an operation does not read are null.
 /// </summary>
 public sealed record SweepCommand(SweepOp Op)
 {
@@ -27,6 +28,9 @@ public sealed record SweepCommand(SweepOp Op)
 
     /// <summary>Start: the row weights.</summary>
     public SweepWeights Weights { get; init; }
+
+    /// <summary>Layout: per set, each of the block's groups' index in the coordinator's vectors.</summary>
+    public int[][]? Slots { get; init; }
 
     /// <summary>Start: effects taken out before the CG (a warm start; null: none). Product: directions. Finish: the solution.</summary>
     public double[][][]? Vectors { get; init; }

@@ -24,7 +24,7 @@ public static partial class SweepFit
             allZero += filtered.AllZero;
             singletonExample = singletonExample.Length == 0 ? filtered.SingletonExample : singletonExample;
             separatedExample = separatedExample.Length == 0 ? filtered.AllZeroExample : separatedExample;
-            layout = new SweepLayout(compact, model.EffectNames.Length);
+            layout = await LayoutAsync(blocks, compact, model, cancellationToken);
             int rows = compact.Sum(c => c?.Rows ?? 0);
             double total = compact.Sum(c => c?.Scalars?[0] ?? 0.0);
             if (rows == 0 || !(total > 0.0))

@@ -21,7 +21,7 @@ public static partial class SweepFit
         AbsorbedOptions options = model.Options;
         Filtered filtered = await FilterAsync(blocks, model, options.DropSingletons, allZero: false, cancellationToken);
         SweepReply?[] compact = filtered.Compacted;
-        var layout = new SweepLayout(compact, model.EffectNames.Length);
+        SweepLayout layout = await LayoutAsync(blocks, compact, model, cancellationToken);
         int n = compact.Sum(c => c?.Rows ?? 0);
         int k = model.Names.Length;
         if (n <= k)
@@ -91,6 +91,14 @@ public static partial class SweepFit
         }
     }
 
+    /// <summary>The coordinator's numbering of every set's groups, sent to the blocks (their vectors are whole from then on).</summary>
+    private static async Task<SweepLayout> LayoutAsync(ISweepBlocks blocks, SweepReply?[] compact, SweepModel model, CancellationToken cancellationToken)
+    {
+        var layout = new SweepLayout(compact, model.EffectNames.Length);
+        await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Layout) { Slots = layout.Slots(b) }), cancellationToken);
+        return layout;
+    }
+
     /// <summary>The command for block b unless it has no rows.</summary>
     private static SweepCommand? Only(SweepReply?[] compact, int b, SweepCommand command) => compact[b] is { Rows: > 0 } ? command : null;
 
@@ -102,8 +110,8 @@ public static partial class SweepFit
         double tolerance, string[] names, CancellationToken cancellationToken)
     {
         var projection = new SweepProjection(blocks, layout, model.Solved, tolerance, model.Options.MaxIterations);
-        SweepReply?[] started = await blocks.SendAsync(
-            b => Only(compact, b, start with { Vectors = warm is null ? null : projection.Slices(b, warm) }), cancellationToken);
+        SweepCommand first = start with { Vectors = warm };
+        SweepReply?[] started = await blocks.SendAsync(b => Only(compact, b, first), cancellationToken);
         string[] columns = start.Regressors ? [.. names, TargetName(start.Target)] : [TargetName(start.Target)];
         (SweepReply?[] finished, double[][][] total, int iterations) = await projection.RunAsync(started, warm, columns, cancellationToken);
         QrPart part = TallSkinnyQr.Combine(finished.Where(f => f?.Part is not null).Select(f => f!.Part!).ToArray());

@@ -83,6 +83,9 @@ public sealed class SweepLayout
         return total;
     }
 
+    /// <summary>Block b's groups' indices in the coordinator's vectors, per set (the Layout command).</summary>
+    public int[][] Slots(int b) => _slots[b];
+
     /// <summary>Block b's group m of set q in the coordinator's numbering.</summary>
     public int Slot(int b, int q, int m) => _slots[b][q][m];
 }

@@ -9,6 +9,9 @@ public enum SweepOp
     /// <summary>Keep only the rows left; answer each set's groups (their global ids for sets that span economies).</summary>
     Compact,
 
+    /// <summary>Where the block's groups of each set sit in the coordinator's vectors (after Compact): later vectors are whole.</summary>
+    Layout,
+
     /// <summary>Start projecting: the columns less the start's effects, the eliminated set taken out; answer D'W of them and the preconditioner.</summary>
     Start,
 

@@ -6,8 +6,8 @@ namespace TradeGrid.Numerics.Absorption.Sweeps;
 /// The coordinator's conjugate gradient of a projection whose rows stay in the blocks: <see cref="EffectProjector"/>'s
 /// algorithm (CG on the coefficients of the sets not eliminated in the blocks, D'WMD α = D'WMv, preconditioned by its exact
 /// diagonal; the same convergence rule and rounding floor), run for every column in lockstep so that one
-/// gather serves all of them: each iteration sends each block its groups' entries of every unfinished column's
-/// direction and adds up the blocks' D'WMD p. Everything else works on coefficient vectors here.
+/// gather serves all of them: each iteration sends every block the same command with every unfinished column's
+/// direction (each block reads its groups' entries) and adds up the blocks' D'WMD p. Everything else works on coefficient vectors here.
 /// </summary>
 internal sealed class SweepProjection
 {
@@ -71,9 +71,9 @@ internal sealed class SweepProjection
             }
 
             int[] active = Enumerable.Range(0, columns).Where(j => !cg[j].Done).ToArray();
-            SweepReply?[] products = await _blocks.SendAsync(
-                b => started[b] is null ? null : new SweepCommand(SweepOp.Product) { Vectors = Slices(b, active.Select(j => cg[j].P).ToArray()) },
-                cancellationToken);
+            // One command, its vectors whole, for every block: each reads its groups' entries.
+            var product = new SweepCommand(SweepOp.Product) { Vectors = active.Select(j => cg[j].P).ToArray() };
+            SweepReply?[] products = await _blocks.SendAsync(b => started[b] is null ? null : product, cancellationToken);
             for (int a = 0; a < active.Length; a++)
             {
                 int at = a;
@@ -82,16 +82,11 @@ internal sealed class SweepProjection
             }
         }
 
-        SweepReply?[] finished = await _blocks.SendAsync(
-            b => started[b] is null ? null : new SweepCommand(SweepOp.Finish) { Vectors = Slices(b, cg.Select(c => c.Alpha).ToArray()) },
-            cancellationToken);
+        var finish = new SweepCommand(SweepOp.Finish) { Vectors = cg.Select(c => c.Alpha).ToArray() };
+        SweepReply?[] finished = await _blocks.SendAsync(b => started[b] is null ? null : finish, cancellationToken);
         double[][][] total = cg.Select((c, j) => c.Alpha.Select((a, s) => a.Select((v, g) => v + (start?[j][s][g] ?? 0.0)).ToArray()).ToArray()).ToArray();
         return (finished, total, iteration - 1);
     }
-
-    /// <summary>Block b's entries of each column's vectors, per solved set.</summary>
-    public double[][][] Slices(int b, double[][][] vectors) =>
-        vectors.Select(v => _solved.Select((q, s) => _layout.Slice(b, q, v[s])).ToArray()).ToArray();
 
     /// <summary>One column's CG state.</summary>
     private sealed class Column
