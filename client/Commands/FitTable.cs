@@ -71,7 +71,10 @@ internal static class FitTable
         {
             yield return ("deviance", G(fit.Deviance));
             yield return ("pseudo R²", G(fit.PseudoRSquared));
-            yield return ("iterations", $"{fit.Iterations} (last change {G(fit.LastChange)})");
+            // Absorbed fits report no last change (their stopping rule is glm's, stated in the docs) but their projections' CG.
+            yield return ("iterations", double.IsFinite(fit.LastChange)
+                ? $"{fit.Iterations} (last change {G(fit.LastChange)})"
+                : $"{fit.Iterations} (projections: at most {fit.ProjectionIterations} CG steps)");
         }
         else
         {

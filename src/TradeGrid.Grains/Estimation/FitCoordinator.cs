@@ -172,7 +172,7 @@ public sealed class FitCoordinator(
             IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
             long started = Stopwatch.GetTimestamp();
             FitStatistics statistics = spec.Absorbed && spec.AbsorbInGrains
-                ? await SweepFitCoordinator.RunAsync(blocks, request, cancellationToken)
+                ? await SweepFitCoordinator.RunAsync(blocks, request, logger, cancellationToken)
                 : spec.Absorbed
                 ? await AbsorbedFitCoordinator.RunAsync(blocks, request, cancellationToken)
                 : spec.Estimator == EstimatorKind.Ppml

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TradeGrid.Grains.Abstractions.Estimation;
 using TradeGrid.Numerics.Absorption;
 using TradeGrid.Numerics.Absorption.Sweeps;
@@ -14,7 +15,7 @@ namespace TradeGrid.Grains.Estimation;
 /// </summary>
 internal static class SweepFitCoordinator
 {
-    public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] economies, BlockRequest request, CancellationToken cancellationToken)
+    public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] economies, BlockRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         DesignSpec spec = request.Spec;
         string[] codes = spec.Economies.Concat(spec.Partners).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -45,6 +46,9 @@ internal static class SweepFitCoordinator
             SweepFitResult result = spec.Estimator == EstimatorKind.Ppml
                 ? await SweepFit.PpmlAsync(gathers, model, cancellationToken)
                 : await SweepFit.OlsAsync(gathers, model, cancellationToken);
+            logger.LogInformation(
+                "Absorbed in {Blocks} economy grains: {Gathers} gathers, {Projection} CG iterations at most per projection",
+                blocks.Length, gathers.Gathers, result.Fit.ProjectionIterations);
             return FitStatistics.From(result.Fit, result.SingletonExample, result.SeparatedExample);
         }
         finally
