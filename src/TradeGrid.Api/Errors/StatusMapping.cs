@@ -12,7 +12,7 @@ public static class StatusMapping
         UnknownEconomyException or UnknownIndicatorException or FitNotFoundException or JobNotFoundException => StatusCode.NotFound,
         SingularDesignException or InsufficientDataException or NoConvergenceException => StatusCode.FailedPrecondition,
         ResourceLimitException => StatusCode.ResourceExhausted,
-        Grains.Abstractions.Writes.WriteAbortedException => StatusCode.Aborted,
+        Grains.Abstractions.Writes.WriteAbortedException or Grains.Abstractions.Estimation.SweepSessionLostException => StatusCode.Aborted,
         _ => StatusCode.Internal,
     };
 

@@ -31,7 +31,7 @@ public sealed partial class EconomyGrain
     {
         if (!_sweeps.TryGetValue(session, out SweepBlock? block))
         {
-            throw new InvalidOperationException($"{Code} holds no block of fit session {session}: the economy restarted during the fit; fit again.");
+            throw new SweepSessionLostException($"{Code} holds no block of fit session {session}: the economy restarted during the fit; fit again.");
         }
 
         return ValueTask.FromResult(block.Execute(command));

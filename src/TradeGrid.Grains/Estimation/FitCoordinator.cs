@@ -100,9 +100,10 @@ public sealed class FitCoordinator(
             {
                 return await EstimateAsync(spec, maxRows, partnerSources, current, pending, check, cancellationToken);
             }
-            catch (Exception ex) when (SiloLoss.Is(ex) && attempt < MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when ((SiloLoss.Is(ex) || ex is SweepSessionLostException) && attempt < MaxRetries && !cancellationToken.IsCancellationRequested)
             {
-                // A silo holding some of the economies died: their grains re-activate elsewhere once the death is declared.
+                // A silo holding some of the economies died: their grains re-activate elsewhere once the death is declared
+                // (a fit absorbed in the grains then finds an economy without its block, and starts again).
                 logger.LogWarning(ex, "Fit {FitId}: a grain call failed ({Reason}); running it again", this.GetPrimaryKeyString(), ex.GetType().Name);
                 await Task.Delay(RetryPause, cancellationToken);
             }
