@@ -70,4 +70,7 @@ public enum ForecastMethod
     /// horizon on the training data (<see cref="RollingOriginForecaster"/>); intervals from the chosen candidate.
     /// </summary>
     Rolling,
+
+    /// <summary>Local linear forecasts from a cubic smoothing spline (forecast::splinef(method = "mle"); see <see cref="SplineForecaster"/>).</summary>
+    Spline,
 }

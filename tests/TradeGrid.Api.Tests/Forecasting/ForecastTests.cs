@@ -53,6 +53,7 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("ses")]
     [InlineData("holt")]
     [InlineData("holtdamped")]
+    [InlineData("spline")]
     [InlineData("etsdamped")]
     [InlineData("dotm")]
     [InlineData("scum")]
