@@ -68,17 +68,7 @@ public static class AbsorbedPpml
         }
 
         separated = allZero + rectified;
-        var notes = new List<string>();
-        if (allZero > 0)
-        {
-            notes.Add($"{allZero} rows of groups whose dependent is all zero");
-        }
-
-        if (rectified > 0)
-        {
-            notes.Add($"{rectified} rows separated by a combination of regressors and effects (iterative rectifier)");
-        }
-
+        string[] notes = SeparationNotes(allZero, rectified);
         AbsorbedSample sample = AbsorbedSample.Select(keep, y, allColumns, raw, rawGroups, options.Clusters);
         int n = sample.Y.Length;
         if (n <= sample.Columns.Length)
@@ -88,24 +78,15 @@ public static class AbsorbedPpml
 
         PoissonIrls irls = PoissonIrls.Run(sample, allNames, effects.Count > 0, options);
         // The log-likelihood and the moments of y and μ, per chunk of rows in parallel, the chunks' sums in order.
-        var parts = new double[(n + PoissonIrls.ChunkRows - 1) / PoissonIrls.ChunkRows, 6];
+        var parts = new double[(n + PoissonIrls.ChunkRows - 1) / PoissonIrls.ChunkRows, PoissonSums.Count];
         PoissonIrls.ForChunks(n, (from, to) =>
         {
-            double l = 0.0, a = 0.0, b = 0.0, aa = 0.0, bb = 0.0, ab = 0.0;
-            for (int i = from; i < to; i++)
-            {
-                double yi = sample.Y[i];
-                double mi = irls.Mu[i];
-                l += yi * Math.Log(mi) - mi - MathNet.Numerics.SpecialFunctions.GammaLn(yi + 1.0);
-                a += yi;
-                b += mi;
-                aa += yi * yi;
-                bb += mi * mi;
-                ab += yi * mi;
-            }
-
+            double[] sums = PoissonSums.Of(sample.Y, irls.Mu, from, to);
             int c = from / PoissonIrls.ChunkRows;
-            (parts[c, 0], parts[c, 1], parts[c, 2], parts[c, 3], parts[c, 4], parts[c, 5]) = (l, a, b, aa, bb, ab);
+            for (int m = 0; m < PoissonSums.Count; m++)
+            {
+                parts[c, m] = sums[m];
+            }
         });
         double ll = 0.0, sy = 0.0, sm = 0.0, syy = 0.0, smm = 0.0, sym = 0.0;
         for (int c = 0; c < parts.GetLength(0); c++)
@@ -140,6 +121,23 @@ public static class AbsorbedPpml
             Filtered: new FilterCounts(singletons, singletonExample, 0, -1),
             Separated: separated,
             SeparatedExample: separatedExample,
-            SeparationNotes: notes.ToArray()));
+            SeparationNotes: notes));
+    }
+
+    /// <summary>What the separated rows were, in words: all-zero groups, rows the rectifier found.</summary>
+    internal static string[] SeparationNotes(int allZero, int rectified)
+    {
+        var notes = new List<string>();
+        if (allZero > 0)
+        {
+            notes.Add($"{allZero} rows of groups whose dependent is all zero");
+        }
+
+        if (rectified > 0)
+        {
+            notes.Add($"{rectified} rows separated by a combination of regressors and effects (iterative rectifier)");
+        }
+
+        return notes.ToArray();
     }
 }

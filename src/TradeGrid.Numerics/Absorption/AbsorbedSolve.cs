@@ -33,7 +33,10 @@ internal static class AbsorbedSolve
     }
 
     /// <summary>‖x − x̄‖ (weighted): the scale the rank rule measures a demeaned column against.</summary>
-    public static double CentredNorm(double[] x, double[]? weights)
+    public static double CentredNorm(double[] x, double[]? weights) => Math.Sqrt(CentredMoments(x, weights).Centred);
+
+    /// <summary>Σw, the weighted mean and Σw(x − mean)², in two passes.</summary>
+    public static (double Weight, double Mean, double Centred) CentredMoments(double[] x, double[]? weights)
     {
         double sw = 0.0;
         double s = 0.0;
@@ -52,6 +55,6 @@ internal static class AbsorbedSolve
             ss += (weights?[i] ?? 1.0) * d * d;
         }
 
-        return Math.Sqrt(ss);
+        return (sw, mean, ss);
     }
 }

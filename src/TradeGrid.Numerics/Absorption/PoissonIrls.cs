@@ -60,7 +60,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 }
             });
 
-            double tolerance = Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
+            double tolerance = StepTolerance(change, options);
             bool exact = tolerance <= options.Tolerance;
             projection = Math.Max(projection, work.Run(mu, z, tolerance));
             step = AbsorbedSolve.Solve(work.X, work.Z, mu, work.Norms(mu), names, options.DropCollinear, options.CollinearityTolerance, residuals);
@@ -102,9 +102,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
 
         if (!converged || step is null)
         {
-            throw new NoConvergenceException(
-                $"PPML did not converge in {AbsorbedPpml.MaxIterations} iterations (tolerance {options.PoissonTolerance:G2} on the deviance's relative change); "
-                + "look for regressors with extreme values or separation the rectifier missed.");
+            throw NotConverged(options);
         }
 
         // The covariance at the converged μ: project once more with the final weights.
@@ -123,6 +121,14 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
 
         return new PoissonIrls(final with { Beta = step.Beta }, work.X, mu, score, deviance, iterations, Math.Max(projection, last));
     }
+
+    /// <summary>A step's projection tolerance: the previous relative change of the deviance over <see cref="InnerTighter"/>, within [options' tolerance, <see cref="InnerStart"/>].</summary>
+    public static double StepTolerance(double change, AbsorbedOptions options) => Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
+
+    /// <summary>The error of an IRLS that did not converge, with the iterations and the tolerance.</summary>
+    public static NoConvergenceException NotConverged(AbsorbedOptions options) => new(
+        $"PPML did not converge in {AbsorbedPpml.MaxIterations} iterations (tolerance {options.PoissonTolerance:G2} on the deviance's relative change); "
+        + "look for regressors with extreme values or separation the rectifier missed.");
 
     /// <summary>Rows per chunk of the row loops run in parallel; the chunks are the same however many threads run them.</summary>
     public const int ChunkRows = 65_536;

@@ -251,24 +251,7 @@ public sealed partial class SweepBlock
         var moments = new double[_x.Length * 3];
         for (int j = 0; j < _x.Length; j++)
         {
-            double sw = 0.0, s = 0.0;
-            double[] c = _x[j];
-            for (int i = 0; i < c.Length; i++)
-            {
-                double w = _w?[i] ?? 1.0;
-                sw += w;
-                s += w * c[i];
-            }
-
-            double mean = s / sw;
-            double ss = 0.0;
-            for (int i = 0; i < c.Length; i++)
-            {
-                double d = c[i] - mean;
-                ss += (_w?[i] ?? 1.0) * d * d;
-            }
-
-            (moments[3 * j], moments[3 * j + 1], moments[3 * j + 2]) = (sw, mean, ss);
+            (moments[3 * j], moments[3 * j + 1], moments[3 * j + 2]) = AbsorbedSolve.CentredMoments(_x[j], _w);
         }
 
         return moments;

@@ -241,23 +241,7 @@ public sealed partial class SweepBlock
         return new SweepReply { Rows = _y.Length, Owners = owners };
     }
 
-    private SweepReply Summary()
-    {
-        double[] mu = _mu!;
-        double l = 0.0, a = 0.0, b = 0.0, aa = 0.0, bb = 0.0, ab = 0.0;
-        for (int i = 0; i < _y.Length; i++)
-        {
-            double yi = _y[i], mi = mu[i];
-            l += yi * Math.Log(mi) - mi - MathNet.Numerics.SpecialFunctions.GammaLn(yi + 1.0);
-            a += yi;
-            b += mi;
-            aa += yi * yi;
-            bb += mi * mi;
-            ab += yi * mi;
-        }
-
-        return new SweepReply { Rows = _y.Length, Scalars = [l, a, b, aa, bb, ab, _y.Length] };
-    }
+    private SweepReply Summary() => new() { Rows = _y.Length, Scalars = [.. PoissonSums.Of(_y, _mu!, 0, _y.Length), _y.Length] };
 
     /// <summary>The block's share of the Poisson deviance at μ.</summary>
     private double Deviance(double[] mu)

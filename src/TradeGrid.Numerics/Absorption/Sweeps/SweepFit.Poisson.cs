@@ -61,7 +61,7 @@ public static partial class SweepFit
         for (int iteration = 1; iteration <= AbsorbedPpml.MaxIterations; iteration++)
         {
             iterations = iteration;
-            double tolerance = Math.Max(options.Tolerance, Math.Min(PoissonIrls.InnerStart, change / PoissonIrls.InnerTighter));
+            double tolerance = PoissonIrls.StepTolerance(change, options);
             bool exact = tolerance <= options.Tolerance;
             // Steps solved to the options' tolerance start cold: a warm start leaves M(v − Dα₀) small beside v, and the
             // rounding of that difference (relative to v) would be above what the tolerance asks of it.
@@ -88,9 +88,7 @@ public static partial class SweepFit
 
         if (!converged || step is null)
         {
-            throw new NoConvergenceException(
-                $"PPML did not converge in {AbsorbedPpml.MaxIterations} iterations (tolerance {options.PoissonTolerance:G2} on the deviance's relative change); "
-                + "look for regressors with extreme values or separation the rectifier missed.");
+            throw PoissonIrls.NotConverged(options);
         }
 
         // The covariance at the converged μ: project once more with the final weights.
@@ -102,17 +100,6 @@ public static partial class SweepFit
         double cyy = syy - sy * sy / n, cmm = smm - sm * sm / n, cym = sym - sy * sm / n;
         bool effects = model.EffectNames.Length > 0;
         int nparams = solution.Retained.Length + (effects ? layout.Groups.Sum(g => g - 1) + 1 : 0);
-        var notes = new List<string>();
-        if (allZero > 0)
-        {
-            notes.Add($"{allZero} rows of groups whose dependent is all zero");
-        }
-
-        if (rectified > 0)
-        {
-            notes.Add($"{rectified} rows separated by a combination of regressors and effects (iterative rectifier)");
-        }
-
         AbsorbedFit fit = AbsorbedResult.Build(new AbsorbedResultParts(
             model.Names, Step(solution), cov, options, n, nparams, model.EffectNames, layout.Groups, sy / n, [],
             RSquared: double.NaN,
@@ -128,7 +115,7 @@ public static partial class SweepFit
             Filtered: new FilterCounts(singletons, -1, 0, -1),
             Separated: allZero + rectified,
             SeparatedExample: -1,
-            SeparationNotes: notes.ToArray()));
+            SeparationNotes: AbsorbedPpml.SeparationNotes(allZero, rectified)));
         return new SweepFitResult(fit, singletonExample, separatedExample);
     }
 
