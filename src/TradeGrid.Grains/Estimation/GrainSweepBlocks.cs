@@ -10,8 +10,6 @@ namespace TradeGrid.Grains.Estimation;
 /// </summary>
 internal sealed class GrainSweepBlocks(IEconomyEstimateGrain[] grains, string session) : ISweepBlocks
 {
-    public int Count => grains.Length;
-
     /// <summary>Gathers so far (one per pass over the rows).</summary>
     public int Gathers { get; private set; }
 

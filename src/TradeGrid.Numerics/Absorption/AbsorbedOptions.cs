@@ -32,16 +32,7 @@ public sealed record AbsorbedOptions(
     /// <summary>Refuses an out-of-range option, naming it and its valid range.</summary>
     public void Validate(int rows)
     {
-        if (!(ConfidenceLevel > 0.0 && ConfidenceLevel < 1.0))
-        {
-            throw new InvalidSpecException($"ConfidenceLevel {ConfidenceLevel} must lie strictly between 0 and 1, e.g. 0.95.");
-        }
-
-        bool cluster = Covariance is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1;
-        if (cluster && (Clusters is null || Clusters.Count is < 1 or > 2))
-        {
-            throw new InvalidSpecException("A cluster covariance needs one or two clustering dimensions (e.g. pair, or reporter and partner).");
-        }
+        ValidateChoices(Clusters?.Count ?? 0);
 
         foreach (EffectDimension c in Clusters ?? [])
         {
@@ -49,6 +40,24 @@ public sealed record AbsorbedOptions(
             {
                 throw new ArgumentException($"Cluster {c.Name} has {c.Ids.Length} ids for {rows} rows.", nameof(Clusters));
             }
+        }
+    }
+
+    /// <summary>
+    /// The checks that need no rows: the level, and one or two clustering dimensions for a cluster covariance
+    /// (<paramref name="clusterDimensions"/>: how many the fit has, wherever their ids are held).
+    /// </summary>
+    public void ValidateChoices(int clusterDimensions)
+    {
+        if (!(ConfidenceLevel > 0.0 && ConfidenceLevel < 1.0))
+        {
+            throw new InvalidSpecException($"ConfidenceLevel {ConfidenceLevel} must lie strictly between 0 and 1, e.g. 0.95.");
+        }
+
+        bool cluster = Covariance is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1;
+        if (cluster && clusterDimensions is < 1 or > 2)
+        {
+            throw new InvalidSpecException("A cluster covariance needs one or two clustering dimensions (e.g. pair, or reporter and partner).");
         }
     }
 }

@@ -76,7 +76,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
 
             double previous = deviance;
             double devNew = PoissonDeviance(y, muNew);
-            for (int halving = 0; halving < 30 && (!double.IsFinite(devNew) || devNew > previous * (1 + 1e-12) + 1e-12) && iteration > 1; halving++)
+            for (int halving = 0; halving < 30 && Worse(devNew, previous) && iteration > 1; halving++)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -96,7 +96,7 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
                 break;
             }
 
-            change = Math.Abs(deviance - previous) / (0.1 + Math.Abs(deviance));
+            change = Change(deviance, previous);
             polished = exact && change < options.PoissonTolerance;
         }
 
@@ -124,6 +124,12 @@ internal sealed record PoissonIrls(AbsorbedStep Step, double[][] Columns, double
 
     /// <summary>A step's projection tolerance: the previous relative change of the deviance over <see cref="InnerTighter"/>, within [options' tolerance, <see cref="InnerStart"/>].</summary>
     public static double StepTolerance(double change, AbsorbedOptions options) => Math.Max(options.Tolerance, Math.Min(InnerStart, change / InnerTighter));
+
+    /// <summary>A step to halve: its deviance is not finite or rose (beyond rounding) above the previous one.</summary>
+    public static bool Worse(double deviance, double previous) => !double.IsFinite(deviance) || deviance > previous * (1 + 1e-12) + 1e-12;
+
+    /// <summary>glm's convergence measure: |Δdev|/(0.1 + |dev|).</summary>
+    public static double Change(double deviance, double previous) => Math.Abs(deviance - previous) / (0.1 + Math.Abs(deviance));
 
     /// <summary>The error of an IRLS that did not converge, with the iterations and the tolerance.</summary>
     public static NoConvergenceException NotConverged(AbsorbedOptions options) => new(

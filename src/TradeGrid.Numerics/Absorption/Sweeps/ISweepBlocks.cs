@@ -7,9 +7,9 @@ namespace TradeGrid.Numerics.Absorption.Sweeps;
 /// </summary>
 public interface ISweepBlocks
 {
-    /// <summary>Blocks, numbered 0…Count−1 in a fixed order (sums over them run in it).</summary>
-    int Count { get; }
-
-    /// <summary>Sends block b the command <paramref name="command"/>(b) (null: skip the block, its answer null) and gathers the answers.</summary>
+    /// <summary>
+    /// Sends block b the command <paramref name="command"/>(b) (null: skip the block, its answer null) and gathers the
+    /// answers, one per block in a fixed order (sums over them run in it).
+    /// </summary>
     Task<SweepReply?[]> SendAsync(Func<int, SweepCommand?> command, CancellationToken cancellationToken);
 }

@@ -3,8 +3,6 @@ namespace TradeGrid.Numerics.Absorption.Sweeps;
 /// <summary><see cref="ISweepBlocks"/> over blocks held in this process (tests, and a fit split by economy without a cluster).</summary>
 public sealed class LocalSweepBlocks(IReadOnlyList<SweepBlock> blocks) : ISweepBlocks
 {
-    public int Count => blocks.Count;
-
     public Task<SweepReply?[]> SendAsync(Func<int, SweepCommand?> command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -11,6 +11,7 @@ public sealed partial class SweepBlock
     private double[]? _w;
     private double[] _inverseEliminated = [];
     private SweepTarget _target;
+    private bool _regressors;
     private double[] _v = [];
     private double[][] _base = [];
     private double[][] _xt = [];
@@ -40,6 +41,7 @@ public sealed partial class SweepBlock
             _ => null,
         };
         _target = command.Target;
+        _regressors = command.Regressors;
         _v = command.Target switch
         {
             SweepTarget.Working => Working(),
@@ -213,7 +215,7 @@ public sealed partial class SweepBlock
     {
         double[][][] alpha = command.Vectors ?? throw new ArgumentException("Finish needs the solved effects.", nameof(command));
         int n = _y.Length;
-        bool regressors = _base.Length > 1 || _x.Length == 0;
+        bool regressors = _regressors;
         if (regressors && (_xt.Length != _x.Length || (_xt.Length > 0 && _xt[0].Length != n)))
         {
             _xt = _x.Select(_ => new double[n]).ToArray();

@@ -14,7 +14,7 @@ public static partial class SweepFit
         int sets = model.EffectNames.Length;
         if ((!singletons && !allZero) || sets == 0)
         {
-            return new Filtered(compact, 0, string.Empty, 0, string.Empty);
+            return new Filtered(compact, null, 0, string.Empty, 0, string.Empty);
         }
 
         var layout = new SweepLayout(compact, sets);
@@ -57,14 +57,18 @@ public static partial class SweepFit
             }
         }
 
-        if (dropped + zeros > 0)
+        if (dropped + zeros == 0)
         {
-            compact = await blocks.SendAsync(b => compact[b] is null ? null : new SweepCommand(SweepOp.Compact), cancellationToken);
+            return new Filtered(compact, layout, 0, string.Empty, 0, string.Empty);
         }
 
-        return new Filtered(compact, dropped, example, zeros, exampleZero);
+        compact = await blocks.SendAsync(b => compact[b] is null ? null : new SweepCommand(SweepOp.Compact), cancellationToken);
+        return new Filtered(compact, null, dropped, example, zeros, exampleZero);
     }
 
-    /// <summary>The blocks' Compact answers after filtering, and the rows dropped by cause with an example of each.</summary>
-    private sealed record Filtered(SweepReply?[] Compacted, int Singletons, string SingletonExample, int AllZero, string AllZeroExample);
+    /// <summary>
+    /// The blocks' Compact answers after filtering, their layout when the filter already built it (nothing dropped),
+    /// and the rows dropped by cause with an example of each.
+    /// </summary>
+    private sealed record Filtered(SweepReply?[] Compacted, SweepLayout? Layout, int Singletons, string SingletonExample, int AllZero, string AllZeroExample);
 }

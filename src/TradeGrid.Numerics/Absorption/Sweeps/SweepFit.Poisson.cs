@@ -24,7 +24,7 @@ public static partial class SweepFit
             allZero += filtered.AllZero;
             singletonExample = singletonExample.Length == 0 ? filtered.SingletonExample : singletonExample;
             separatedExample = separatedExample.Length == 0 ? filtered.AllZeroExample : separatedExample;
-            layout = await LayoutAsync(blocks, compact, model, cancellationToken);
+            layout = await LayoutAsync(blocks, compact, filtered.Layout, model, cancellationToken);
             int rows = compact.Sum(c => c?.Rows ?? 0);
             double total = compact.Sum(c => c?.Scalars?[0] ?? 0.0);
             if (rows == 0 || !(total > 0.0))
@@ -65,11 +65,11 @@ public static partial class SweepFit
             bool exact = tolerance <= options.Tolerance;
             // Steps solved to the options' tolerance start cold: a warm start leaves M(v − Dα₀) small beside v, and the
             // rounding of that difference (relative to v) would be above what the tolerance asks of it.
-            Solved solved = await SolveAsync(blocks, compact, layout, model, start, exact ? null : warm, tolerance, model.Names, cancellationToken);
+            Solved solved = await SolveAsync(blocks, compact, layout, model, start, exact ? null : warm, tolerance, cancellationToken);
             (warm, step, projection) = (solved.Effects, solved.Solution, Math.Max(projection, solved.Iterations));
             double devNew = Sum(await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Residuals) { Beta = step.Beta }), cancellationToken), 0);
             double previous = deviance;
-            for (int halving = 0; halving < 30 && (!double.IsFinite(devNew) || devNew > previous * (1 + 1e-12) + 1e-12) && iteration > 1; halving++)
+            for (int halving = 0; halving < 30 && PoissonIrls.Worse(devNew, previous) && iteration > 1; halving++)
             {
                 devNew = Sum(await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Halve)), cancellationToken), 0);
             }
@@ -82,7 +82,7 @@ public static partial class SweepFit
                 break;
             }
 
-            change = Math.Abs(deviance - previous) / (0.1 + Math.Abs(deviance));
+            change = PoissonIrls.Change(deviance, previous);
             polished = exact && change < options.PoissonTolerance;
         }
 
@@ -92,7 +92,7 @@ public static partial class SweepFit
         }
 
         // The covariance at the converged μ: project once more with the final weights.
-        Solved final = await SolveAsync(blocks, compact, layout, model, start, null, options.Tolerance, model.Names, cancellationToken);
+        Solved final = await SolveAsync(blocks, compact, layout, model, start, null, options.Tolerance, cancellationToken);
         LeastSquaresSolution solution = final.Solution with { Beta = step.Beta };
         AbsorbedCovarianceResult cov = await SweepCovariance.ComputeAsync(blocks, compact, layout, model, solution, n, layout.Groups, 1.0, cancellationToken);
         SweepReply?[] summary = await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Summary)), cancellationToken);
@@ -133,10 +133,12 @@ public static partial class SweepFit
             return (0, string.Empty);
         }
 
+        double[]? norms = null;
         for (int round = 0; round < PoissonRectifier.MaxRounds; round++)
         {
             var start = new SweepCommand(SweepOp.Start) { Target = SweepTarget.Certificate, Regressors = round == 0, Weights = SweepWeights.Certificate };
-            Solved solved = await SolveAsync(blocks, compact, layout, model, start, null, 1e-10, model.Names, cancellationToken);
+            Solved solved = await SolveAsync(blocks, compact, layout, model, start, null, 1e-10, cancellationToken, norms);
+            norms = solved.Norms;
             SweepReply?[] range = await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Residuals) { Beta = solved.Solution.Beta }), cancellationToken);
             double lowest = range.Min(r => r?.Scalars?[0] ?? 0.0);
             double highest = range.Max(r => r?.Scalars?[1] ?? 0.0);

@@ -21,7 +21,7 @@ public static partial class SweepFit
         AbsorbedOptions options = model.Options;
         Filtered filtered = await FilterAsync(blocks, model, options.DropSingletons, allZero: false, cancellationToken);
         SweepReply?[] compact = filtered.Compacted;
-        SweepLayout layout = await LayoutAsync(blocks, compact, model, cancellationToken);
+        SweepLayout layout = await LayoutAsync(blocks, compact, filtered.Layout, model, cancellationToken);
         int n = compact.Sum(c => c?.Rows ?? 0);
         int k = model.Names.Length;
         if (n <= k)
@@ -32,7 +32,7 @@ public static partial class SweepFit
         bool effects = model.EffectNames.Length > 0;
         Solved solved = await SolveAsync(
             blocks, compact, layout, model, new SweepCommand(SweepOp.Start) { Target = SweepTarget.Dependent, Regressors = true }, null,
-            options.Tolerance, model.Names, cancellationToken);
+            options.Tolerance, cancellationToken);
         SweepReply?[] residuals = await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Residuals) { Beta = solved.Solution.Beta }), cancellationToken);
         double rss = 0.0, within = 0.0, squares = 0.0;
         var moments = new Moments();
@@ -74,27 +74,21 @@ public static partial class SweepFit
 
     private static void Check(SweepModel model)
     {
-        AbsorbedOptions o = model.Options;
-        if (!(o.ConfidenceLevel > 0.0 && o.ConfidenceLevel < 1.0))
-        {
-            throw new InvalidSpecException($"ConfidenceLevel {o.ConfidenceLevel} must lie strictly between 0 and 1, e.g. 0.95.");
-        }
-
-        if (o.Covariance is CovarianceKind.ClusterCr0 or CovarianceKind.ClusterCr1 && model.ClusterNames.Length is < 1 or > 2)
-        {
-            throw new InvalidSpecException("A cluster covariance needs one or two clustering dimensions (e.g. pair, or reporter and partner).");
-        }
-
+        model.Options.ValidateChoices(model.ClusterNames.Length);
         if (model.EffectNames.Length > AbsorbedSample.MaxEffectSets)
         {
             throw new InvalidSpecException($"{model.EffectNames.Length} sets of fixed effects: at most {AbsorbedSample.MaxEffectSets}; combine sets with ^ (e.g. reporter^year).");
         }
     }
 
-    /// <summary>The coordinator's numbering of every set's groups, sent to the blocks (their vectors are whole from then on).</summary>
-    private static async Task<SweepLayout> LayoutAsync(ISweepBlocks blocks, SweepReply?[] compact, SweepModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The coordinator's numbering of every set's groups (<paramref name="built"/> when the filter made it for these
+    /// answers), sent to the blocks: their vectors are whole from then on.
+    /// </summary>
+    private static async Task<SweepLayout> LayoutAsync(
+        ISweepBlocks blocks, SweepReply?[] compact, SweepLayout? built, SweepModel model, CancellationToken cancellationToken)
     {
-        var layout = new SweepLayout(compact, model.EffectNames.Length);
+        SweepLayout layout = built ?? new SweepLayout(compact, model.EffectNames.Length);
         await blocks.SendAsync(b => Only(compact, b, new SweepCommand(SweepOp.Layout) { Slots = layout.Slots(b) }), cancellationToken);
         return layout;
     }
@@ -104,21 +98,26 @@ public static partial class SweepFit
 
     private static AbsorbedStep Step(LeastSquaresSolution s) => new(s.Retained, s.Dropped, s.Beta, s.Factor, []);
 
-    /// <summary>A projection (Start, CG, Finish) and the least squares on the blocks' QR parts.</summary>
+    /// <summary>
+    /// A projection (Start, CG, Finish) and the least squares on the blocks' QR parts. The rank rule's scale comes from
+    /// the blocks' moments when the regressors were projected, else it is <paramref name="norms"/> (the separation
+    /// rectifier's later rounds reuse its first round's regressors, and their scale, as <see cref="PoissonRectifier"/>).
+    /// </summary>
     private static async Task<Solved> SolveAsync(
         ISweepBlocks blocks, SweepReply?[] compact, SweepLayout layout, SweepModel model, SweepCommand start, double[][][]? warm,
-        double tolerance, string[] names, CancellationToken cancellationToken)
+        double tolerance, CancellationToken cancellationToken, double[]? norms = null)
     {
+        string[] names = model.Names;
         var projection = new SweepProjection(blocks, layout, model.Solved, tolerance, model.Options.MaxIterations);
         SweepCommand first = start with { Vectors = warm };
         SweepReply?[] started = await blocks.SendAsync(b => Only(compact, b, first), cancellationToken);
         string[] columns = start.Regressors ? [.. names, TargetName(start.Target)] : [TargetName(start.Target)];
         (SweepReply?[] finished, double[][][] total, int iterations) = await projection.RunAsync(started, warm, columns, cancellationToken);
         QrPart part = TallSkinnyQr.Combine(finished.Where(f => f?.Part is not null).Select(f => f!.Part!).ToArray());
-        double[] norms = Norms(finished, names.Length, model.EffectNames.Length > 0);
+        norms = start.Regressors ? Norms(finished, names.Length, model.EffectNames.Length > 0) : norms;
         LeastSquaresSolution solution = LeastSquares.Solve(
             part, names, 0, start.Target == SweepTarget.Certificate || model.Options.DropCollinear, model.Options.CollinearityTolerance, norms);
-        return new Solved(solution, total, iterations);
+        return new Solved(solution, total, iterations, norms);
     }
 
     private static string TargetName(SweepTarget target) => target switch
@@ -149,8 +148,8 @@ public static partial class SweepFit
         return norms;
     }
 
-    /// <summary>A projection's solution, its effects (the next warm start) and its CG iterations.</summary>
-    private sealed record Solved(LeastSquaresSolution Solution, double[][][] Effects, int Iterations);
+    /// <summary>A projection's solution, its effects (the next warm start), its CG iterations and the rank rule's scale.</summary>
+    private sealed record Solved(LeastSquaresSolution Solution, double[][][] Effects, int Iterations, double[]? Norms);
 
     /// <summary>Weights, means and centred sums of squares combined over blocks (Chan, Golub and LeVeque).</summary>
     private sealed class Moments
