@@ -71,6 +71,12 @@ public enum ForecastMethod
     /// </summary>
     Rolling,
 
-    /// <summary>Local linear forecasts from a cubic smoothing spline (forecast::splinef(method = "mle"); see <see cref="SplineForecaster"/>).</summary>
+    /// <summary>
+    /// Local linear forecasts from a cubic smoothing spline, β by generalised cross-validation (forecast::splinef's
+    /// default, method = "gcv"; see <see cref="SplineForecaster"/>).
+    /// </summary>
     Spline,
+
+    /// <summary>The same spline, β by maximum likelihood (forecast::splinef(method = "mle")).</summary>
+    SplineMle,
 }

@@ -4,20 +4,27 @@ using TradeGrid.Numerics.Forecasting.Internal;
 namespace TradeGrid.Numerics.Forecasting;
 
 /// <summary>
-/// Local linear forecasts from a cubic smoothing spline, as R's forecast::splinef(y, method = "mle") (forecast 8.20;
-/// Hyndman, King, Pitrun and Billah 2005, "Local linear forecasts using cubic smoothing splines"). The spline is a
-/// state space model: y has covariance Ω = c·ss' + Σ/β + I (s = (1, t/n), Σ the integrated-random-walk covariance
-/// i²(3j − i)/6/n³ for i ≤ j, c = 100); β is chosen by maximum likelihood over the last 100 points at most (R's
-/// optimize, the same Brent steps, on β·10⁶ in [10⁻⁶, 10⁷]); the forecasts are the conditional means U'Ω⁻¹y of the
-/// next h points and their intervals σ²(Ω₀ − U'Ω⁻¹U), σ² the mean squared standardised one-step error. The forecast
-/// function is linear (the model is a restricted ARIMA(0,2,2)). R's default, method = "gcv", takes β from
-/// smooth.spline's cross-validation search; the likelihood is the paper's own estimator.
+/// Local linear forecasts from a cubic smoothing spline, as R's forecast::splinef (forecast 8.20; Hyndman, King,
+/// Pitrun and Billah 2005, "Local linear forecasts using cubic smoothing splines"). The spline is a state space
+/// model: y has covariance Ω = c·ss' + Σ/β + I (s = (1, t/n), Σ the integrated-random-walk covariance i²(3j − i)/6/n³
+/// for i ≤ j, c = 100); the forecasts are the conditional means U'Ω⁻¹y of the next h points and their intervals
+/// σ²(Ω₀ − U'Ω⁻¹U), σ² the mean squared standardised one-step error. β comes from smooth.spline's generalised
+/// cross-validation (R's default, method = "gcv", <see cref="SplineSmoothing.CrossValidation"/>) or by maximum
+/// likelihood (method = "mle": R's optimize, the same Brent steps, on β·10⁶ in [10⁻⁶, 10⁷] over the last 100 points
+/// at most). The forecast function is linear (the model is a restricted ARIMA(0,2,2)).
 /// </summary>
 public sealed class SplineForecaster : IForecaster
 {
     private const double Diffuse = 100.0;
 
-    public string Name => "spline";
+    private readonly SplineSmoothing _smoothing;
+
+    public SplineForecaster(SplineSmoothing smoothing = SplineSmoothing.CrossValidation)
+    {
+        _smoothing = smoothing;
+    }
+
+    public string Name => _smoothing == SplineSmoothing.CrossValidation ? "spline" : "splinemle";
 
     /// <summary>Three standardised one-step errors at least.</summary>
     public int MinimumObservations => 4;
@@ -28,8 +35,7 @@ public sealed class SplineForecaster : IForecaster
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] x = ForecastChecks.Series(y, MinimumObservations, Name);
         int n = x.Length;
-        double[] last = n > 100 ? x[(n - 100)..] : x;
-        double beta = BrentMinimum.Minimize(b => NegativeLogLikelihood(b / 1e6, last), 1e-6, 1e7, BrentMinimum.DefaultTolerance) / 1e6;
+        double beta = _smoothing == SplineSmoothing.CrossValidation ? CrossValidatedBeta(x) : MaximumLikelihoodBeta(x);
 
         double[,] omega = Omega(n, n, beta);
         double[,] l = Cholesky(omega, n)
@@ -74,6 +80,27 @@ public sealed class SplineForecaster : IForecaster
         return new ForecastResult(
             Name, "Cubic Smoothing Spline", ["beta"], [beta * n * (double)n * n], point, levelArray, lower, upper, fitted, sigma2,
             double.NaN, double.NaN, n);
+    }
+
+    /// <summary>splinef's method = "gcv": β = max(10⁻⁷, λ(n − 1)³/n³) from smooth.spline(1:n, y)'s λ.</summary>
+    private double CrossValidatedBeta(double[] x)
+    {
+        int n = x.Length;
+        SmoothingSplineGcv.Choice choice = SmoothingSplineGcv.Choose(x);
+        if (choice.Failed && choice.Spar < 0.5)
+        {
+            throw new InsufficientDataException($"{Name}: the cross-validated smoothing parameter is too small for this series (smooth.spline fails); use method splinemle or another method.");
+        }
+
+        double cube = (n - 1.0) * (n - 1.0) * (n - 1.0) / ((double)n * n * n);
+        return Math.Max(1e-7, choice.Lambda * cube);
+    }
+
+    /// <summary>splinef's method = "mle": β·10⁶ minimising the likelihood over the last 100 points at most.</summary>
+    private static double MaximumLikelihoodBeta(double[] x)
+    {
+        double[] last = x.Length > 100 ? x[(x.Length - 100)..] : x;
+        return BrentMinimum.Minimize(b => NegativeLogLikelihood(b / 1e6, last), 1e-6, 1e7, BrentMinimum.DefaultTolerance) / 1e6;
     }
 
     /// <summary>R's spline.loglik at β: log det(P) of P'P = Ω⁻¹, and the scale concentrated out: ½·log det Ω + ½·n·log(y'Ω⁻¹y).</summary>

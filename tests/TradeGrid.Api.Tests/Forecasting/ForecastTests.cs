@@ -54,6 +54,7 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("holt")]
     [InlineData("holtdamped")]
     [InlineData("spline")]
+    [InlineData("splinemle")]
     [InlineData("etsdamped")]
     [InlineData("dotm")]
     [InlineData("scum")]

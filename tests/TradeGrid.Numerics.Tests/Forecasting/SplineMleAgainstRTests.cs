@@ -6,11 +6,11 @@ using TradeGrid.Numerics.Tests.Support;
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// spline against R's splinef(method = "mle") in fixtures/forecasting/spline_reference.json, written by
+/// splinemle against R's splinef(method = "mle") in fixtures/forecasting/spline_reference.json, written by
 /// make_spline_fixtures.R beside it: β, point forecasts, both interval levels and the one-step fitted values, on PWT
 /// series (levels from 10 to 10¹⁴), synthetic ones (negative, flat, 5 and 130 points: only the last 100 choose β).
 /// </summary>
-public sealed class SplineAgainstRTests
+public sealed class SplineMleAgainstRTests
 {
     // The same Brent steps on a likelihood computed another way (Cholesky of Ω here, R inverts Ω then factors the
     // inverse): the two agree to about 1e-12 relative, which the flat bottom of the likelihood turns into 1e-6 on most
@@ -33,9 +33,9 @@ public sealed class SplineAgainstRTests
     {
         JsonElement r = _series.Value.Single(s => s.GetProperty("name").GetString() == name);
 
-        ForecastResult result = Forecaster.Forecast(r.Y(), ForecastMethod.Spline, r.H(), r.Levels());
+        ForecastResult result = Forecaster.Forecast(r.Y(), ForecastMethod.SplineMle, r.H(), r.Levels());
 
-        Assert.Equal("spline", result.Method);
+        Assert.Equal("splinemle", result.Method);
         AssertClose.Relative(r.GetProperty("beta").GetDouble(), result.Parameters[0], BetaTolerance, $"{name} beta");
         RReference.AssertForecastMatches(r, result, Tolerance, name);
         double[] onestep = r.GetProperty("onestepf").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
@@ -51,7 +51,7 @@ public sealed class SplineAgainstRTests
     {
         double[] y = [3.0, 3.5, 4.4, 4.9, 6.1, 6.6, 7.2, 8.4, 8.9, 9.7];
 
-        double[] point = Forecaster.Forecast(y, ForecastMethod.Spline, 8).Point;
+        double[] point = Forecaster.Forecast(y, ForecastMethod.SplineMle, 8).Point;
 
         for (int t = 2; t < point.Length; t++)
         {
@@ -62,7 +62,7 @@ public sealed class SplineAgainstRTests
     [Fact]
     public void Too_short_a_series_is_refused_naming_the_minimum()
     {
-        var ex = Assert.Throws<InsufficientDataException>(() => Forecaster.Forecast([1.0, 2.0, 3.5], ForecastMethod.Spline, 3));
+        var ex = Assert.Throws<InsufficientDataException>(() => Forecaster.Forecast([1.0, 2.0, 3.5], ForecastMethod.SplineMle, 3));
 
         Assert.Contains("4", ex.Message, StringComparison.Ordinal);
     }
