@@ -19,7 +19,7 @@ internal static class Workload
     /// <summary>Every method the service accepts (Forecaster.MethodNames; this client knows only the proto).</summary>
     public static readonly string[] Methods =
         ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
-         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed", "rolling", "spline", "splinemle"];
+         "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed", "rolling", "spline", "splinemle", "ces", "scumces"];
 
     public static async Task<string> RunAsync(ForecastService.ForecastServiceClient client, IReadOnlyList<string> methods, int? serverPid)
     {

@@ -79,4 +79,13 @@ public enum ForecastMethod
 
     /// <summary>The same spline, β by maximum likelihood (forecast::splinef(method = "mle")).</summary>
     SplineMle,
+
+    /// <summary>Complex exponential smoothing, non-seasonal (smooth::ces; see <see cref="ComplexExponentialSmoothingForecaster"/>).</summary>
+    Ces,
+
+    /// <summary>
+    /// SCUM as published: the median of ETS, CES, ARIMA and DOTM (<see cref="MedianCombinationForecaster.Scum"/>);
+    /// <see cref="Scum"/> keeps damped ETS in CES's place.
+    /// </summary>
+    ScumCes,
 }

@@ -12,7 +12,7 @@ public static class Forecaster
     public static IReadOnlyList<string> MethodNames { get; } =
         ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
          "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed",
-         "rolling", "spline", "splinemle"];
+         "rolling", "spline", "splinemle", "ces", "scumces"];
 
     /// <summary>Forecasts with <paramref name="method"/>'s default specification; levels default to 80 and 95.</summary>
     /// <param name="y">The series, oldest first, complete (no missing years).</param>
@@ -56,6 +56,8 @@ public static class Forecaster
         ForecastMethod.Rolling => new RollingOriginForecaster(),
         ForecastMethod.Spline => new SplineForecaster(),
         ForecastMethod.SplineMle => new SplineForecaster(SplineSmoothing.Likelihood),
+        ForecastMethod.Ces => new ComplexExponentialSmoothingForecaster(),
+        ForecastMethod.ScumCes => MedianCombinationForecaster.Scum(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

@@ -55,6 +55,8 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("holtdamped")]
     [InlineData("spline")]
     [InlineData("splinemle")]
+    [InlineData("ces")]
+    [InlineData("scumces")]
     [InlineData("etsdamped")]
     [InlineData("dotm")]
     [InlineData("scum")]

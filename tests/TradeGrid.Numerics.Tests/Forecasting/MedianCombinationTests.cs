@@ -35,6 +35,26 @@ public sealed class MedianCombinationTests
     }
 
     [Fact]
+    public void Scum_as_published_is_the_median_of_ets_ces_arima_and_dotm()
+    {
+        ForecastResult[] parts =
+        [
+            new EtsForecaster().Forecast(Y, 6, Levels), new ComplexExponentialSmoothingForecaster().Forecast(Y, 6, Levels),
+            new ArimaForecaster().Forecast(Y, 6, Levels), new DynamicOptimisedThetaForecaster().Forecast(Y, 6, Levels),
+        ];
+
+        ForecastResult scum = Forecaster.Forecast(Y, ForecastMethod.ScumCes, 6, Levels);
+
+        Assert.Equal("scumces", scum.Method);
+        Assert.Contains("CES(", scum.Model, StringComparison.Ordinal);
+        for (int h = 0; h < 6; h++)
+        {
+            AssertClose.Relative(MiddleTwo(parts.Select(p => p.Point[h])), scum.Point[h], SameArithmeticTolerance, $"point h={h + 1}");
+            AssertClose.Relative(MiddleTwo(parts.Select(p => p.Upper[1][h])), scum.Upper[1][h], SameArithmeticTolerance, $"upper 95 h={h + 1}");
+        }
+    }
+
+    [Fact]
     public void An_odd_number_of_components_gives_the_middle_one_and_an_outlier_does_not_move_it()
     {
         IForecaster[] components = [new NaiveForecaster(), new DriftForecaster(), new LinearTrendForecaster()];
