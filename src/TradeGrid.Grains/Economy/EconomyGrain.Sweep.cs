@@ -7,11 +7,18 @@ namespace TradeGrid.Grains.Economy;
 /// <summary>
 /// Estimation absorbed in the grains: the economy holds its block of the fit (built from the same cached rows as the
 /// other fits) under the fit's session and answers its commands; the algorithm is the coordinator's
-/// (<see cref="SweepFit"/>). A block lives until the coordinator releases it, or the activation ends.
+/// (<see cref="SweepFit"/>). A block lives until the coordinator releases it, the activation ends, or it goes unused
+/// for <see cref="SweepSessions.IdleLimit"/> (a coordinator lost mid-fit): a timer looks every minute while blocks are held.
 /// </summary>
 public sealed partial class EconomyGrain
 {
-    private readonly Dictionary<string, SweepBlock> _sweeps = new(StringComparer.Ordinal);
+    private static readonly TimeSpan SweepCheckPeriod = TimeSpan.FromMinutes(1);
+
+    private SweepSessions? _sweepSessions;
+    private IGrainTimer? _sweepTimer;
+
+    private SweepSessions Sweeps =>
+        _sweepSessions ??= new SweepSessions(ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System);
 
     public ValueTask<bool> SweepPrepare(BlockRequest request, SweepSetup setup, CancellationToken cancellationToken)
     {
@@ -23,13 +30,14 @@ public sealed partial class EconomyGrain
             return ValueTask.FromResult(false);
         }
 
-        _sweeps[setup.Session] = SweepRows.Build(Code, block, request.Spec, setup);
+        Sweeps.Add(setup.Session, SweepRows.Build(Code, block, request.Spec, setup));
+        _sweepTimer ??= this.RegisterGrainTimer(DropIdleSweeps, new GrainTimerCreationOptions(SweepCheckPeriod, SweepCheckPeriod) { Interleave = false, KeepAlive = false });
         return ValueTask.FromResult(true);
     }
 
     public ValueTask<SweepReply> Sweep(string session, SweepCommand command, CancellationToken cancellationToken)
     {
-        if (!_sweeps.TryGetValue(session, out SweepBlock? block))
+        if (!Sweeps.TryGet(session, out SweepBlock? block) || block is null)
         {
             throw new SweepSessionLostException($"{Code} holds no block of fit session {session}: the economy restarted during the fit; fit again.");
         }
@@ -39,7 +47,24 @@ public sealed partial class EconomyGrain
 
     public ValueTask SweepRelease(string session)
     {
-        _sweeps.Remove(session);
+        Sweeps.Remove(session);
+        StopSweepTimerWhenEmpty();
         return ValueTask.CompletedTask;
+    }
+
+    private Task DropIdleSweeps(CancellationToken cancellationToken)
+    {
+        Sweeps.DropIdle();
+        StopSweepTimerWhenEmpty();
+        return Task.CompletedTask;
+    }
+
+    private void StopSweepTimerWhenEmpty()
+    {
+        if (Sweeps.Count == 0 && _sweepTimer is not null)
+        {
+            _sweepTimer.Dispose();
+            _sweepTimer = null;
+        }
     }
 }
