@@ -8,7 +8,7 @@ namespace TradeGrid.Cli.Commands;
 /// <summary>The options forecast and forecast-all share, and the rows both print.</summary>
 internal sealed class ForecastOptions
 {
-    public Option<string> Method { get; } = new("--method") { Description = "naive, drift, cagr, linear, loglinear, ets, arima, theta, combination, ses, holt, holtdamped, etsdamped, dotm, scum, etsarima, etsarimadrift, trimmed, rolling, spline, splinemle, ces, scumces or auto (the default: mean of ets, arima and drift)", DefaultValueFactory = _ => "auto" };
+    public Option<string> Method { get; } = new("--method") { Description = "naive, drift, cagr, linear, loglinear, ets, arima, theta, combination, ses, holt, holtdamped, etsdamped, dotm, scum, etsarima, etsarimadrift, trimmed, rolling, spline, splinemle, ces, scumces, weighted or auto (the default: ets, arima, dotm, etsdamped and drift weighted by inverse in-sample MSE)", DefaultValueFactory = _ => "auto" };
     public Option<int> Horizon { get; } = new("--h", "--horizon") { Description = "Years ahead (1–50)", DefaultValueFactory = _ => 6 };
     public Option<double[]> Levels { get; } = new("--levels") { Description = "Interval levels in percent (default 80 95)", AllowMultipleArgumentsPerToken = true };
     public Option<int> TrainStart { get; } = new("--train-start") { Description = "First year to fit on" };

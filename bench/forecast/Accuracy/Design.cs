@@ -15,7 +15,10 @@ internal static class Design
 {
     public static readonly string[] HeldBack = ["wdi2", "batis"];
 
-    private static readonly string[] Singles = ["naive", "drift", "ets", "arima", "theta", "dotm", "etsdamped", "holtdamped", "ses"];
+    private static readonly string[] Singles = ["naive", "drift", "ets", "arima", "theta", "dotm", "etsdamped", "holtdamped", "ses", "ces"];
+
+    /// <summary>Key of a method's in-sample one-step mean squared error in <see cref="Points"/>'s dictionary.</summary>
+    private const string InSample = "mse:";
 
     private const int Origins = 3;
 
@@ -63,6 +66,10 @@ internal static class Design
             ["arima,drift"] = ["arima", "drift"],
             ["ets,drift"] = ["ets", "drift"],
             ["7"] = ["naive", "drift", "ets", "arima", "theta", "dotm", "etsdamped"],
+            ["ets,ces,arima,dotm"] = ["ets", "ces", "arima", "dotm"],
+            ["ets,arima,ces,drift"] = ["ets", "arima", "ces", "drift"],
+            ["ets,arima,ces"] = ["ets", "arima", "ces"],
+            ["ets,ces,arima,dotm,drift"] = ["ets", "ces", "arima", "dotm", "drift"],
         };
         foreach ((string name, string[] set) in sets)
         {
@@ -73,6 +80,15 @@ internal static class Design
                 variants[$"trimmed({name})"] = i => Combine(set.Select(s => full[i][s]), Trimmed);
             }
         }
+        // Combinations weighted by performance: by the inverse of each component's in-sample one-step MSE, and by the
+        // inverse of its summed sMAPE over the rolling origins (equal weights where the series is too short for them).
+        foreach (string[] set in new[] { new[] { "ets", "arima", "drift" }, ["ets", "arima", "theta"], ["ets", "arima", "dotm", "etsdamped", "drift"], ["ets", "ces", "arima", "dotm"] })
+        {
+            string name = string.Join(',', set);
+            variants[$"weighted-insample({name})"] = i => Weighted(set.Select(s => full[i][s]).ToArray(), set.Select(s => 1.0 / full[i][InSample + s][0]).ToArray());
+            variants[$"weighted-rolling({name})"] = i => Weighted(set.Select(s => full[i][s]).ToArray(), RollingWeights(cases[i], rolling[i], set));
+        }
+
         // Rolling-origin selection with the full horizon where the series is long enough; a fallback otherwise.
         string[] pool = ["drift", "ets", "arima", "dotm", "etsdamped", "theta"];
         (string Name, Func<Dictionary<string, double[]>, double[]> Make)[] pooled =
@@ -179,6 +195,45 @@ internal static class Design
         return pool[best].Make(full);
     }
 
+    /// <summary>Σ wₖ·pointₖ / Σ wₖ at each horizon; equal weights when a weight is not finite and positive.</summary>
+    private static double[] Weighted(double[][] points, double[] weights)
+    {
+        if (weights.Any(w => !(double.IsFinite(w) && w > 0.0)))
+        {
+            weights = Enumerable.Repeat(1.0, points.Length).ToArray();
+        }
+        double total = weights.Sum();
+        var result = new double[points[0].Length];
+        for (int j = 0; j < result.Length; j++)
+        {
+            for (int k = 0; k < points.Length; k++)
+            {
+                result[j] += weights[k] * points[k][j] / total;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>1 / (summed sMAPE over the rolling origins) per method; equal weights without origins.</summary>
+    private static double[] RollingWeights(HoldoutCase c, Dictionary<string, double[]>[] rolling, string[] set)
+    {
+        if (rolling.Length == 0)
+        {
+            return Enumerable.Repeat(1.0, set.Length).ToArray();
+        }
+        int h = c.Test.Length;
+        return set.Select(s =>
+        {
+            double sum = 0.0;
+            for (int k = 0; k < rolling.Length; k++)
+            {
+                int end = c.Train.Length - h - Origins + k + 1;
+                sum += Scoring.Smape(c.Train.AsSpan(end, h).ToArray(), rolling[k][s]);
+            }
+            return 1.0 / sum;
+        }).ToArray();
+    }
+
     private static (double Smape, double Mase) Means(IReadOnlyList<HoldoutCase> cases, int[] members, Func<int, double[]> point)
     {
         double s = 0.0;
@@ -200,14 +255,33 @@ internal static class Design
         {
             try
             {
-                points[s] = Forecaster.Create(Forecaster.Parse(s)).Forecast(train, h, [80.0]).Point;
+                ForecastResult result = Forecaster.Create(Forecaster.Parse(s)).Forecast(train, h, [80.0]);
+                points[s] = result.Point;
+                points[InSample + s] = [OneStepMse(train, result.Fitted)];
             }
             catch (Exception e) when (e is InsufficientDataException or InvalidSpecException)
             {
                 points[s] = naive;
+                points[InSample + s] = [double.NaN];
             }
         }
         return points;
+    }
+
+    /// <summary>Mean squared one-step error over the fitted values a method reports (NaN ones skipped).</summary>
+    private static double OneStepMse(double[] train, double[] fitted)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (int t = 0; t < train.Length && t < fitted.Length; t++)
+        {
+            if (double.IsFinite(fitted[t]))
+            {
+                sum += (train[t] - fitted[t]) * (train[t] - fitted[t]);
+                count++;
+            }
+        }
+        return count == 0 ? double.NaN : sum / count;
     }
 
     private static double[] Combine(IEnumerable<double[]> parts, Func<List<double>, double> reduce)

@@ -82,7 +82,7 @@ public sealed partial class EconomyGrain : IEconomyForecastGrain
         cancellationToken.ThrowIfCancellationRequested();
         ForecastMethod method = Forecaster.Parse(spec.Method);
         SeriesForecastRecord result;
-        // auto is the Numerics' default (the mean of ETS, ARIMA and drift, chosen out of sample); a request that sets
+        // auto is the Numerics' default (an inverse-MSE weighted combination, chosen out of sample); a request that sets
         // a holdout horizon or origins asks for selection by rolling-origin holdout instead.
         if (method == ForecastMethod.Auto && (spec.HoldoutHorizon > 0 || spec.HoldoutOrigins > 0))
         {

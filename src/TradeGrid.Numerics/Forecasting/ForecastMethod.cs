@@ -49,9 +49,10 @@ public enum ForecastMethod
     Scum,
 
     /// <summary>
-    /// The default when the caller names no method: the mean of automatic ETS, ARIMA and the random walk with drift
-    /// (<see cref="CombinationForecaster.EtsArimaDrift"/>; chosen out of sample, docs/forecasting-service.md). Before
-    /// that choice it was the mean of ETS and ARIMA, still available as <see cref="EtsArima"/>. Selection by
+    /// The default when the caller names no method: ETS, ARIMA, DOTM, damped ETS and the random walk with drift
+    /// weighted by the inverse of their in-sample one-step MSE (<see cref="CombinationForecaster.Weighted"/>; chosen
+    /// out of sample, docs/forecasting-service.md, *Third choice*). Before it was the mean of ETS, ARIMA and drift,
+    /// still available as <see cref="EtsArimaDrift"/>, and before that the mean of ETS and ARIMA, <see cref="EtsArima"/>. Selection by
     /// rolling-origin holdout, with the caller's horizon and origins, is <see cref="HoldoutSelector"/>.
     /// </summary>
     Auto,
@@ -88,4 +89,10 @@ public enum ForecastMethod
     /// <see cref="Scum"/> keeps damped ETS in CES's place.
     /// </summary>
     ScumCes,
+
+    /// <summary>
+    /// ETS, ARIMA, DOTM, damped ETS and drift weighted by the inverse of their in-sample one-step MSE
+    /// (<see cref="CombinationForecaster.Weighted"/>).
+    /// </summary>
+    Weighted,
 }

@@ -12,7 +12,7 @@ public static class Forecaster
     public static IReadOnlyList<string> MethodNames { get; } =
         ["naive", "drift", "cagr", "linear", "loglinear", "ets", "arima", "theta", "combination",
          "ses", "holt", "holtdamped", "etsdamped", "dotm", "scum", "auto", "etsarima", "etsarimadrift", "trimmed",
-         "rolling", "spline", "splinemle", "ces", "scumces"];
+         "rolling", "spline", "splinemle", "ces", "scumces", "weighted"];
 
     /// <summary>Forecasts with <paramref name="method"/>'s default specification; levels default to 80 and 95.</summary>
     /// <param name="y">The series, oldest first, complete (no missing years).</param>
@@ -49,7 +49,7 @@ public static class Forecaster
         ForecastMethod.EtsDamped => new EtsForecaster("ZZN", damped: true, name: "etsdamped"),
         ForecastMethod.Dotm => new DynamicOptimisedThetaForecaster(),
         ForecastMethod.Scum => new MedianCombinationForecaster(),
-        ForecastMethod.Auto => CombinationForecaster.EtsArimaDrift("auto"),
+        ForecastMethod.Auto => CombinationForecaster.Weighted("auto"),
         ForecastMethod.EtsArima => CombinationForecaster.EtsArima(),
         ForecastMethod.EtsArimaDrift => CombinationForecaster.EtsArimaDrift(),
         ForecastMethod.Trimmed => CombinationForecaster.Trimmed(),
@@ -58,6 +58,7 @@ public static class Forecaster
         ForecastMethod.SplineMle => new SplineForecaster(SplineSmoothing.Likelihood),
         ForecastMethod.Ces => new ComplexExponentialSmoothingForecaster(),
         ForecastMethod.ScumCes => MedianCombinationForecaster.Scum(),
+        ForecastMethod.Weighted => CombinationForecaster.Weighted(),
         _ => throw new InvalidSpecException($"method {method} is not available; valid: {string.Join(", ", MethodNames)}."),
     };
 

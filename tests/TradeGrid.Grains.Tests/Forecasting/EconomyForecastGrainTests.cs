@@ -94,7 +94,7 @@ public sealed class EconomyForecastGrainTests(TwoSiloCluster cluster)
         await economy.Write(Batch("fg_c", Enumerable.Range(2000, 15).Select(y => (y, Value(y), Provenance.Reported))));
         double[] observed = Enumerable.Range(2000, 15).Select(Value).ToArray();
         IEconomyForecastGrain grain = cluster.Grains.EconomyForecast("FG04");
-        // No holdout horizon or origins: auto is the ETS–ARIMA mean, as the gateway asks for it by default.
+        // No holdout horizon or origins: auto is the weighted combination, as the gateway asks for it by default.
         ForecastSpec Plain(string method) => Spec("fg_c", method) with { HoldoutHorizon = 0, HoldoutOrigins = 0 };
 
         // ets and arima first, so that auto and combination take them from the grain; theta is fitted by combination.

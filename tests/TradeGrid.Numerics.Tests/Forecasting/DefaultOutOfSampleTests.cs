@@ -8,11 +8,12 @@ using Xunit.Abstractions;
 namespace TradeGrid.Numerics.Tests.Forecasting;
 
 /// <summary>
-/// The default method (auto: the mean of ETS, ARIMA and drift) on the WDI collection of bench/forecast/accuracy.sh
-/// (GDP, trade, internet users, fixed broadband; fit to 2016, score 2017–2022; 707 series). wdi was held back for
-/// the first choice of default and was one of the three validation collections of the second, which chose this
-/// default (docs/forecasting-service.md): so this guards a property the choice relied on, not held-back evidence
-/// (the held-back result, wdi2 and batis, is in bench/forecast/Accuracy/RESULTS.md).
+/// The default method (auto: ETS, ARIMA, DOTM, damped ETS and drift weighted by inverse in-sample MSE) on the WDI
+/// collection of bench/forecast/accuracy.sh (GDP, trade, internet users, fixed broadband; fit to 2016, score
+/// 2017–2022; 707 series). wdi was held back for the first choice of default and was one of the three validation
+/// collections of the second and third, the last of which chose this default (docs/forecasting-service.md): so this
+/// guards a property the choice relied on, not held-back evidence (the held-back results, wdi2 and batis, are in
+/// bench/forecast/Accuracy/RESULTS.md).
 /// fixtures/forecasting/wdi_holdout.json (make_wdi_holdout.R) names the series and holds R's forecasts; the values
 /// are read from ../shared/data. Both sides are scored with the same code; where R stopped with an error, naive is
 /// scored in its place, as in the harness.
