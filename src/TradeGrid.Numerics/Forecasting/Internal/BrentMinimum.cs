@@ -67,41 +67,7 @@ internal static class BrentMinimum
 
             u = Math.Abs(d) >= tol1 ? x + d : d > 0.0 ? x + tol1 : x - tol1;
             double fu = f(u);
-            if (fu <= fx)
-            {
-                if (u < x)
-                {
-                    b = x;
-                }
-                else
-                {
-                    a = x;
-                }
-
-                (v, w, x) = (w, x, u);
-                (fv, fw, fx) = (fw, fx, fu);
-            }
-            else
-            {
-                if (u < x)
-                {
-                    a = u;
-                }
-                else
-                {
-                    b = u;
-                }
-
-                if (fu <= fw || w == x)
-                {
-                    (v, fv) = (w, fw);
-                    (w, fw) = (u, fu);
-                }
-                else if (fu <= fv || v == x || v == w)
-                {
-                    (v, fv) = (u, fu);
-                }
-            }
+            BrentUpdate.Accept(u, fu, ref a, ref b, ref v, ref w, ref x, ref fv, ref fw, ref fx);
         }
 
         return x;

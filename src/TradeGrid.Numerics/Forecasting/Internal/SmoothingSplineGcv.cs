@@ -135,48 +135,7 @@ internal static class SmoothingSplineGcv
                 fu = 2.0 * Big;
             }
 
-            if (fu <= fx)
-            {
-                if (u >= x)
-                {
-                    a = x;
-                }
-                else
-                {
-                    b = x;
-                }
-
-                v = w;
-                fv = fw;
-                w = x;
-                fw = fx;
-                x = u;
-                fx = fu;
-            }
-            else
-            {
-                if (u < x)
-                {
-                    a = u;
-                }
-                else
-                {
-                    b = u;
-                }
-
-                if (fu <= fw || w == x)
-                {
-                    v = w;
-                    fv = fw;
-                    w = u;
-                    fw = fu;
-                }
-                else if (fu <= fv || v == x || v == w)
-                {
-                    v = u;
-                    fv = fu;
-                }
-            }
+            BrentUpdate.Accept(u, fu, ref a, ref b, ref v, ref w, ref x, ref fv, ref fw, ref fx);
         }
 
         return (x, fx);
