@@ -56,14 +56,14 @@ public sealed class ComplexExponentialSmoothingForecaster : IForecaster
         double Objective(double[] par)
         {
             double modulus = LargestModulus(par[0], par[1]);
-            return modulus > 1.0 ? Penalty * modulus : Run(series, par, fitted);
+            return modulus > 1.0 ? Penalty * modulus : Run(series, par, fitted).Squares;
         }
 
         (double[] best, _, _) = NelderMead.Minimize(
             Objective, [1.3, 1.0, start, start / 1.1], double.NegativeInfinity, 1e-8, maxIterations: MaxEvaluations);
-        double squares = Run(series, best, fitted);
+        (double squares, double level, double potential) = Run(series, best, fitted);
         double sigma2 = squares / (n - 5);
-        (double[] point, double[] se) = Ahead(series, best, horizon, Math.Sqrt(sigma2));
+        (double[] point, double[] se) = Ahead(best, level, potential, horizon, Math.Sqrt(sigma2));
         (double[][] lower, double[][] upper) = Intervals.Gaussian(point, se, levelArray);
         string model = string.Create(CultureInfo.InvariantCulture, $"CES(a = {best[0]:0.###} + {best[1]:0.###}i)");
         return new ForecastResult(
@@ -89,9 +89,12 @@ public sealed class ComplexExponentialSmoothingForecaster : IForecaster
         return Math.Max(Math.Abs(trace + root), Math.Abs(trace - root)) / 2.0;
     }
 
-    /// <summary>Runs the filter over y from (ℓ₀, c₀) = (par[2], par[3]); writes the one-step predictions; returns Σe².</summary>
+    /// <summary>
+    /// Runs the filter over y from (ℓ₀, c₀) = (par[2], par[3]); writes the one-step predictions; returns Σe² and the
+    /// last state.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Run(double[] y, double[] par, double[] fitted)
+    internal static (double Squares, double Level, double Potential) Run(double[] y, double[] par, double[] fitted)
     {
         double a0 = par[0], a1 = par[1];
         double level = par[2], potential = par[3];
@@ -106,22 +109,13 @@ public sealed class ComplexExponentialSmoothingForecaster : IForecaster
             level = nextLevel;
         }
 
-        return squares;
+        return (squares, level, potential);
     }
 
-    /// <summary>Point forecasts w'F^h v_n and standard errors σ·sqrt(1 + Σ_{j&lt;h}(w'F^{j−1}g)²).</summary>
-    private static (double[] Point, double[] Se) Ahead(double[] y, double[] par, int horizon, double sigma)
+    /// <summary>Point forecasts w'F^h v_n from the last state and standard errors σ·sqrt(1 + Σ_{j&lt;h}(w'F^{j−1}g)²).</summary>
+    private static (double[] Point, double[] Se) Ahead(double[] par, double level, double potential, int horizon, double sigma)
     {
         double a0 = par[0], a1 = par[1];
-        double level = par[2], potential = par[3];
-        for (int t = 0; t < y.Length; t++)
-        {
-            double e = y[t] - level;
-            double nextLevel = level + (a1 - 1.0) * potential + (a0 - a1) * e;
-            potential = level + (1.0 - a0) * potential + (a0 + a1) * e;
-            level = nextLevel;
-        }
-
         var point = new double[horizon];
         var se = new double[horizon];
         // ψ_j = w'F^{j−1}g: the impulse of one error j steps on, from the state (g₁, g₂).

@@ -78,8 +78,8 @@ public sealed class ComplexExponentialSmoothingTests
         double mean = Pwt.Take(10).Average();
         var fitted = new double[Pwt.Length];
 
-        double atStart = ComplexExponentialSmoothingForecaster.Run(Pwt, [1.3, 1.0, mean, mean / 1.1], fitted);
-        double atEstimate = ComplexExponentialSmoothingForecaster.Run(Pwt, result.Parameters.ToArray(), fitted);
+        double atStart = ComplexExponentialSmoothingForecaster.Run(Pwt, [1.3, 1.0, mean, mean / 1.1], fitted).Squares;
+        double atEstimate = ComplexExponentialSmoothingForecaster.Run(Pwt, result.Parameters.ToArray(), fitted).Squares;
 
         Assert.True(ComplexExponentialSmoothingForecaster.LargestModulus(result.Parameters[0], result.Parameters[1]) <= 1.0);
         Assert.True(atEstimate < atStart, $"sum of squares {atEstimate} at the estimate, {atStart} at the start");
