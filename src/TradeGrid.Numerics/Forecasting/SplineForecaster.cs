@@ -86,7 +86,7 @@ public sealed class SplineForecaster : IForecaster
     private double CrossValidatedBeta(double[] x)
     {
         int n = x.Length;
-        SmoothingSplineGcv.Choice choice = SmoothingSplineGcv.Choose(x);
+        SmoothingSplineChoice choice = SmoothingSplineGcv.Choose(x);
         if (choice.Failed && choice.Spar < 0.5)
         {
             throw new InsufficientDataException($"{Name}: the cross-validated smoothing parameter is too small for this series (smooth.spline fails); use method splinemle or another method.");

@@ -44,7 +44,7 @@ public sealed class SplineGcvAgainstRTests
         double spar = r.GetProperty("spar").GetDouble();
         double crit = r.GetProperty("crit").GetDouble();
 
-        SmoothingSplineGcv.Choice choice = SmoothingSplineGcv.Choose(y);
+        SmoothingSplineChoice choice = SmoothingSplineGcv.Choose(y);
 
         Assert.False(choice.Failed);
         if (lambda * cube <= BetaFloor)

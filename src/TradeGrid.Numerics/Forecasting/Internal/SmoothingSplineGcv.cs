@@ -16,12 +16,6 @@ internal static class SmoothingSplineGcv
     private const int MaxIterations = 500;
     private const double Big = 1e100;
 
-    /// <summary>
-    /// The search's result: λ, spar and the criterion at the search's final point, and whether the last fit failed
-    /// (the penalised matrix not positive definite: R's ier, an error when spar &lt; 0.5).
-    /// </summary>
-    public readonly record struct Choice(double Lambda, double Spar, double Criterion, bool Failed);
-
     /// <summary>The GCV criterion at a given spar, for checks against R's crit.</summary>
     public static double CriterionAt(double[] y, double spar)
     {
@@ -29,7 +23,7 @@ internal static class SmoothingSplineGcv
         return SmoothingSplineFit.Criterion(basis, y, xty, ratio * Math.Pow(16.0, spar * 6.0 - 2.0));
     }
 
-    public static Choice Choose(double[] y)
+    public static SmoothingSplineChoice Choose(double[] y)
     {
         (SmoothingSplineBasis basis, double[] xty, double ratio) = Setup(y);
         double lastLambda = 0.0;
@@ -43,7 +37,7 @@ internal static class SmoothingSplineGcv
         }
 
         (double x, double fx) = Search(Evaluate, () => failed);
-        return new Choice(lastLambda, x, fx, failed);
+        return new SmoothingSplineChoice(lastLambda, x, fx, failed);
     }
 
     /// <summary>The basis, X'y and r = tr(X'X)/tr(Σ) over the inner basis functions (sbart's ratio).</summary>
