@@ -14,7 +14,7 @@ namespace TradeGrid.Numerics.Forecasting;
 /// Every candidate is scored on the same origins: K = min(origins, n − h − m + 1) with m the largest candidate
 /// minimum (7 for the defaults), so a short series is scored on fewer origins. When not even one origin is left
 /// (n &lt; h + m) no full-horizon validation is possible, and the method returns the last candidate's forecast
-/// (with the defaults etsarimadrift, the service's default) and says so in the model text. At each origin the
+/// (with the defaults etsarimadrift, the service's default when this method was built) and says so in the model text. At each origin the
 /// single models are fitted once and the combinations average those fits, as the economy grain does.
 /// </para>
 /// </summary>
