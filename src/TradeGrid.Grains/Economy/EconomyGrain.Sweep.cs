@@ -37,9 +37,9 @@ public sealed partial class EconomyGrain
 
     public ValueTask<SweepReply> Sweep(string session, SweepCommand command, CancellationToken cancellationToken)
     {
-        if (!Sweeps.TryGet(session, out SweepBlock? block) || block is null)
+        if (!Sweeps.TryGet(session, out SweepBlock? block))
         {
-            throw new SweepSessionLostException($"{Code} holds no block of fit session {session}: the economy restarted during the fit; fit again.");
+            throw new SweepSessionLostException($"{Code} holds no block of fit session {session}: the economy restarted during the fit or dropped the block as idle; fit again.");
         }
 
         return ValueTask.FromResult(block.Execute(command));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TradeGrid.Numerics.Absorption.Sweeps;
 
 namespace TradeGrid.Grains.Estimation;
@@ -23,7 +24,7 @@ public sealed class SweepSessions(TimeProvider clock)
         _blocks[session] = (block, clock.GetUtcNow());
     }
 
-    public bool TryGet(string session, out SweepBlock? block)
+    public bool TryGet(string session, [NotNullWhen(true)] out SweepBlock? block)
     {
         if (_blocks.TryGetValue(session, out (SweepBlock Block, DateTimeOffset LastUsed) entry))
         {

@@ -181,7 +181,7 @@ public sealed class CombinationForecaster : IForecaster
     }
 
     /// <summary>1/MSEₖ normalised, MSEₖ the mean squared one-step error over component k's finite fitted values; equal when one is not usable.</summary>
-    internal static double[] InverseMseWeights(ForecastResult[] parts, double[] series)
+    private static double[] InverseMseWeights(ForecastResult[] parts, double[] series)
     {
         var weights = new double[parts.Length];
         for (int k = 0; k < parts.Length; k++)

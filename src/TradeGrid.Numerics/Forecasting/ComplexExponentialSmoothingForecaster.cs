@@ -125,15 +125,15 @@ public sealed class ComplexExponentialSmoothingForecaster : IForecaster
         {
             point[h] = level;
             se[h] = sigma * Math.Sqrt(variance);
-            double nextLevel = level + (a1 - 1.0) * potential;
-            potential = level + (1.0 - a0) * potential;
-            level = nextLevel;
+            (level, potential) = Transition(level, potential, a0, a1);
             variance += psiLevel * psiLevel;
-            double nextPsi = psiLevel + (a1 - 1.0) * psiPotential;
-            psiPotential = psiLevel + (1.0 - a0) * psiPotential;
-            psiLevel = nextPsi;
+            (psiLevel, psiPotential) = Transition(psiLevel, psiPotential, a0, a1);
         }
 
         return (point, se);
     }
+
+    /// <summary>F·(ℓ, c): the state one step on without an error.</summary>
+    private static (double Level, double Potential) Transition(double level, double potential, double a0, double a1) =>
+        (level + (a1 - 1.0) * potential, level + (1.0 - a0) * potential);
 }

@@ -27,16 +27,13 @@ internal static class SmoothingSplineGcv
     {
         (SmoothingSplineBasis basis, double[] xty, double ratio) = Setup(y);
         double lastLambda = 0.0;
-        bool failed = false;
         double Evaluate(double spar)
         {
             lastLambda = ratio * Math.Pow(16.0, spar * 6.0 - 2.0);
-            double value = SmoothingSplineFit.Criterion(basis, y, xty, lastLambda);
-            failed = double.IsNaN(value);
-            return value;
+            return SmoothingSplineFit.Criterion(basis, y, xty, lastLambda);
         }
 
-        (double x, double fx) = Search(Evaluate, () => failed);
+        (double x, double fx, bool failed) = Search(Evaluate);
         return new SmoothingSplineChoice(lastLambda, x, fx, failed);
     }
 
@@ -69,14 +66,18 @@ internal static class SmoothingSplineGcv
         return (basis, xty, t1 / t2);
     }
 
-    /// <summary>sbart's Forsythe–Malcolm–Moler minimiser, step for step; stops early when a fit fails, as R's loop on ier.</summary>
-    private static (double X, double Fx) Search(Func<double, double> f, Func<bool> failed)
+    /// <summary>
+    /// sbart's Forsythe–Malcolm–Moler minimiser, step for step; stops after a fit that fails (f is NaN), as R's loop
+    /// on ier, and says whether the last one did.
+    /// </summary>
+    private static (double X, double Fx, bool Failed) Search(Func<double, double> f)
     {
         double a = Lower, b = Upper;
         double v = a + Golden * (b - a), w = v, x = v;
         double d = 0.0, e = 0.0;
         double fx = f(x), fv = fx, fw = fx;
-        for (int iteration = 1; !failed(); iteration++)
+        bool failed = double.IsNaN(fx);
+        for (int iteration = 1; !failed; iteration++)
         {
             double xm = (a + b) * 0.5;
             double tol1 = Eps * Math.Abs(x) + Tolerance / 3.0;
@@ -124,6 +125,7 @@ internal static class SmoothingSplineGcv
 
             double u = x + (Math.Abs(d) >= tol1 ? d : d >= 0.0 ? tol1 : -tol1);
             double fu = f(u);
+            failed = double.IsNaN(fu);
             if (!double.IsFinite(fu))
             {
                 fu = 2.0 * Big;
@@ -132,6 +134,6 @@ internal static class SmoothingSplineGcv
             BrentUpdate.Accept(u, fu, ref a, ref b, ref v, ref w, ref x, ref fv, ref fw, ref fx);
         }
 
-        return (x, fx);
+        return (x, fx, failed);
     }
 }
