@@ -21,13 +21,20 @@ public sealed class CombinationForecaster : IForecaster
     private readonly string _name;
     private readonly int _trim;
     private readonly CombinationWeights _weights;
+    private readonly int _minimum;
 
     /// <param name="components">Methods to average; null gives ETS, ARIMA and Theta (the "combination" method).</param>
     /// <param name="name">Method name reported in results.</param>
     /// <param name="trim">Component forecasts dropped from each end at each horizon before averaging; 0 is the plain mean.</param>
     /// <param name="weights">How the components are weighed; weights other than equal take no trimming.</param>
+    /// <param name="minimum">
+    /// Observations the combination needs; null needs every component's minimum. Below a component's own minimum
+    /// (and at or above this one) that component is left out and the others combined: a weighted combination only,
+    /// since an equal or trimmed mean's trimming counts on every component.
+    /// </param>
     public CombinationForecaster(
-        IReadOnlyList<IForecaster>? components = null, string name = "combination", int trim = 0, CombinationWeights weights = CombinationWeights.Equal)
+        IReadOnlyList<IForecaster>? components = null, string name = "combination", int trim = 0, CombinationWeights weights = CombinationWeights.Equal,
+        int? minimum = null)
     {
         _components = components?.ToArray() ?? [new EtsForecaster(), new ArimaForecaster(), new ThetaForecaster()];
         if (_components.Length == 0)
@@ -42,7 +49,13 @@ public sealed class CombinationForecaster : IForecaster
         {
             throw new InvalidSpecException("a weighted combination takes no trimming: trim must be 0.");
         }
+        int all = _components.Max(c => c.MinimumObservations);
+        if (minimum is { } m && (m > all || m < _components.Min(c => c.MinimumObservations) || weights == CombinationWeights.Equal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimum), m, "a minimum applies to a weighted combination and lies between its components' minimums.");
+        }
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _minimum = minimum ?? all;
         _name = name;
         _trim = trim;
         _weights = weights;
@@ -87,15 +100,20 @@ public sealed class CombinationForecaster : IForecaster
     /// one-step mean squared error (<see cref="CombinationWeights.InverseInSampleMse"/>): the components of
     /// <see cref="Trimmed"/>, averaged instead by how closely each tracked the series one step ahead. The "auto"
     /// default (the empty method) since the third choice in docs/forecasting-service.md, where its scores and the
-    /// targets it misses are.
+    /// targets it misses are. It needs what ETS needs (7 observations); on 7, damped ETS (which needs 8) is left out
+    /// and the other four are weighted.
     /// </summary>
     /// <param name="name">Method name reported in results ("auto" when it serves as the default).</param>
-    public static CombinationForecaster Weighted(string name = "weighted") =>
-        new([new EtsForecaster(), new ArimaForecaster(), new DynamicOptimisedThetaForecaster(), new EtsForecaster("ZZN", damped: true, name: "etsdamped"), new DriftForecaster()], name, weights: CombinationWeights.InverseInSampleMse);
+    public static CombinationForecaster Weighted(string name = "weighted")
+    {
+        var ets = new EtsForecaster();
+        return new([ets, new ArimaForecaster(), new DynamicOptimisedThetaForecaster(), new EtsForecaster("ZZN", damped: true, name: "etsdamped"), new DriftForecaster()],
+            name, weights: CombinationWeights.InverseInSampleMse, minimum: ets.MinimumObservations);
+    }
 
     public string Name => _name;
 
-    public int MinimumObservations => _components.Max(c => c.MinimumObservations);
+    public int MinimumObservations => _minimum;
 
     public ForecastResult Forecast(ReadOnlySpan<double> y, int horizon, IReadOnlyList<double> levels) => Forecast(y, horizon, levels, null);
 
@@ -116,7 +134,9 @@ public sealed class CombinationForecaster : IForecaster
         ForecastChecks.Horizon(horizon);
         double[] levelArray = ForecastChecks.Levels(levels);
         double[] series = ForecastChecks.Series(y, MinimumObservations, Name);
-        ForecastResult[] parts = ComponentForecasts.Collect(_components, series, horizon, levelArray, component);
+        // Every component when the series meets every minimum (always, unless a lower minimum was given).
+        IForecaster[] components = _components.Where(c => c.MinimumObservations <= series.Length).ToArray();
+        ForecastResult[] parts = ComponentForecasts.Collect(components, series, horizon, levelArray, component);
         if (_weights == CombinationWeights.InverseInSampleMse)
         {
             return WeightedMean(parts, series, levelArray);

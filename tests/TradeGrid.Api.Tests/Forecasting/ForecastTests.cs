@@ -160,7 +160,7 @@ public sealed class ForecastTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("USA", "rgdpna", "prophet", 6, "", 0, 0, StatusCode.InvalidArgument, "method: unknown method 'prophet'; valid: naive, drift, cagr, linear, loglinear, ets, arima, theta, combination, ses, holt, holtdamped, etsdamped, dotm, scum, auto, etsarima, etsarimadrift, trimmed")]
     [InlineData("USA", "rgdpna", "ets", 6, "", 2010, 2005, StatusCode.InvalidArgument, "train_start: 2010 is after train_end 2005")]
     [InlineData("USA", "rgdpna", "ets", 6, "", 2013, 0, StatusCode.FailedPrecondition, "ets needs at least 7 observations; the series has 5")]
-    [InlineData("USA", "rgdpna", "auto", 6, "", 2013, 0, StatusCode.FailedPrecondition, "needs at least 8 observations")]
+    [InlineData("USA", "rgdpna", "auto", 6, "", 2012, 0, StatusCode.FailedPrecondition, "needs at least 7 observations")]
     [InlineData("USA", "rgdpna", "naive", 6, "", 1700, 1900, StatusCode.InvalidArgument, "train_start: 1700 is outside")]
     [InlineData("USA", "rgdpna", "naive", 6, "", 1900, 1920, StatusCode.FailedPrecondition, "USA rgdpna has no observed values in 1900–1920")]
     public async Task Bad_forecast_requests_get_the_right_status_and_say_what_to_fix(

@@ -124,6 +124,32 @@ public sealed class PwtHoldoutBenchmarkTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Auto_on_seven_years_leaves_out_damped_ets_and_weighs_the_other_four_and_refuses_six()
+    {
+        // The last 7 and 6 training years of a real series: damped ETS needs 8, ETS (and so auto) 7.
+        double[] full = Fixture.Load("forecasting/pwt_holdout").GetProperty("series").EnumerateArray().First().GetProperty("y").Doubles()[..Train];
+        double[] seven = full[^7..];
+
+        ForecastResult auto = Forecaster.Forecast(seven, ForecastMethod.Auto, Horizon);
+
+        ForecastResult[] parts =
+        [
+            new EtsForecaster().Forecast(seven, Horizon, [80, 95]), new ArimaForecaster().Forecast(seven, Horizon, [80, 95]),
+            new DynamicOptimisedThetaForecaster().Forecast(seven, Horizon, [80, 95]), new DriftForecaster().Forecast(seven, Horizon, [80, 95]),
+        ];
+        double[] inverse = parts.Select(p => 1.0 / seven.Select((y, t) => y - p.Fitted[t]).Where(double.IsFinite).Average(e => e * e)).ToArray();
+        Assert.Equal(7, Forecaster.Create(ForecastMethod.Auto).MinimumObservations);
+        Assert.Equal(["weight.ets", "weight.arima", "weight.dotm", "weight.drift"], auto.ParameterNames);
+        for (int j = 0; j < Horizon; j++)
+        {
+            AssertClose.Relative(parts.Select((p, k) => inverse[k] / inverse.Sum() * p.Point[j]).Sum(), auto.Point[j], SameArithmeticTolerance, $"point h={j + 1}");
+        }
+
+        var tooShort = Assert.Throws<TradeGrid.Domain.InsufficientDataException>(() => Forecaster.Forecast(full[^6..], ForecastMethod.Auto, Horizon));
+        Assert.Contains("at least 7 observations", tooShort.Message, StringComparison.Ordinal);
+    }
+
     private static double[] Mean(params double[][] forecasts) =>
         Enumerable.Range(0, forecasts[0].Length).Select(j => forecasts.Average(f => f[j])).ToArray();
 
