@@ -104,7 +104,7 @@ internal static class ArimaEstimator
             RemoveRegression(dx, dxreg, par, narma, cssSeries);
             return 0.5 * Math.Log(ArimaCss.OnDifferenced(cssSeries, par.AsSpan(0, p), par.AsSpan(p, q), p, cssResiduals));
         }
-        (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale);
+        (double[] cssPar, _, bool cssConverged) = Bfgs.Minimize(CssObjective, init, parscale, batch: ArimaLaneObjectives.Css(dx, dxreg, p, q));
         if (cssConverged)
         {
             init = cssPar;
@@ -130,7 +130,8 @@ internal static class ArimaEstimator
         var buffer = new double[nUsed];
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         double MlObjective(double[] par) => ArmaLikelihood(workspace, dx, dxreg, par, p, q, buffer);
-        (double[] coef, _, _) = Bfgs.Minimize(MlObjective, init, parscale);
+        BatchObjective? mlBatch = ArimaLaneObjectives.Likelihood(dx, dxreg, p, q);
+        (double[] coef, _, _) = Bfgs.Minimize(MlObjective, init, parscale, batch: mlBatch);
         if (q > 0)
         {
             double[] ma = ArimaTransforms.InvertMa(coef[p..(p + q)]);
@@ -153,7 +154,7 @@ internal static class ArimaEstimator
             {
                 try
                 {
-                    return CovarianceIsValid(MlObjective, optimised, parscale, p, nUsed);
+                    return CovarianceIsValid(MlObjective, mlBatch, optimised, parscale, p, nUsed);
                 }
                 catch (ArithmeticException)
                 {
@@ -240,13 +241,13 @@ internal static class ArimaEstimator
     /// arima's var.coef = A'(H·n.used)⁻¹A with H from optimhess; myarima's checkarima rejects a fit whose variances
     /// are negative, and R's solve() stops on a (computationally) singular Hessian.
     /// </summary>
-    private static bool CovarianceIsValid(Func<double[], double> objective, double[] coef, double[] parscale, int p, int nUsed)
+    private static bool CovarianceIsValid(Func<double[], double> objective, BatchObjective? batch, double[] coef, double[] parscale, int p, int nUsed)
     {
         if (coef.Length == 0)
         {
             return true;
         }
-        double[,] hessian = Bfgs.Hessian(objective, coef, parscale);
+        double[,] hessian = Bfgs.Hessian(objective, coef, parscale, batch);
         Matrix<double> h = Matrix<double>.Build.DenseOfArray(hessian) * nUsed;
         if (h.Enumerate().Any(v => !double.IsFinite(v)) || h.ConditionNumber() > 1.0 / 2.220446049250313e-16)
         {

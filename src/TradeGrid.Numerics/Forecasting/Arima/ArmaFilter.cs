@@ -62,6 +62,15 @@ internal sealed class ArmaFilter
         _stationary = new ArmaStationaryCovariance(r);
     }
 
+    /// <summary>φ padded with zeros (to at least 3), as <see cref="Reset"/> left it; read by the lane filter.</summary>
+    internal double[] PaddedPhi => _phi;
+
+    /// <summary>RR', r × r row-major, as <see cref="Reset"/> left it.</summary>
+    internal double[] NoiseCovariance => _v;
+
+    /// <summary>The stationary covariance P₀, r × r row-major, as <see cref="Reset"/> left it.</summary>
+    internal double[] StationaryCovariance => _p0;
+
     /// <summary>New coefficients (upARIMA): φ and θ, the noise covariance RR' and the stationary initial covariance.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta)

@@ -16,10 +16,15 @@ internal static class Bfgs
     private const double Ndeps = 1e-3;
 
     /// <summary>Minimises objective(par) from start; parameters are scaled by parscale as optim does.</summary>
+    /// <param name="objective">The function minimised, at one point.</param>
+    /// <param name="start">Starting point, unscaled.</param>
+    /// <param name="parscale">optim's parscale.</param>
+    /// <param name="maxIterations">optim's maxit.</param>
+    /// <param name="batch">The same function at several points per call, for the gradients; null evaluates them one by one.</param>
     /// <returns>Unscaled minimum, its value, and whether vmmin converged within maxit.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Minimum, double Value, bool Converged) Minimize(
-        Func<double[], double> objective, double[] start, double[] parscale, int maxIterations = 100)
+        Func<double[], double> objective, double[] start, double[] parscale, int maxIterations = 100, BatchObjective? batch = null)
     {
         int n = start.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
@@ -33,6 +38,7 @@ internal static class Bfgs
             }
             return objective(unscaled);
         }
+        Func<double[], double[]> gradient = Differences(Scaled, batch, parscale);
 
         var b = new double[n];
         for (int i = 0; i < n; i++)
@@ -60,7 +66,7 @@ internal static class Bfgs
         }
         double fmin = f;
         int gradcount = 1;
-        double[] g = Gradient(Scaled, b);
+        double[] g = gradient(b);
         int iter = 1;
         int ilast = gradcount;
         int count;
@@ -133,7 +139,7 @@ internal static class Bfgs
                 if (count < n)
                 {
                     fmin = f;
-                    g = Gradient(Scaled, b);
+                    g = gradient(b);
                     gradcount++;
                     iter++;
                     double d1 = 0.0;
@@ -207,8 +213,12 @@ internal static class Bfgs
     }
 
     /// <summary>optimhess: central differences of the numerical gradient, symmetrised, on the original scale.</summary>
+    /// <param name="objective">The function, at one point.</param>
+    /// <param name="par">Where the Hessian is taken, unscaled.</param>
+    /// <param name="parscale">optim's parscale.</param>
+    /// <param name="batch">The same function at several points per call; null evaluates them one by one.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double[,] Hessian(Func<double[], double> objective, double[] par, double[] parscale)
+    public static double[,] Hessian(Func<double[], double> objective, double[] par, double[] parscale, BatchObjective? batch = null)
     {
         int n = par.Length;
         // One buffer for every evaluation: the objectives read the parameters and keep no reference to them.
@@ -222,6 +232,7 @@ internal static class Bfgs
             }
             return objective(unscaled);
         }
+        Func<double[], double[]> gradient = Differences(Scaled, batch, parscale);
         var dpar = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -232,9 +243,9 @@ internal static class Bfgs
         {
             double eps = Ndeps / parscale[i];
             dpar[i] += eps;
-            double[] df1 = Gradient(Scaled, dpar);
+            double[] df1 = gradient(dpar);
             dpar[i] -= 2 * eps;
-            double[] df2 = Gradient(Scaled, dpar);
+            double[] df2 = gradient(dpar);
             for (int j = 0; j < n; j++)
             {
                 hessian[i, j] = (df1[j] - df2[j]) / (2 * eps * parscale[i] * parscale[j]);
@@ -251,6 +262,47 @@ internal static class Bfgs
             }
         }
         return hessian;
+    }
+
+    /// <summary>
+    /// The gradient on the scaled parameters: <see cref="Gradient"/> with the single-point objective, or the same
+    /// differences from one batch of the 2n points (unscaled as <paramref name="scaledObjective"/> unscales them).
+    /// </summary>
+    private static Func<double[], double[]> Differences(Func<double[], double> scaledObjective, BatchObjective? batch, double[] parscale)
+    {
+        if (batch is null)
+        {
+            return p => Gradient(scaledObjective, p);
+        }
+        int n = parscale.Length;
+        double[][] points = Enumerable.Range(0, 2 * n).Select(_ => new double[n]).ToArray();
+        var values = new double[2 * n];
+        return p =>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                for (int side = 0; side < 2; side++)
+                {
+                    double[] point = points[2 * i + side];
+                    for (int j = 0; j < n; j++)
+                    {
+                        double scaled = j != i ? p[j] : side == 0 ? p[i] + Ndeps : p[i] - Ndeps;
+                        point[j] = scaled * parscale[j];
+                    }
+                }
+            }
+            batch(points, 2 * n, values);
+            var df = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                df[i] = (values[2 * i] - values[2 * i + 1]) / (2 * Ndeps);
+                if (!double.IsFinite(df[i]))
+                {
+                    throw new ArithmeticException($"non-finite finite-difference value [{i + 1}]");
+                }
+            }
+            return df;
+        };
     }
 
     /// <summary>optim's fmingr without an analytic gradient: (f(x + ε) − f(x − ε)) / 2ε per scaled coordinate.</summary>
