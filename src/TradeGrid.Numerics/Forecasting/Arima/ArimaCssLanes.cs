@@ -30,8 +30,8 @@ internal static class ArimaCssLanes
         }
         // ArimaCss's general loop, lane by lane the same operations: the lags in arrays, θ's terms only over lags past ncond.
         int ncond = p;
-        var phiLanes = new Vector256<double>[p];
-        var thetaLanes = new Vector256<double>[q];
+        Span<Vector256<double>> phiLanes = p <= 64 ? stackalloc Vector256<double>[p] : new Vector256<double>[p];
+        Span<Vector256<double>> thetaLanes = q <= 64 ? stackalloc Vector256<double>[q] : new Vector256<double>[q];
         for (int j = 0; j < p; j++)
         {
             phiLanes[j] = Lane(phi, j);
@@ -40,7 +40,8 @@ internal static class ArimaCssLanes
         {
             thetaLanes[j] = Lane(theta, j);
         }
-        var resid = new Vector256<double>[length];
+        // Residuals before ncond are never read, so the buffer needs no clearing beyond what stackalloc does.
+        Span<Vector256<double>> resid = length <= 256 ? stackalloc Vector256<double>[length] : new Vector256<double>[length];
         Vector256<double> ssq = Vector256<double>.Zero, count = Vector256<double>.Zero;
         for (int l = ncond; l < length; l++)
         {

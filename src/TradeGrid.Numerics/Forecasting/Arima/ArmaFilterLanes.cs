@@ -27,12 +27,17 @@ internal static class ArmaFilterLanes
             return;
         }
         int s = r + 1;
-        var phiL = new Vector256<double>[r];
-        var vL = new Vector256<double>[r * r];
-        var pn = new Vector256<double>[r * r];
-        var pf = new Vector256<double>[s * s];
-        var a = new Vector256<double>[r + 1];
-        var anew = new Vector256<double>[r];
+        // One block for every per-lane array, on the stack for the states auto.arima fits (r ≤ 6): this runs hundreds
+        // of times per fit.
+        int size = r + 2 * r * r + s * s + (r + 1) + r;
+        Span<Vector256<double>> block = size <= 512 ? stackalloc Vector256<double>[size] : new Vector256<double>[size];
+        block.Clear();
+        Span<Vector256<double>> phiL = block[..r];
+        Span<Vector256<double>> vL = block.Slice(r, r * r);
+        Span<Vector256<double>> pn = block.Slice(r + r * r, r * r);
+        Span<Vector256<double>> pf = block.Slice(r + 2 * r * r, s * s);
+        Span<Vector256<double>> a = block.Slice(r + 2 * r * r + s * s, r + 1);
+        Span<Vector256<double>> anew = block.Slice(r + 2 * r * r + s * s + r + 1, r);
         for (int i = 0; i < r; i++)
         {
             phiL[i] = Vector256.Create(phi[0][i], phi[1][i], phi[2][i], phi[3][i]);
