@@ -124,6 +124,17 @@ public sealed record DesignSpec
         AbsorbInGrains = false,
     }).FitId();
 
+    /// <summary>
+    /// What an absorbed OLS fit's design (its rows with the effects projected out) depends on besides the data: the
+    /// spec without the confidence level, the collinearity option and the covariance kind (only whether it clusters,
+    /// since the clusters are part of the sample). Fits that differ only in those can share one design.
+    /// </summary>
+    public string AbsorbedDesignKey() => (this with
+    {
+        Covariance = Covariance.IsCluster() ? CovarianceChoice.ClusterCr1 : CovarianceChoice.Classical, ConfidenceLevel = 0.5, DropCollinear = false,
+        Preset = string.Empty, Formula = string.Empty,
+    }).FitId();
+
     /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>
     public string FitId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())))[..16];
 }

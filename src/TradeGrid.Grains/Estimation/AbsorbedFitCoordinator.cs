@@ -11,9 +11,23 @@ namespace TradeGrid.Grains.Estimation;
 /// </summary>
 internal static class AbsorbedFitCoordinator
 {
-    public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, CancellationToken cancellationToken)
+    /// <param name="blocks">The economies with rows.</param>
+    /// <param name="request">The spec, the partners' series and the years.</param>
+    /// <param name="rowsIdentity">Every economy's data version (and the partners' stamp): with the spec, what the rows are a function of.</param>
+    /// <param name="cancellationToken">Cancels the gather.</param>
+    public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, string rowsIdentity, CancellationToken cancellationToken)
     {
         DesignSpec spec = request.Spec;
+        // OLS: a design prepared for a fit that differs only in covariance kind, level or collinearity rule is reused.
+        string? designKey = spec.Estimator == EstimatorKind.Ols
+            ? $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}"
+            : null;
+        if (designKey is not null && AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry cached))
+        {
+            AbsorbedFit reused = AbsorbedOls.Fit(cached.Design, Options(spec, cached.Design.Clusters?.ToArray()));
+            return FitStatistics.From(reused, cached.Where(reused.SingletonExample), cached.Where(reused.SeparatedExample));
+        }
+
         RowsPart[] parts = (await Task.WhenAll(blocks.Select(b => b.AbsorbedRows(request, cancellationToken).AsTask()))).OfType<RowsPart>().ToArray();
         int n = parts.Sum(p => p.Y.Length);
         int k = spec.Regressors.Length;
@@ -58,17 +72,28 @@ internal static class AbsorbedFitCoordinator
         EffectDimension[]? clusters = spec.Covariance.IsCluster()
             ? (spec.ClusterBy.Length == 0 ? ["reporter"] : spec.ClusterBy).Select(c => new EffectDimension(c, SetIds(c))).ToArray()
             : null;
-        var options = new AbsorbedOptions(
-            spec.Covariance.ToNumerics(), clusters, spec.ConfidenceLevel, spec.DropCollinear, DropSingletons: !spec.KeepSingletons, Intercept: spec.AddIntercept);
+        AbsorbedOptions options = Options(spec, clusters);
         string[] names = terms.Select(t => t.Name).ToArray();
-        AbsorbedFit fit = spec.Estimator == EstimatorKind.Ppml
-            ? AbsorbedPpml.Fit(y, columns, names, effects, options)
-            : AbsorbedOls.Fit(y, columns, names, effects, options);
         string[] economyByCode = codes.OrderBy(c => c.Value).Select(c => c.Key).ToArray();
         string Where(int row) => row < 0 ? string.Empty
             : partner[row] < 0 ? $"{economyByCode[reporter[row]]} {year[row]}" : $"{economyByCode[reporter[row]]}→{economyByCode[partner[row]]} {year[row]}";
+        AbsorbedFit fit;
+        if (designKey is null)
+        {
+            fit = AbsorbedPpml.Fit(y, columns, names, effects, options);
+        }
+        else
+        {
+            AbsorbedOlsDesign design = AbsorbedOls.Prepare(y, columns, names, effects, options);
+            fit = AbsorbedOls.Fit(design, options);
+            AbsorbedDesignCache.Process.Add(designKey, new AbsorbedDesignEntry(design, Where));
+        }
+
         return FitStatistics.From(fit, Where(fit.SingletonExample), Where(fit.SeparatedExample));
     }
+
+    private static AbsorbedOptions Options(DesignSpec spec, EffectDimension[]? clusters) => new(
+        spec.Covariance.ToNumerics(), clusters, spec.ConfidenceLevel, spec.DropCollinear, DropSingletons: !spec.KeepSingletons, Intercept: spec.AddIntercept);
 
     /// <summary>A term's column: a base variable itself (fits never write into their columns) or a product of powers.</summary>
     internal static double[] Product(TermSpec term, double[][] variables, int n)

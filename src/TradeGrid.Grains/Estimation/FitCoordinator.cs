@@ -175,7 +175,7 @@ public sealed class FitCoordinator(
             FitStatistics statistics = spec.Absorbed && spec.AbsorbInGrains
                 ? await SweepFitCoordinator.RunAsync(blocks, request, logger, cancellationToken)
                 : spec.Absorbed
-                ? await AbsorbedFitCoordinator.RunAsync(blocks, request, cancellationToken)
+                ? await AbsorbedFitCoordinator.RunAsync(blocks, request, string.Join(",", infos.Select(i => $"{i.Economy}:{i.Version}")), cancellationToken)
                 : spec.Estimator == EstimatorKind.Ppml
                 ? await PoissonFitCoordinator.RunAsync(blocks, request, cancellationToken)
                 : await LinearFitCoordinator.RunAsync(blocks, request, cancellationToken);

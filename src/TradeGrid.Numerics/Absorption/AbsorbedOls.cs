@@ -10,7 +10,14 @@ namespace TradeGrid.Numerics.Absorption;
 /// </summary>
 public static class AbsorbedOls
 {
-    public static AbsorbedFit Fit(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options)
+    public static AbsorbedFit Fit(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options) =>
+        Fit(Prepare(y, columns, names, effects, options), options);
+
+    /// <summary>
+    /// The rows' part of the fit: singletons dropped, the sample selected, y and the columns with the effects projected
+    /// out (<see cref="AbsorbedOlsDesign"/>). The options' covariance kind, level and collinearity rule are not used.
+    /// </summary>
+    public static AbsorbedOlsDesign Prepare(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         AbsorbedSample.Check(y, columns, names, effects);
@@ -46,29 +53,51 @@ public static class AbsorbedOls
             projection = projector.DemeanColumns(xt.Append(yt).ToArray(), allNames.Append("the dependent").ToArray());
         }
 
-        AbsorbedStep step = AbsorbedSolve.Solve(xt, yt, null, norms, allNames, options.DropCollinear, options.CollinearityTolerance);
+        return new AbsorbedOlsDesign(sample, filtered, allNames, effects.Select(e => e.Name).ToArray(), intercept, norms, xt, yt, projection, options);
+    }
+
+    /// <summary>
+    /// The fit from a prepared design: the least-squares step, the covariance and the statistics. The options must
+    /// agree with the design's on the drops, the intercept, the projection rule and the clusters.
+    /// </summary>
+    public static AbsorbedFit Fit(AbsorbedOlsDesign design, AbsorbedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!design.Serves(options))
+        {
+            throw new ArgumentException("The design was prepared with other drops, intercept, projection rule or clusters; prepare it with these options.", nameof(options));
+        }
+        options.ValidateChoices(options.Clusters?.Count ?? 0);
+        AbsorbedSample sample = design.Sample;
+        int n = sample.Y.Length;
+        bool effects = design.EffectNames.Length > 0;
+        bool intercept = design.Intercept;
+        double[][] xt = design.Demeaned;
+        double[] yt = design.DemeanedY;
+        AbsorbedStep step = AbsorbedSolve.Solve(xt, yt, null, design.Norms, design.Names, options.DropCollinear, options.CollinearityTolerance);
         double rss = ColumnMoments.SumOfSquares(step.Residual);
         double mean = ColumnMoments.Mean(sample.Y);
-        double tss = intercept || effects.Count > 0 ? ColumnMoments.SumOfSquares(sample.Y, mean) : ColumnMoments.SumOfSquares(sample.Y);
+        double tss = intercept || effects ? ColumnMoments.SumOfSquares(sample.Y, mean) : ColumnMoments.SumOfSquares(sample.Y);
         double within = ColumnMoments.SumOfSquares(yt);
         AbsorbedCovarianceResult cov = AbsorbedCovariance.Compute(new AbsorbedCovarianceInput(
             xt, step.Kept, step.Residual, step.Factor, rss / (n - 1.0), options.Covariance, sample.Clusters, sample.Ids, sample.Groups,
-            effects.Select(e => e.Name).ToArray()));
-        int nparams = step.Kept.Length + (effects.Count > 0 ? sample.Groups.Sum(g => g - 1) + 1 : 0);
+            design.EffectNames));
+        int nparams = step.Kept.Length + (effects ? sample.Groups.Sum(g => g - 1) + 1 : 0);
         double r2 = 1.0 - rss / tss;
         return AbsorbedResult.Build(new AbsorbedResultParts(
-            allNames, step, cov, options, n, nparams, effects.Select(e => e.Name).ToArray(), sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
+            design.Names, step, cov, options, n, nparams, design.EffectNames, sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
             RSquared: r2,
-            AdjustedRSquared: 1.0 - (1.0 - r2) * (intercept || effects.Count > 0 ? n - 1.0 : n) / (n - nparams),
-            WithinRSquared: effects.Count > 0 ? 1.0 - rss / within : double.NaN,
+            AdjustedRSquared: 1.0 - (1.0 - r2) * (intercept || effects ? n - 1.0 : n) / (n - nparams),
+            WithinRSquared: effects ? 1.0 - rss / within : double.NaN,
             PseudoRSquared: double.NaN,
             Rss: rss,
             Sigma: Math.Sqrt(rss / (n - nparams)),
             Deviance: double.NaN,
             LogLikelihood: -0.5 * n * (Math.Log(2.0 * Math.PI) + Math.Log(rss / n) + 1.0),
             Iterations: 0,
-            ProjectionIterations: projection,
-            Filtered: filtered,
+            ProjectionIterations: design.Projection,
+            Filtered: design.Filtered,
             Separated: 0,
             SeparatedExample: -1,
             SeparationNotes: []));

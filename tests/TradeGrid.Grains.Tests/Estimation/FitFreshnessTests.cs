@@ -13,7 +13,8 @@ namespace TradeGrid.Grains.Tests.Estimation;
 /// <summary>
 /// A cached fit is served on the change board's word while no economy of its sample has a note, and refitted after
 /// any write to one of them: a direct write, a committed multi-economy write, and one whose note came before a version
-/// check that found its rows staged and undecided.
+/// check that found its rows staged and undecided. An absorbed OLS fit that may start from another fit's prepared
+/// design starts from one of the same data only.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class FitFreshnessTests(TwoSiloCluster cluster)
@@ -77,7 +78,24 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
         Assert.NotEqual(first.Statistics.Coefficients, after.Statistics.Coefficients);
     }
 
-    private async Task<FitOutcome> FitAsync(string[] codes)
+    [Fact]
+    public async Task An_absorbed_ols_fit_at_another_level_reuses_nothing_stale_after_a_write()
+    {
+        // The second and third fits differ from the first only in their level: they may start from the design (the rows
+        // with the effects projected out) the first prepared, as long as no economy of the sample was written since.
+        string[] codes = await SeedAsync("FFC");
+        FitOutcome first = await FitAsync(codes, absorbed: true, level: 0.95);
+        FitOutcome sameRows = await FitAsync(codes, absorbed: true, level: 0.90);
+        await cluster.Grains.Economy(codes[3]).Write(new Immutable<ObservationBatch>(Rows(codes[3], "ff_y", 2004, 500.0)));
+        FitOutcome written = await FitAsync(codes, absorbed: true, level: 0.80);
+
+        Assert.Equal(first.Statistics.Coefficients, sameRows.Statistics.Coefficients);
+        Assert.Equal(first.Statistics.StandardErrors, sameRows.Statistics.StandardErrors);
+        Assert.NotEqual(first.Statistics.ConfidenceLower, sameRows.Statistics.ConfidenceLower);
+        Assert.NotEqual(first.Statistics.Coefficients, written.Statistics.Coefficients);
+    }
+
+    private async Task<FitOutcome> FitAsync(string[] codes, bool absorbed = false, double level = 0.95)
     {
         var spec = new DesignSpec
         {
@@ -89,10 +107,13 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
             To = 0,
             Effects = EffectsKind.None,
             Estimator = EstimatorKind.Ols,
-            Covariance = CovarianceChoice.Hc1,
-            ConfidenceLevel = 0.95,
+            Covariance = absorbed ? CovarianceChoice.ClusterCr1 : CovarianceChoice.Hc1,
+            ConfidenceLevel = level,
             DropCollinear = false,
             DropNonpositiveLog = false,
+            Absorbed = absorbed,
+            EffectSets = absorbed ? ["reporter", "year"] : [],
+            ClusterBy = absorbed ? ["reporter"] : [],
         };
         return await cluster.Grains.FitCoordinator(spec.FitId()).Fit(spec, 1_000_000);
     }
