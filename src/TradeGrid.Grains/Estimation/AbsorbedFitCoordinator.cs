@@ -8,6 +8,9 @@ namespace TradeGrid.Grains.Estimation;
 /// economy's rows (<see cref="IEconomyEstimateGrain.AbsorbedRows"/>), the terms built from the base variables (x^2,
 /// x:z, poly), the effect and cluster ids from (reporter, partner, year), and the fit by
 /// <see cref="AbsorbedOls"/> / <see cref="AbsorbedPpml"/>, whose projections sweep every set of effects over all rows.
+/// An OLS fit whose design (the rows with the effects projected out) a recent fit of the same data prepared, differing
+/// only in covariance kind, level or collinearity rule, starts from it (<see cref="AbsorbedDesignCache"/>) and
+/// gathers nothing.
 /// </summary>
 internal static class AbsorbedFitCoordinator
 {
@@ -84,9 +87,10 @@ internal static class AbsorbedFitCoordinator
         }
         else
         {
+            // Kept before the solve: a design serves a fit with the other collinearity rule even when this one refuses.
             AbsorbedOlsDesign design = AbsorbedOls.Prepare(y, columns, names, effects, options);
-            fit = AbsorbedOls.Fit(design, options);
             AbsorbedDesignCache.Process.Add(designKey, new AbsorbedDesignEntry(design, Where));
+            fit = AbsorbedOls.Fit(design, options);
         }
 
         return FitStatistics.From(fit, Where(fit.SingletonExample), Where(fit.SeparatedExample));
