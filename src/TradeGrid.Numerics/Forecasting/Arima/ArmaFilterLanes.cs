@@ -48,8 +48,6 @@ internal static class ArmaFilterLanes
             pn[i] = Vector256.Create(p0[0][i], p0[1][i], p0[2][i], p0[3][i]);
         }
         Vector256<double> ssq = Vector256<double>.Zero, count = Vector256<double>.Zero, gainProduct = Vector256<double>.One;
-        Vector256<double> diffuse = Vector256.Create(ArmaFilter.DiffuseGain);
-        Vector256<double> limit = Vector256.Create(ArmaFilter.ProductLimit);
         Vector256<double> tolerance = Vector256.Create(ArmaFilter.SteadyTolerance);
         Vector256<double> steady = Vector256<double>.Zero;
         Span<double> sumLog = stackalloc double[Lanes];
@@ -74,21 +72,7 @@ internal static class ArmaFilterLanes
             }
             Vector256<double> gain = pn[0];
             Vector256<double> resid = Vector256.Create(w.AsSpan(Lanes * l, Lanes)) - anew[0];
-            Vector256<double> counted = Vector256.LessThan(gain, diffuse);
-            count += Vector256<double>.One & counted;
-            ssq += (resid * resid / gain) & counted;
-            gainProduct = Vector256.ConditionalSelect(counted, gainProduct * gain, gainProduct);
-            if (Vector256.GreaterThanAny(gainProduct, limit))
-            {
-                for (int k = 0; k < Lanes; k++)
-                {
-                    if (gainProduct[k] > ArmaFilter.ProductLimit)
-                    {
-                        sumLog[k] += Math.Log(gainProduct[k]);
-                        gainProduct = gainProduct.WithElement(k, 1.0);
-                    }
-                }
-            }
+            (ssq, count, gainProduct) = ArmaLaneSums.Add(gain, resid, ssq, count, gainProduct, sumLog);
             Vector256<double> step = resid / gain;
             for (int i = 0; i < r; i++)
             {
@@ -115,11 +99,6 @@ internal static class ArmaFilterLanes
             }
             steady |= Vector256.LessThanOrEqual(change, tolerance);
         }
-        for (int k = 0; k < Lanes; k++)
-        {
-            ssqOut[k] = ssq[k];
-            sumLogOut[k] = sumLog[k] + Math.Log(gainProduct[k]);
-            countOut[k] = (int)count[k];
-        }
+        ArmaLaneSums.Write(ssq, count, gainProduct, sumLog, ssqOut, sumLogOut, countOut);
     }
 }

@@ -40,9 +40,6 @@ internal static class SmallArmaFilterLanes
         Vector256<double> f11 = zero, f21 = zero, f22 = zero;
         Vector256<double> a0 = zero, a1 = zero, a2 = zero;
         Vector256<double> ssq = zero, count = zero, gainProduct = Vector256<double>.One;
-        Vector256<double> one = Vector256<double>.One;
-        Vector256<double> diffuse = Vector256.Create(ArmaFilter.DiffuseGain);
-        Vector256<double> limit = Vector256.Create(ArmaFilter.ProductLimit);
         Vector256<double> tolerance = Vector256.Create(ArmaFilter.SteadyTolerance);
         // All bits set in a lane whose covariance has converged.
         Vector256<double> steady = zero;
@@ -65,21 +62,7 @@ internal static class SmallArmaFilterLanes
             }
             Vector256<double> gain = n00;
             Vector256<double> resid = Vector256.Create(w.AsSpan(Lanes * l, Lanes)) - anew0;
-            Vector256<double> counted = Vector256.LessThan(gain, diffuse);
-            count += one & counted;
-            ssq += (resid * resid / gain) & counted;
-            gainProduct = Vector256.ConditionalSelect(counted, gainProduct * gain, gainProduct);
-            if (Vector256.GreaterThanAny(gainProduct, limit))
-            {
-                for (int k = 0; k < Lanes; k++)
-                {
-                    if (gainProduct[k] > ArmaFilter.ProductLimit)
-                    {
-                        sumLog[k] += Math.Log(gainProduct[k]);
-                        gainProduct = gainProduct.WithElement(k, 1.0);
-                    }
-                }
-            }
+            (ssq, count, gainProduct) = ArmaLaneSums.Add(gain, resid, ssq, count, gainProduct, sumLog);
             Vector256<double> step = resid / gain;
             a0 = anew0 + n00 * step;
             a1 = anew1 + n10 * step;
@@ -103,12 +86,7 @@ internal static class SmallArmaFilterLanes
                 steady |= settled;
             }
         }
-        for (int k = 0; k < Lanes; k++)
-        {
-            ssqOut[k] = ssq[k];
-            sumLogOut[k] = sumLog[k] + Math.Log(gainProduct[k]);
-            countOut[k] = (int)count[k];
-        }
+        ArmaLaneSums.Write(ssq, count, gainProduct, sumLog, ssqOut, sumLogOut, countOut);
     }
 
     /// <summary>Entry j of each lane's array.</summary>
