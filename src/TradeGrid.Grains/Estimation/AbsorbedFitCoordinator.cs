@@ -25,7 +25,7 @@ internal static class AbsorbedFitCoordinator
         string? designKey = spec.Estimator == EstimatorKind.Ols
             ? $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}"
             : null;
-        if (designKey is not null && AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry cached))
+        if (designKey is not null && AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry? cached))
         {
             AbsorbedFit reused = AbsorbedOls.Fit(cached.Design, Options(spec, cached.Design.Clusters?.ToArray()));
             return FitStatistics.From(reused, cached.Where(reused.SingletonExample), cached.Where(reused.SeparatedExample));

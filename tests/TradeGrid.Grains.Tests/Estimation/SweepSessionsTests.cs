@@ -1,5 +1,6 @@
 using TradeGrid.Grains.Estimation;
 using TradeGrid.Numerics.Absorption.Sweeps;
+using TradeGrid.Grains.Tests.Support;
 
 namespace TradeGrid.Grains.Tests.Estimation;
 
@@ -61,13 +62,4 @@ public sealed class SweepSessionsTests
 
     private static SweepBlock Block() =>
         new([1.0, 2.0], [[0.5, 0.7]], [[0, 1]], 0, [], row => $"row {row}");
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }
