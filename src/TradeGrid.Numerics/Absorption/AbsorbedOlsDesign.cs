@@ -26,9 +26,6 @@ public sealed class AbsorbedOlsDesign
         Options = options;
     }
 
-    /// <summary>Rows in the fit (after the drops).</summary>
-    public int Rows => Sample.Y.Length;
-
     /// <summary>The clustering dimensions the design's sample carries (a fit from it passes the same).</summary>
     public IReadOnlyList<EffectDimension>? Clusters => Options.Clusters;
 

@@ -100,5 +100,5 @@ internal static class ArimaCssLanes
     /// <summary>Coefficient j of each lane, zero beyond the order (as the scalar sum pads).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Lane(double[][] values, int j) =>
-        j < values[0].Length ? Vector256.Create(values[0][j], values[1][j], values[2][j], values[3][j]) : Vector256<double>.Zero;
+        j < values[0].Length ? SmallArmaFilterLanes.Gather(values, j) : Vector256<double>.Zero;
 }

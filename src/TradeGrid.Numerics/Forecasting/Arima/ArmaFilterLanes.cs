@@ -40,12 +40,12 @@ internal static class ArmaFilterLanes
         Span<Vector256<double>> anew = block.Slice(r + 2 * r * r + s * s + r + 1, r);
         for (int i = 0; i < r; i++)
         {
-            phiL[i] = Vector256.Create(phi[0][i], phi[1][i], phi[2][i], phi[3][i]);
+            phiL[i] = SmallArmaFilterLanes.Gather(phi, i);
         }
         for (int i = 0; i < r * r; i++)
         {
-            vL[i] = Vector256.Create(v[0][i], v[1][i], v[2][i], v[3][i]);
-            pn[i] = Vector256.Create(p0[0][i], p0[1][i], p0[2][i], p0[3][i]);
+            vL[i] = SmallArmaFilterLanes.Gather(v, i);
+            pn[i] = SmallArmaFilterLanes.Gather(p0, i);
         }
         Vector256<double> ssq = Vector256<double>.Zero, count = Vector256<double>.Zero, gainProduct = Vector256<double>.One;
         Vector256<double> tolerance = Vector256.Create(ArmaFilter.SteadyTolerance);

@@ -89,7 +89,7 @@ internal static class SmallArmaFilterLanes
         ArmaLaneSums.Write(ssq, count, gainProduct, sumLog, ssqOut, sumLogOut, countOut);
     }
 
-    /// <summary>Entry j of each lane's array.</summary>
+    /// <summary>Entry j of each lane's array (the lane kernels' coefficients and covariances).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Gather(double[][] lanes, int j) => Vector256.Create(lanes[0][j], lanes[1][j], lanes[2][j], lanes[3][j]);
+    internal static Vector256<double> Gather(double[][] lanes, int j) => Vector256.Create(lanes[0][j], lanes[1][j], lanes[2][j], lanes[3][j]);
 }
