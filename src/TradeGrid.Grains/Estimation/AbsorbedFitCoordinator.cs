@@ -8,9 +8,9 @@ namespace TradeGrid.Grains.Estimation;
 /// economy's rows (<see cref="IEconomyEstimateGrain.AbsorbedRows"/>), the terms built from the base variables (x^2,
 /// x:z, poly), the effect and cluster ids from (reporter, partner, year), and the fit by
 /// <see cref="AbsorbedOls"/> / <see cref="AbsorbedPpml"/>, whose projections sweep every set of effects over all rows.
-/// An OLS fit whose design (the rows with the effects projected out) a recent fit of the same data prepared, differing
-/// only in covariance kind, level or collinearity rule, starts from it (<see cref="AbsorbedDesignCache"/>) and
-/// gathers nothing.
+/// A fit whose design a recent fit of the same data prepared — OLS: the rows with the effects projected out; PPML: the
+/// IRLS converged — differing only in covariance kind or level (OLS: or collinearity rule), starts from it
+/// (<see cref="AbsorbedDesignCache"/>) and gathers nothing.
 /// </summary>
 internal static class AbsorbedFitCoordinator
 {
@@ -21,13 +21,12 @@ internal static class AbsorbedFitCoordinator
     public static async Task<FitStatistics> RunAsync(IEconomyEstimateGrain[] blocks, BlockRequest request, string rowsIdentity, CancellationToken cancellationToken)
     {
         DesignSpec spec = request.Spec;
-        // OLS: a design prepared for a fit that differs only in covariance kind, level or collinearity rule is reused.
-        string? designKey = spec.Estimator == EstimatorKind.Ols
-            ? $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}"
-            : null;
-        if (designKey is not null && AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry? cached))
+        // A design prepared for a fit that differs only in covariance kind or level (OLS: or collinearity rule) is reused.
+        string designKey = $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}"
+            + (spec.Estimator == EstimatorKind.Ols ? string.Empty : $"|drop-collinear={spec.DropCollinear}");
+        if (AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry? cached))
         {
-            AbsorbedFit reused = AbsorbedOls.Fit(cached.Design, Options(spec, cached.Design.Clusters?.ToArray()));
+            AbsorbedFit reused = cached.Design.Fit(Options(spec, cached.Design.Clusters?.ToArray()));
             return FitStatistics.From(reused, cached.Where(reused.SingletonExample), cached.Where(reused.SeparatedExample));
         }
 
@@ -80,19 +79,12 @@ internal static class AbsorbedFitCoordinator
         string[] economyByCode = codes.OrderBy(c => c.Value).Select(c => c.Key).ToArray();
         string Where(int row) => row < 0 ? string.Empty
             : partner[row] < 0 ? $"{economyByCode[reporter[row]]} {year[row]}" : $"{economyByCode[reporter[row]]}→{economyByCode[partner[row]]} {year[row]}";
-        AbsorbedFit fit;
-        if (designKey is null)
-        {
-            fit = AbsorbedPpml.Fit(y, columns, names, effects, options);
-        }
-        else
-        {
-            // Kept before the solve: a design serves a fit with the other collinearity rule even when this one refuses.
-            AbsorbedOlsDesign design = AbsorbedOls.Prepare(y, columns, names, effects, options);
-            AbsorbedDesignCache.Process.Add(designKey, new AbsorbedDesignEntry(design, Where));
-            fit = AbsorbedOls.Fit(design, options);
-        }
-
+        // Kept before the solve: an OLS design serves a fit with the other collinearity rule even when this one refuses.
+        IAbsorbedDesign design = spec.Estimator == EstimatorKind.Ols
+            ? AbsorbedOls.Prepare(y, columns, names, effects, options)
+            : AbsorbedPpml.Prepare(y, columns, names, effects, options);
+        AbsorbedDesignCache.Process.Add(designKey, new AbsorbedDesignEntry(design, Where));
+        AbsorbedFit fit = design.Fit(options);
         return FitStatistics.From(fit, Where(fit.SingletonExample), Where(fit.SeparatedExample));
     }
 

@@ -8,7 +8,7 @@ namespace TradeGrid.Numerics.Absorption;
 /// instead of projecting again: the same numbers, since the projection is the same computation on the same input.
 /// Read-only once made, so fits on several threads may share it.
 /// </summary>
-public sealed class AbsorbedOlsDesign
+public sealed class AbsorbedOlsDesign : IAbsorbedDesign
 {
     internal AbsorbedOlsDesign(
         AbsorbedSample sample, FilterCounts filtered, string[] names, string[] effectNames, bool intercept, double[] norms, double[][] demeaned,
@@ -55,9 +55,7 @@ public sealed class AbsorbedOlsDesign
     internal AbsorbedOptions Options { get; }
 
     /// <summary>Whether a fit with <paramref name="options"/> may start from this design: same drops, intercept, projection rule and clusters.</summary>
-    internal bool Serves(AbsorbedOptions options) =>
-        options.DropSingletons == Options.DropSingletons && options.Intercept == Options.Intercept && options.Tolerance == Options.Tolerance
-        && options.MaxIterations == Options.MaxIterations
-        && (options.Clusters ?? []).Select(c => c.Name).SequenceEqual((Options.Clusters ?? []).Select(c => c.Name))
-        && (options.Clusters ?? []).Zip(Options.Clusters ?? [], (a, b) => ReferenceEquals(a.Ids, b.Ids) || a.Ids.AsSpan().SequenceEqual(b.Ids)).All(same => same);
+    internal bool Serves(AbsorbedOptions options) => options.ShapesTheSameDesign(Options);
+
+    public AbsorbedFit Fit(AbsorbedOptions options) => AbsorbedOls.Fit(this, options);
 }

@@ -60,4 +60,14 @@ public sealed record AbsorbedOptions(
             throw new InvalidSpecException("A cluster covariance needs one or two clustering dimensions (e.g. pair, or reporter and partner).");
         }
     }
+
+    /// <summary>
+    /// Whether a design prepared with <paramref name="prepared"/> serves a fit with these options: the same drops,
+    /// intercept, projection rule and clusters (the covariance kind, level and collinearity rule may differ).
+    /// </summary>
+    internal bool ShapesTheSameDesign(AbsorbedOptions prepared) =>
+        DropSingletons == prepared.DropSingletons && Intercept == prepared.Intercept && Tolerance == prepared.Tolerance
+        && MaxIterations == prepared.MaxIterations
+        && (Clusters ?? []).Select(c => c.Name).SequenceEqual((prepared.Clusters ?? []).Select(c => c.Name))
+        && (Clusters ?? []).Zip(prepared.Clusters ?? [], (a, b) => ReferenceEquals(a.Ids, b.Ids) || a.Ids.AsSpan().SequenceEqual(b.Ids)).All(same => same);
 }

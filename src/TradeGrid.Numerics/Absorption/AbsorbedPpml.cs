@@ -16,7 +16,14 @@ public static class AbsorbedPpml
 {
     public const int MaxIterations = 100;
 
-    public static AbsorbedFit Fit(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options)
+    public static AbsorbedFit Fit(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options) =>
+        Fit(Prepare(y, columns, names, effects, options), options);
+
+    /// <summary>
+    /// The rows' part of the fit: the drops (all-zero groups, singletons, separation), then the IRLS to convergence
+    /// (<see cref="AbsorbedPpmlDesign"/>). The options' covariance kind and level are not used.
+    /// </summary>
+    public static AbsorbedPpmlDesign Prepare(double[] y, double[][] columns, IReadOnlyList<string> names, IReadOnlyList<EffectDimension> effects, AbsorbedOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         AbsorbedSample.Check(y, columns, names, effects);
@@ -35,7 +42,6 @@ public static class AbsorbedPpml
         int[][] raw = effects.Select((e, q) => EffectIds.Numbered(e.Ids, out rawGroups[q])).ToArray();
         int singletons = 0;
         int singletonExample = -1;
-        int separated = 0;
         int separatedExample = -1;
         int allZero = 0;
         int rectified = 0;
@@ -67,8 +73,6 @@ public static class AbsorbedPpml
             separatedExample = separatedExample < 0 ? current.Used[sep[0]] : separatedExample;
         }
 
-        separated = allZero + rectified;
-        string[] notes = SeparationNotes(allZero, rectified);
         AbsorbedSample sample = AbsorbedSample.Select(keep, y, allColumns, raw, rawGroups, options.Clusters);
         int n = sample.Y.Length;
         if (n <= sample.Columns.Length)
@@ -88,26 +92,49 @@ public static class AbsorbedPpml
                 parts[c, m] = sums[m];
             }
         });
-        double ll = 0.0, sy = 0.0, sm = 0.0, syy = 0.0, smm = 0.0, sym = 0.0;
+        var totals = new double[PoissonSums.Count];
         for (int c = 0; c < parts.GetLength(0); c++)
         {
-            ll += parts[c, 0];
-            sy += parts[c, 1];
-            sm += parts[c, 2];
-            syy += parts[c, 3];
-            smm += parts[c, 4];
-            sym += parts[c, 5];
+            for (int m = 0; m < PoissonSums.Count; m++)
+            {
+                totals[m] += parts[c, m];
+            }
         }
 
+        return new AbsorbedPpmlDesign(
+            sample, allNames, effects.Select(e => e.Name).ToArray(), irls, totals, new FilterCounts(singletons, singletonExample, 0, -1),
+            allZero + rectified, separatedExample, SeparationNotes(allZero, rectified), options);
+    }
+
+    /// <summary>
+    /// The fit from a converged design: the covariance at the converged μ and the statistics. The options must agree
+    /// with the design's on the drops, the intercept, the projection rule, the collinearity rule and the clusters.
+    /// </summary>
+    public static AbsorbedFit Fit(AbsorbedPpmlDesign design, AbsorbedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!design.Serves(options))
+        {
+            throw new ArgumentException("The design was prepared with other drops, intercept, projection or collinearity rule or clusters; prepare it with these options.", nameof(options));
+        }
+
+        options.ValidateChoices(options.Clusters?.Count ?? 0);
+        AbsorbedSample sample = design.Sample;
+        PoissonIrls irls = design.Irls;
+        int n = sample.Y.Length;
+        bool effects = design.EffectNames.Length > 0;
+        double[] t = design.Sums;
+        double ll = t[0], sy = t[1], sm = t[2], syy = t[3], smm = t[4], sym = t[5];
         double cyy = syy - sy * sy / n;
         double cmm = smm - sm * sm / n;
         double cym = sym - sy * sm / n;
         AbsorbedCovarianceResult cov = AbsorbedCovariance.Compute(new AbsorbedCovarianceInput(
             irls.Columns, irls.Step.Kept, irls.Score, irls.Step.Factor, 1.0, options.Covariance, sample.Clusters, sample.Ids,
-            sample.Groups, effects.Select(e => e.Name).ToArray()));
-        int nparams = irls.Step.Kept.Length + (effects.Count > 0 ? sample.Groups.Sum(g => g - 1) + 1 : 0);
+            sample.Groups, design.EffectNames));
+        int nparams = irls.Step.Kept.Length + (effects ? sample.Groups.Sum(g => g - 1) + 1 : 0);
         return AbsorbedResult.Build(new AbsorbedResultParts(
-            allNames, irls.Step, cov, options, n, nparams, effects.Select(e => e.Name).ToArray(), sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
+            design.Names, irls.Step, cov, options, n, nparams, design.EffectNames, sample.Groups, ColumnMoments.Mean(sample.Y), sample.Used,
             RSquared: double.NaN,
             AdjustedRSquared: double.NaN,
             WithinRSquared: double.NaN,
@@ -118,10 +145,10 @@ public static class AbsorbedPpml
             LogLikelihood: ll,
             Iterations: irls.Iterations,
             ProjectionIterations: irls.ProjectionIterations,
-            Filtered: new FilterCounts(singletons, singletonExample, 0, -1),
-            Separated: separated,
-            SeparatedExample: separatedExample,
-            SeparationNotes: notes));
+            Filtered: design.Filtered,
+            Separated: design.Separated,
+            SeparatedExample: design.SeparatedExample,
+            SeparationNotes: design.SeparationNotes));
     }
 
     /// <summary>What the separated rows were, in words: all-zero groups, rows the rectifier found.</summary>

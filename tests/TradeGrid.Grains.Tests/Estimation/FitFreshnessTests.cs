@@ -78,16 +78,19 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
         Assert.NotEqual(first.Statistics.Coefficients, after.Statistics.Coefficients);
     }
 
-    [Fact]
-    public async Task An_absorbed_ols_fit_at_another_level_reuses_nothing_stale_after_a_write()
+    [Theory]
+    [InlineData(EstimatorKind.Ols, "FFC")]
+    [InlineData(EstimatorKind.Ppml, "FFD")]
+    public async Task An_absorbed_fit_at_another_level_reuses_nothing_stale_after_a_write(EstimatorKind estimator, string prefix)
     {
-        // The second and third fits differ from the first only in their level: they may start from the design (the rows
-        // with the effects projected out) the first prepared, as long as no economy of the sample was written since.
-        string[] codes = await SeedAsync("FFC");
-        FitOutcome first = await FitAsync(codes, absorbed: true, level: 0.95);
-        FitOutcome sameRows = await FitAsync(codes, absorbed: true, level: 0.90);
+        // The second and third fits differ from the first only in their level: they may start from the design (OLS: the
+        // rows with the effects projected out; PPML: the IRLS converged) the first prepared, as long as no economy of the
+        // sample was written since.
+        string[] codes = await SeedAsync(prefix);
+        FitOutcome first = await FitAsync(codes, absorbed: true, level: 0.95, estimator);
+        FitOutcome sameRows = await FitAsync(codes, absorbed: true, level: 0.90, estimator);
         await cluster.Grains.Economy(codes[3]).Write(new Immutable<ObservationBatch>(Rows(codes[3], "ff_y", 2004, 500.0)));
-        FitOutcome written = await FitAsync(codes, absorbed: true, level: 0.80);
+        FitOutcome written = await FitAsync(codes, absorbed: true, level: 0.80, estimator);
 
         Assert.Equal(first.Statistics.Coefficients, sameRows.Statistics.Coefficients);
         Assert.Equal(first.Statistics.StandardErrors, sameRows.Statistics.StandardErrors);
@@ -95,7 +98,7 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
         Assert.NotEqual(first.Statistics.Coefficients, written.Statistics.Coefficients);
     }
 
-    private async Task<FitOutcome> FitAsync(string[] codes, bool absorbed = false, double level = 0.95)
+    private async Task<FitOutcome> FitAsync(string[] codes, bool absorbed = false, double level = 0.95, EstimatorKind estimator = EstimatorKind.Ols)
     {
         var spec = new DesignSpec
         {
@@ -106,7 +109,7 @@ public sealed class FitFreshnessTests(TwoSiloCluster cluster)
             From = 0,
             To = 0,
             Effects = EffectsKind.None,
-            Estimator = EstimatorKind.Ols,
+            Estimator = estimator,
             Covariance = absorbed ? CovarianceChoice.ClusterCr1 : CovarianceChoice.Hc1,
             ConfidenceLevel = level,
             DropCollinear = false,
