@@ -172,6 +172,8 @@ public sealed class FitCoordinator(
             request = request with { Years = years };
             IEconomyEstimateGrain[] blocks = infos.Where(i => i.Rows > 0).Select(i => Block(i.Economy)).ToArray();
             long started = Stopwatch.GetTimestamp();
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            int gen2Before = GC.CollectionCount(2);
             FitStatistics statistics = spec.Absorbed && spec.AbsorbInGrains
                 ? await SweepFitCoordinator.RunAsync(blocks, request, logger, cancellationToken)
                 : spec.Absorbed
@@ -199,8 +201,9 @@ public sealed class FitCoordinator(
                 FittedAt = DateTimeOffset.UtcNow,
             };
             logger.LogInformation(
-                "Fit {FitId}: {Estimator} on {Rows} rows of {Blocks} economies in {Elapsed} ms (before them: partners' series {Partners} ms, economies' rows {RowsMs} ms)",
-                _fit.FitId, spec.Estimator, statistics.Observations, blocks.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds, partnersMs, rowsMs);
+                "Fit {FitId}: {Estimator} on {Rows} rows of {Blocks} economies in {Elapsed} ms (before them: partners' series {Partners} ms, economies' rows {RowsMs} ms; the process's GC paused {GcMs} ms meanwhile, {Gen2} gen-2 collections)",
+                _fit.FitId, spec.Estimator, statistics.Observations, blocks.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds, partnersMs, rowsMs,
+                (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(2) - gen2Before);
         }
         catch (Exception ex) when (!SiloLoss.Is(ex))
         {
