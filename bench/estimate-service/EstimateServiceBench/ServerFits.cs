@@ -11,7 +11,9 @@ namespace TradeGrid.Bench.EstimateServiceBench;
 /// year earlier each time (1999, 1998, ...: before the panel's first year, so the rows are the same), which is part of
 /// the rows key (<c>DesignSpec.RowsKey</c>): every economy builds its rows again from its stored series, as for any
 /// spec an analyst has not fitted before. The refit then changes only the confidence level: a new fit id, so every
-/// round runs again, but the economies reuse the rows they kept (the rows key ignores the level);</item>
+/// round runs again, but the economies reuse the rows they kept (the rows key ignores the level); structural gravity
+/// (rows gathered to the coordinator) starts from the design the silo kept from the first fit (OLS: the rows with the
+/// effects projected out; PPML: the IRLS converged);</item>
 /// <item>the last refit's request once more, which the server serves from its cache.</item>
 /// </list>
 /// Server CPU: /proc of the silo over each call; allocations: the silo's managed-heap counter scraped before and after each
