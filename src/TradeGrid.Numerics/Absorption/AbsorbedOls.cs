@@ -64,11 +64,7 @@ public static class AbsorbedOls
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(options);
-        if (!design.Serves(options))
-        {
-            throw new ArgumentException("The design was prepared with other drops, intercept, projection rule or clusters; prepare it with these options.", nameof(options));
-        }
-        options.ValidateChoices(options.Clusters?.Count ?? 0);
+        options.ValidateFor(design.Serves(options), "drops, intercept, projection rule or clusters");
         AbsorbedSample sample = design.Sample;
         int n = sample.Y.Length;
         bool effects = design.EffectNames.Length > 0;

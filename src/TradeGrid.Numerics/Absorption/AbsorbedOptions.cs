@@ -62,6 +62,20 @@ public sealed record AbsorbedOptions(
     }
 
     /// <summary>
+    /// For a fit from a prepared design: refuses these options when the design does not serve them
+    /// (<paramref name="served"/>; ArgumentException naming <paramref name="agreeOn"/>), then checks the choices.
+    /// </summary>
+    internal void ValidateFor(bool served, string agreeOn)
+    {
+        if (!served)
+        {
+            throw new ArgumentException($"The design was prepared with other {agreeOn}; prepare it with these options.", nameof(served));
+        }
+
+        ValidateChoices(Clusters?.Count ?? 0);
+    }
+
+    /// <summary>
     /// Whether a design prepared with <paramref name="prepared"/> serves a fit with these options: the same drops,
     /// intercept, projection rule and clusters (the covariance kind, level and collinearity rule may differ).
     /// </summary>

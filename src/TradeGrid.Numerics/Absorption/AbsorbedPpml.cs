@@ -114,12 +114,7 @@ public static class AbsorbedPpml
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(options);
-        if (!design.Serves(options))
-        {
-            throw new ArgumentException("The design was prepared with other drops, intercept, projection or collinearity rule or clusters; prepare it with these options.", nameof(options));
-        }
-
-        options.ValidateChoices(options.Clusters?.Count ?? 0);
+        options.ValidateFor(design.Serves(options), "drops, intercept, projection or collinearity rule or clusters");
         AbsorbedSample sample = design.Sample;
         PoissonIrls irls = design.Irls;
         int n = sample.Y.Length;
