@@ -125,9 +125,10 @@ public sealed record DesignSpec
     }).FitId();
 
     /// <summary>
-    /// What an absorbed OLS fit's design (its rows with the effects projected out) depends on besides the data: the
-    /// spec without the confidence level, the collinearity option and the covariance kind (only whether it clusters,
-    /// since the clusters are part of the sample). Fits that differ only in those can share one design.
+    /// What an absorbed fit's design (OLS: its rows with the effects projected out; PPML: its IRLS converged) depends on
+    /// besides the data: the spec without the confidence level, the collinearity option and the covariance kind (only
+    /// whether it clusters, since the clusters are part of the sample). OLS fits that differ only in those can share one
+    /// design; a PPML design also depends on the collinearity option, which its coordinator adds to the key.
     /// </summary>
     public string AbsorbedDesignKey() => (this with
     {
