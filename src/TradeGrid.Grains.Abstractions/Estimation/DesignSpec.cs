@@ -126,14 +126,14 @@ public sealed record DesignSpec
 
     /// <summary>
     /// What an absorbed fit's design (OLS: its rows with the effects projected out; PPML: its IRLS converged) depends on
-    /// besides the data: the spec without the confidence level, the collinearity option and the covariance kind (only
-    /// whether it clusters, since the clusters are part of the sample). OLS fits that differ only in those can share one
-    /// design; a PPML design also depends on the collinearity option, which its coordinator adds to the key.
+    /// besides the data: the spec without the confidence level and the covariance kind (only whether it clusters, since
+    /// the clusters are part of the sample), and for OLS without the collinearity option (its solve is not part of the
+    /// design; PPML's IRLS drops or refuses by it). Fits with the same key can share one design.
     /// </summary>
     public string AbsorbedDesignKey() => (this with
     {
-        Covariance = Covariance.IsCluster() ? CovarianceChoice.ClusterCr1 : CovarianceChoice.Classical, ConfidenceLevel = 0.5, DropCollinear = false,
-        Preset = string.Empty, Formula = string.Empty,
+        Covariance = Covariance.IsCluster() ? CovarianceChoice.ClusterCr1 : CovarianceChoice.Classical, ConfidenceLevel = 0.5,
+        DropCollinear = Estimator != EstimatorKind.Ols && DropCollinear, Preset = string.Empty, Formula = string.Empty,
     }).FitId();
 
     /// <summary>The fit's id: 16 hex digits of SHA-256 of the canonical text (the coordinator grain's key).</summary>

@@ -5,11 +5,11 @@ using TradeGrid.Numerics.Absorption;
 namespace TradeGrid.Grains.Estimation;
 
 /// <summary>
-/// The last prepared absorbed designs of this process (<see cref="IAbsorbedDesign"/>: for OLS the rows with the effects
+/// The last prepared absorbed designs of this process (<see cref="AbsorbedDesign"/>: for OLS the rows with the effects
 /// projected out, for PPML the IRLS converged on them), so that a fit differing from a recent one only in its covariance
 /// kind or level (OLS: or collinearity rule) — another fit id, so another coordinator — does not gather, project or
 /// iterate on the same rows again. The key holds everything the design depends on: the spec without those
-/// (<see cref="DesignSpec.AbsorbedDesignKey"/>; PPML's key adds the collinearity rule) and every economy's data
+/// (<see cref="DesignSpec.AbsorbedDesignKey"/>; PPML's keeps the collinearity rule) and every economy's data
 /// version, the partners' versions and the years, so a write to any economy of the sample makes the next fit prepare
 /// its design anew. A coordinator on another silo prepares its own. Two designs are kept (at 1M rows and one
 /// regressor, about 70 MB each for OLS, 100 MB for PPML), the least recently used going first, and none longer than

@@ -22,8 +22,7 @@ internal static class AbsorbedFitCoordinator
     {
         DesignSpec spec = request.Spec;
         // A design prepared for a fit that differs only in covariance kind or level (OLS: or collinearity rule) is reused.
-        string designKey = $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}"
-            + (spec.Estimator == EstimatorKind.Ols ? string.Empty : $"|drop-collinear={spec.DropCollinear}");
+        string designKey = $"{spec.AbsorbedDesignKey()}|{rowsIdentity}|{request.PartnerStamp}|{string.Join(",", request.Years)}";
         if (AbsorbedDesignCache.Process.TryGet(designKey, out AbsorbedDesignEntry? cached))
         {
             AbsorbedFit reused = cached.Design.Fit(Options(spec, cached.Design.Clusters?.ToArray()));
@@ -80,7 +79,7 @@ internal static class AbsorbedFitCoordinator
         string Where(int row) => row < 0 ? string.Empty
             : partner[row] < 0 ? $"{economyByCode[reporter[row]]} {year[row]}" : $"{economyByCode[reporter[row]]}→{economyByCode[partner[row]]} {year[row]}";
         // Kept before the solve: an OLS design serves a fit with the other collinearity rule even when this one refuses.
-        IAbsorbedDesign design = spec.Estimator == EstimatorKind.Ols
+        AbsorbedDesign design = spec.Estimator == EstimatorKind.Ols
             ? AbsorbedOls.Prepare(y, columns, names, effects, options)
             : AbsorbedPpml.Prepare(y, columns, names, effects, options);
         AbsorbedDesignCache.Process.Add(designKey, new AbsorbedDesignEntry(design, Where));
